@@ -1,0 +1,21 @@
+namespace PublicitySite.Contents;
+
+public enum ContentChangeKind
+{
+    Saved,
+    Published,
+    Unpublished,
+    Deleted,
+}
+
+/// <summary>Something happened to an item and is committed. Indexes and caches follow from it.</summary>
+public sealed record ContentChange(string ContentItemId, string ContentType, ContentChangeKind Kind, int Version, string? Column);
+
+/// <summary>
+/// Told of every committed change, after the transaction (never inside it), so a slow index or cache never
+/// holds a database lock and never sees a change that was rolled back.
+/// </summary>
+public interface IContentChangeSink
+{
+    ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken);
+}

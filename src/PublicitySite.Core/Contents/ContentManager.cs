@@ -1,0 +1,308 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Contents;
+
+/// <summary>
+/// Every change to content goes through here: versions are never edited in place, at most one version of an
+/// item is published, and sinks hear of a change only after it is committed.
+/// </summary>
+public sealed class ContentManager(AppDbContext db, SiteDefinitionStore definitions, IEnumerable<IContentChangeSink> sinks, TimeProvider clock)
+{
+    private readonly List<ContentChange> pending = [];
+
+    public async Task<ContentResult> CreateAsync(string contentType, JsonObject values, string author, string? importKey = null, CancellationToken cancellationToken = default)
+    {
+        var site = definitions.Current;
+        if (site.FindType(contentType) is not { } type)
+        {
+            return ContentResult.Invalid([$"未知的内容类型“{contentType}”"]);
+        }
+
+        var errors = new List<string>();
+        var data = Map(site, type, values, errors);
+        if (errors.Count > 0)
+        {
+            return ContentResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new ContentItem { Id = ContentIds.New(), ContentType = type.Name, Owner = author, CreatedUtc = now, LatestVersion = 1, ImportKey = importKey };
+        var version = NewVersion(item, 1, type, data, author, now);
+        db.ContentItems.Add(item);
+        db.ContentItemVersions.Add(version);
+        await SaveAsync(cancellationToken);
+        AddTags(version, data);
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Saved, 1, version.Column));
+        await SaveAndNotifyAsync(cancellationToken);
+        return ContentResult.Ok(version);
+    }
+
+    /// <summary>
+    /// Saves a new version on top of <paramref name="expectedVersion"/>. Whatever the latest version was (a
+    /// draft, a version in review, the published one) stays as it was: the reviewed or public text is never
+    /// changed under anyone.
+    /// </summary>
+    public async Task<ContentResult> UpdateAsync(string id, int expectedVersion, JsonObject values, string author, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
+        if (item is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (item.LatestVersion != expectedVersion)
+        {
+            return ContentResult.Conflict(item.LatestVersion);
+        }
+
+        var site = definitions.Current;
+        var type = site.FindType(item.ContentType) ?? throw new InvalidOperationException($"Type {item.ContentType} is no longer defined.");
+        var errors = new List<string>();
+        var data = Map(site, type, values, errors);
+        if (errors.Count > 0)
+        {
+            return ContentResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var previous = await db.ContentItemVersions.FirstAsync(v => v.ContentItemId == id && v.Latest, cancellationToken);
+        previous.Latest = false;
+        item.LatestVersion = expectedVersion + 1;
+        var version = NewVersion(item, item.LatestVersion, type, data, author, now);
+        db.ContentItemVersions.Add(version);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else saved the same version in the same instant; the unique (item, number) index caught it.
+            db.ChangeTracker.Clear();
+            var current = await db.ContentItems.AsNoTracking().Where(i => i.Id == id).Select(i => i.LatestVersion).FirstAsync(cancellationToken);
+            return ContentResult.Conflict(current);
+        }
+
+        AddTags(version, data);
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Saved, version.Number, version.Column));
+        await SaveAndNotifyAsync(cancellationToken);
+        return ContentResult.Ok(version);
+    }
+
+    /// <summary>
+    /// Publishes a version (the latest when none is named). With <paramref name="at"/> in the future the
+    /// version is only scheduled. <paramref name="recordedUtc"/> back-dates 发布时间 for imported content.
+    /// </summary>
+    public async Task<ContentResult> PublishAsync(string id, int? number = null, DateTime? at = null, DateTime? recordedUtc = null, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
+        if (item is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var target = number ?? item.LatestVersion;
+        var version = await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Number == target, cancellationToken);
+        if (version is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (at is { } when && when > now)
+        {
+            version.Status = ContentStatus.Scheduled;
+            version.PublishedUtc = when;
+            await SaveAsync(cancellationToken);
+            return ContentResult.Ok(version);
+        }
+
+        var type = definitions.Current.FindType(item.ContentType)!;
+        var published = recordedUtc ?? now;
+        item.FirstPublishedUtc ??= published;
+        var pathError = await AssignPathAsync(item, version, type, cancellationToken);
+        if (pathError is not null)
+        {
+            return ContentResult.Invalid([pathError]);
+        }
+
+        var previous = await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published && v.Id != version.Id).ToListAsync(cancellationToken);
+        foreach (var old in previous)
+        {
+            old.Published = false;
+            old.Status = ContentStatus.Archived;
+        }
+
+        version.Published = true;
+        version.Status = ContentStatus.Published;
+        version.PublishedUtc = item.FirstPublishedUtc;
+        item.PublishedVersion = version.Number;
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Published, version.Number, version.Column));
+        await SaveAndNotifyAsync(cancellationToken);
+        return ContentResult.Ok(version);
+    }
+
+    public async Task<ContentResult> UnpublishAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
+        var version = item is null ? null : await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Published, cancellationToken);
+        if (item is null || version is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        version.Published = false;
+        version.Status = ContentStatus.Unpublished;
+        item.PublishedVersion = null;
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Unpublished, version.Number, version.Column));
+        await SaveAndNotifyAsync(cancellationToken);
+        return ContentResult.Ok(version);
+    }
+
+    /// <summary>Removes an item from every public surface and from lists; its versions stay for the record.</summary>
+    public async Task<ContentResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
+        if (item is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var versions = await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published).ToListAsync(cancellationToken);
+        foreach (var v in versions)
+        {
+            v.Published = false;
+            v.Status = ContentStatus.Archived;
+        }
+
+        item.Deleted = true;
+        item.PublishedVersion = null;
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Deleted, item.LatestVersion, null));
+        await SaveAndNotifyAsync(cancellationToken);
+        return ContentResult.Ok(versions.FirstOrDefault() ?? await db.ContentItemVersions.FirstAsync(v => v.ContentItemId == id && v.Latest, cancellationToken));
+    }
+
+    private JsonObject Map(SiteDefinition site, ContentTypeDefinition type, JsonObject values, List<string> errors)
+    {
+        values = (JsonObject)values.DeepClone();
+        if (values.FirstOrDefault(kv => kv.Key.Equals("column", StringComparison.OrdinalIgnoreCase)) is { Key: { } key, Value: JsonValue raw }
+            && site.FindColumn(raw.ToString()) is { } column && column.ContentType == type.Name)
+        {
+            values[key] = column.Name;
+        }
+
+        if (values.FirstOrDefault(kv => kv.Key.Equals("slug", StringComparison.OrdinalIgnoreCase)) is { Key: { } slugKey, Value: JsonValue slugValue }
+            && slugValue.ToString() is { Length: > 0 } typed)
+        {
+            if (SlugRules.TryNormalize(typed, out var slug, out var error))
+            {
+                values[slugKey] = slug;
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
+        return ContentMapper.ToParts(site, type, values, errors);
+    }
+
+    private static ContentItemVersion NewVersion(ContentItem item, int number, ContentTypeDefinition type, JsonObject data, string author, DateTime now)
+    {
+        var title = ContentData.GetString(data, BuiltInParts.Title, "Title") ?? "";
+        var slug = ContentData.GetString(data, BuiltInParts.Autoroute, "Slug");
+        var column = ContentData.GetString(data, BuiltInParts.Column, "Column");
+        var json = ContentData.Serialize(data);
+        return new ContentItemVersion
+        {
+            ContentItemId = item.Id,
+            Number = number,
+            Status = ContentStatus.Draft,
+            Latest = true,
+            ContentType = type.Name,
+            Title = title,
+            Slug = slug,
+            Column = column,
+            Author = author,
+            CreatedUtc = now,
+            ModifiedUtc = now,
+            Data = json,
+            ContentHash = ContentHash.Compute(type.Name, title, slug, column, json),
+        };
+    }
+
+    /// <summary>Tags get rows of their own (needs the version's id, so after the version is saved).</summary>
+    private void AddTags(ContentItemVersion version, JsonObject data)
+    {
+        foreach (var tag in ContentData.GetList(data, BuiltInParts.Tags, "Tags").Where(t => t.Length <= 64))
+        {
+            db.ContentTags.Add(new ContentTag { VersionId = version.Id, Tag = tag });
+        }
+    }
+
+    /// <summary>Fixes the item's public path on publication; a changed path leaves a redirect behind.</summary>
+    private async Task<string?> AssignPathAsync(ContentItem item, ContentItemVersion version, ContentTypeDefinition type, CancellationToken cancellationToken)
+    {
+        if (type.Route is null)
+        {
+            return null;
+        }
+
+        var year = SiteTime.ToLocal(item.FirstPublishedUtc!.Value).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var slug = version.Slug ?? item.Id;
+        if (type.Route.StartsWith("{slug}", StringComparison.Ordinal) && SlugRules.Reserved.Contains(slug))
+        {
+            return $"网址别名“{slug}”为系统保留，请换一个";
+        }
+
+        string PathFor(string s) => type.Route.Replace("{year}", year, StringComparison.Ordinal).Replace("{slug}", s, StringComparison.Ordinal).Replace("{id}", item.Id, StringComparison.Ordinal);
+
+        var path = PathFor(slug);
+        if (path == item.Path)
+        {
+            return null;
+        }
+
+        for (var n = 2; await IsTakenAsync(path, item.Id, cancellationToken); n++)
+        {
+            path = PathFor($"{slug}-{n}");
+        }
+
+        if (item.Path is { } old)
+        {
+            db.RouteRedirects.Add(new RouteRedirect { Path = old, ContentItemId = item.Id, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        }
+
+        var mine = await db.RouteRedirects.FirstOrDefaultAsync(r => r.Path == path && r.ContentItemId == item.Id, cancellationToken);
+        if (mine is not null)
+        {
+            db.RouteRedirects.Remove(mine);
+        }
+
+        item.Path = path;
+        return null;
+    }
+
+    private async Task<bool> IsTakenAsync(string path, string itemId, CancellationToken cancellationToken) =>
+        await db.ContentItems.AnyAsync(i => i.Path == path && i.Id != itemId, cancellationToken)
+        || await db.RouteRedirects.AnyAsync(r => r.Path == path && r.ContentItemId != itemId, cancellationToken)
+        || db.ContentItems.Local.Any(i => i.Path == path && i.Id != itemId);
+
+    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    private async Task SaveAndNotifyAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var changes = pending.ToList();
+        pending.Clear();
+        foreach (var change in changes)
+        {
+            foreach (var sink in sinks)
+            {
+                await sink.OnChangedAsync(change, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace PublicitySite.Contents.Definitions;
+
+/// <summary>The permission names a recipe may grant to roles.</summary>
+public static class Permissions
+{
+    public const string CreateContent = "content.create";
+    public const string EditOwnContent = "content.editOwn";
+    public const string EditAnyContent = "content.editAny";
+    public const string SubmitContent = "content.submit";
+    public const string ReviewContent = "content.review";
+    public const string PublishContent = "content.publish";
+    public const string UnpublishContent = "content.unpublish";
+    public const string DeleteContent = "content.delete";
+    public const string ViewDrafts = "content.viewDrafts";
+    public const string UploadMedia = "media.upload";
+    public const string ManageMedia = "media.manage";
+    public const string RecordProposals = "proposals.record";
+    public const string ManageUsers = "users.manage";
+    public const string ManageSettings = "settings.manage";
+    public const string ViewAudit = "audit.view";
+    public const string Reindex = "search.reindex";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>
+    {
+        CreateContent, EditOwnContent, EditAnyContent, SubmitContent, ReviewContent, PublishContent,
+        UnpublishContent, DeleteContent, ViewDrafts, UploadMedia, ManageMedia, RecordProposals, ManageUsers,
+        ManageSettings, ViewAudit, Reindex,
+    };
+}

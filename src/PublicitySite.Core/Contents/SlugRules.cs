@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PublicitySite.Contents;
+
+/// <summary>Readable, stable URL segments: lowercase ASCII letters, digits and single hyphens.</summary>
+public static partial class SlugRules
+{
+    public const int MaxLength = 80;
+
+    /// <summary>Words a slug may not be when it sits at the site root, because the site itself uses them.</summary>
+    public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "admin", "api", "search", "column", "columns", "feed", "rss", "sitemap", "robots", "healthz", "static",
+        "media", "openapi", "preview", "login", "logout", "account", "assets", "themes", "error",
+    };
+
+    /// <summary>
+    /// Turns what an editor typed into a slug, or says in Chinese why it cannot be one.
+    /// Spaces and underscores become hyphens; letters are lowered; anything else is refused, not dropped,
+    /// so an editor never gets a URL they did not ask for.
+    /// </summary>
+    public static bool TryNormalize(string input, out string slug, out string? error)
+    {
+        var builder = new StringBuilder(input.Length);
+        foreach (var c in input.Trim())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                builder.Append(c);
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is ' ' or '_' or '-')
+            {
+                builder.Append('-');
+            }
+            else
+            {
+                slug = "";
+                error = $"网址别名只能包含小写字母、数字和连字符（“{c}”不行）";
+                return false;
+            }
+        }
+
+        slug = Hyphens().Replace(builder.ToString(), "-").Trim('-');
+        if (slug.Length == 0)
+        {
+            error = "网址别名不能为空";
+            return false;
+        }
+
+        if (slug.Length > MaxLength)
+        {
+            error = $"网址别名不能超过 {MaxLength} 个字符";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    public static bool IsValid(string slug) => slug.Length <= MaxLength && Pattern().IsMatch(slug);
+
+    [GeneratedRegex("-{2,}")]
+    private static partial Regex Hyphens();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Pattern();
+}

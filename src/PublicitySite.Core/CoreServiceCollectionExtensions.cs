@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Markdown;
+using PublicitySite.Recipes;
+using PublicitySite.Seeding;
+using PublicitySite.Setup;
+using PublicitySite.Storage;
+using PublicitySite.Users;
+
+namespace PublicitySite;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Content, recipes, users and import: everything that needs no HTTP.</summary>
+    public static IServiceCollection AddPublicityCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteDefinitionStore>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<ContentQueries>();
+        services.AddSingleton<ContentViewFactory>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<RecipeService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<SiteInitializer>();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using PublicitySite.Contents.Definitions;
+
+namespace PublicitySite.Recipes;
+
+/// <summary>A recipe file as written: every section is optional, so a small recipe can change one thing.</summary>
+public sealed record RecipeDocument
+{
+    public string? Name { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public List<ContentPartDefinition>? Parts { get; init; }
+
+    public List<ContentTypeDefinition>? Types { get; init; }
+
+    public List<ColumnDefinition>? Columns { get; init; }
+
+    public List<RoleDefinition>? Roles { get; init; }
+
+    public List<WorkflowDefinition>? Workflows { get; init; }
+
+    public Dictionary<string, string>? Settings { get; init; }
+}

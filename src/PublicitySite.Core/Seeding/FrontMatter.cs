@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PublicitySite.Seeding;
+
+/// <summary>A Markdown file's YAML front matter as JSON, and the body after it.</summary>
+public sealed record FrontMatter(JsonObject Values, string Body)
+{
+    /// <summary>Parses <c>---</c> YAML <c>---</c> then Markdown. Throws <see cref="FormatException"/> with the reason.</summary>
+    public static FrontMatter Parse(string text)
+    {
+        text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            throw new FormatException("the file does not start with a '---' front matter line");
+        }
+
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new FormatException("the front matter has no closing '---' line");
+        }
+
+        var yaml = text[4..(end + 1)];
+        var bodyStart = text.IndexOf('\n', end + 1);
+        var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            throw new FormatException($"front matter line {ex.Start.Line + 1}: {ex.Message}", ex);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new FormatException("the front matter is not a set of 'key: value' lines");
+        }
+
+        return new FrontMatter((JsonObject)ToJson(root)!, body.Trim('\n'));
+    }
+
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
+            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
+        YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" => null,
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
+        _ => null,
+    };
+}

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PublicitySite.Storage;
+
+/// <summary>The embedded default: one SQLite file under the data directory.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>Production and multi-node: PostgreSQL.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

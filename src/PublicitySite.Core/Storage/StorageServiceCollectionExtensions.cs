@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicitySite.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the configured provider. Without a connection string SQLite
+    /// uses <c>publicity.db</c> in the data directory.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, DatabaseProvider provider, string? connectionString, SitePaths paths)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+                }
+
+                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+            default:
+                Directory.CreateDirectory(paths.DataDir);
+                var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={paths.DatabaseFile};Default Timeout=30;Pooling=True"
+                    : connectionString;
+                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date. SQLite also switches to WAL so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

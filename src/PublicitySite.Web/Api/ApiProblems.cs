@@ -1,0 +1,14 @@
+namespace PublicitySite.Web.Api;
+
+/// <summary>RFC 9457 problem details with Chinese titles: what other front ends show their users.</summary>
+public static class ApiProblems
+{
+    public static IResult BadParameter(string parameter, string detail) => Results.Problem(
+        title: "请求参数有误",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static IResult NotFound(string detail = "内容不存在或尚未发布") =>
+        Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
+}

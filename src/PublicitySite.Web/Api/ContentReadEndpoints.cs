@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+
+namespace PublicitySite.Web.Api;
+
+/// <summary>Anonymous reads of published content: <c>GET /api/content</c> and <c>GET /api/content/{id}</c>.</summary>
+public static class ContentReadEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
+
+    public static IEndpointRouteBuilder MapContentReads(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/content").WithTags("Content");
+        api.MapGet("/", List).WithName("ListContent").WithSummary("已发布内容列表（可按类型、栏目、标签、日期筛选，分页）");
+        api.MapGet("/{id}", Get).WithName("GetContent").WithSummary("一篇已发布内容");
+        return routes;
+    }
+
+    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        {
+            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+        }
+
+        var site = definitions.Current;
+        string? type = query["type"];
+        if (type is not null && site.FindType(type) is null)
+        {
+            return ApiProblems.BadParameter("type", $"未知的内容类型“{type}”。可用：{string.Join(", ", site.Types.Select(t => t.Name))}");
+        }
+
+        string? column = query["column"];
+        if (column is not null)
+        {
+            if (site.FindColumn(column) is not { } found)
+            {
+                return ApiProblems.BadParameter("column", $"未知的栏目“{column}”");
+            }
+
+            column = found.Name;
+        }
+
+        if (!TryInt(query["page"], 1, int.MaxValue, 1, out var page))
+        {
+            return ApiProblems.BadParameter("page", "page 应为不小于 1 的整数");
+        }
+
+        if (!TryInt(query["pageSize"], 1, MaxPageSize, 20, out var pageSize))
+        {
+            return ApiProblems.BadParameter("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
+        }
+
+        if (!TryDate(query["from"], out var from) || !TryDate(query["to"], out var to))
+        {
+            return ApiProblems.BadParameter(TryDate(query["from"], out _) ? "to" : "from", "日期应为 ISO 8601 格式，例如 2024-05-20 或 2024-05-20T10:00:00+08:00");
+        }
+
+        ContentSort sort;
+        switch (((string?)query["sort"])?.ToLowerInvariant())
+        {
+            case null or "" or "newest" or "-published": sort = ContentSort.Newest; break;
+            case "oldest" or "published": sort = ContentSort.Oldest; break;
+            case "title": sort = ContentSort.Title; break;
+            case "modified" or "-modified": sort = ContentSort.Modified; break;
+            default: return ApiProblems.BadParameter("sort", "sort 可为 newest、oldest、title、modified");
+        }
+
+        var result = await queries.ListAsync(new ContentQuery
+        {
+            ContentType = site.FindType(type ?? "")?.Name,
+            Column = column,
+            Tag = query["tag"],
+            FromUtc = from,
+            ToUtc = to,
+            Sort = sort,
+            Page = page,
+            PageSize = pageSize,
+        }, cancellationToken);
+        return Results.Ok(new
+        {
+            total = result.Total,
+            page = result.PageNumber,
+            pageSize = result.PageSize,
+            items = result.Items.Select(e => views.Create(e, includeBody: false)).ToList(),
+        });
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || await queries.GetAsync(id, cancellationToken) is not { } entry)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{entry.Item.Id}-{entry.Version.Number}-{entry.Version.ContentHash[..12]}\"");
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = "public, max-age=0, must-revalidate";
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(etag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Ok(views.Create(entry));
+    }
+
+    private static bool TryInt(string? text, int min, int max, int fallback, out int value)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+
+    private static bool TryDate(string? text, out DateTime? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            // A bare date means that day in China, not in UTC.
+            value = text.Length <= 10 ? new DateTimeOffset(parsed.DateTime, SiteTime.Zone.BaseUtcOffset).UtcDateTime : parsed.UtcDateTime;
+            return true;
+        }
+
+        return false;
+    }
+}

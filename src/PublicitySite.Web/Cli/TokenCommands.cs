@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PublicitySite.Users;
+
+namespace PublicitySite.Web.Cli;
+
+internal static class TokenCommands
+{
+    public static Command Create(WebApplication app)
+    {
+        var token = new Command("token", "管理 API 令牌");
+        var user = new Argument<string>("user") { Description = "令牌所属用户（令牌以该用户的角色行事）" };
+        var name = new Option<string?>("--name") { Description = "令牌名称" };
+        var expires = new Option<int?>("--expires") { Description = "有效天数（不给则不过期）" };
+        var scopes = new Option<string[]>("--scope") { Description = "权限范围：" + string.Join(", ", TokenScopes.All), AllowMultipleArgumentsPerToken = true };
+        var create = new Command("create", "创建令牌（只显示一次）") { user, name, expires, scopes };
+        create.SetAction(async (result, cancellationToken) =>
+        {
+            var wanted = result.GetValue(scopes) is { Length: > 0 } s ? s : TokenScopes.All.ToArray();
+            var unknown = wanted.Except(TokenScopes.All).ToList();
+            if (unknown.Count > 0 || result.GetValue(expires) is <= 0)
+            {
+                await Console.Error.WriteLineAsync(unknown.Count > 0 ? $"未知的权限范围：{string.Join(", ", unknown)}" : "--expires 应为正整数");
+                return CommandLine.UsageError;
+            }
+
+            await CommandLine.PrepareAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var owner = await scope.ServiceProvider.GetRequiredService<UserService>().FindAsync(result.GetValue(user)!);
+            if (owner is null)
+            {
+                await Console.Error.WriteLineAsync($"用户“{result.GetValue(user)}”不存在");
+                return 1;
+            }
+
+            var (created, secret) = await scope.ServiceProvider.GetRequiredService<TokenService>()
+                .CreateAsync(owner, result.GetValue(name) ?? "cli", result.GetValue(expires), wanted, cancellationToken);
+            Console.WriteLine(secret);
+            await Console.Error.WriteLineAsync($"令牌 #{created.Id}（{created.Name}）已创建，权限：{created.Scopes}；请妥善保存，它不会再次显示。");
+            return 0;
+        });
+        token.Subcommands.Add(create);
+        return token;
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Users;
+using Spectre.Console;
+
+namespace PublicitySite.Web.Cli;
+
+internal static class UserCommands
+{
+    public static Command Create(WebApplication app)
+    {
+        var user = new Command("user", "管理用户");
+
+        var name = new Argument<string>("name") { Description = "登录名" };
+        var role = new Option<string>("--role") { Description = "角色：Administrator, Publisher, Reviewer, Editor, Contributor, ProposalClerk, HistoryEditor", Required = true };
+        var password = new Option<string?>("--password") { Description = "密码（不给则生成并显示一次）" };
+        var displayName = new Option<string?>("--display-name") { Description = "显示名称" };
+        var add = new Command("add", "添加用户") { name, role, password, displayName };
+        add.SetAction(async (result, cancellationToken) =>
+        {
+            await CommandLine.PrepareAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserService>();
+            var given = result.GetValue(password);
+            var secret = string.IsNullOrEmpty(given) ? UserService.GeneratePassword() : given;
+            var (created, errors) = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName));
+            if (created is null)
+            {
+                foreach (var error in errors)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                }
+
+                return 1;
+            }
+
+            var roleName = await users.RoleOfAsync(created);
+            var label = scope.ServiceProvider.GetRequiredService<SiteDefinitionStore>().Current.Roles.First(r => r.Name == roleName).DisplayName;
+            Console.WriteLine($"已添加用户 {created.UserName}（{label}）");
+            if (string.IsNullOrEmpty(given))
+            {
+                Console.WriteLine($"初始密码（只显示这一次）：{secret}");
+            }
+
+            return 0;
+        });
+
+        var list = new Command("list", "列出用户");
+        list.SetAction(async (_, cancellationToken) =>
+        {
+            await CommandLine.PrepareAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var roles = scope.ServiceProvider.GetRequiredService<SiteDefinitionStore>().Current.Roles;
+            var table = new Table().AddColumns("登录名", "显示名称", "角色", "创建时间");
+            foreach (var (u, r) in await scope.ServiceProvider.GetRequiredService<UserService>().ListAsync())
+            {
+                var label = roles.FirstOrDefault(x => x.Name == r)?.DisplayName ?? r;
+                table.AddRow(Markup.Escape(u.UserName ?? ""), Markup.Escape(u.DisplayName ?? ""), Markup.Escape($"{r} {label}"), u.CreatedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+
+        user.Subcommands.Add(add);
+        user.Subcommands.Add(list);
+        return user;
+    }
+}

@@ -1,0 +1,78 @@
+using PublicitySite.Setup;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Web.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Command-line switches that map onto configuration keys.</summary>
+    public static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--data-dir"] = "Publicity:DataDir",
+    };
+
+    /// <summary>Paths, storage and the core services, configured from <c>Publicity</c> and <c>Database</c>.</summary>
+    public static WebApplicationBuilder AddPublicityCore(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PublicityOptions.Section).Get<PublicityOptions>() ?? new PublicityOptions();
+        builder.Services.AddOptions<PublicityOptions>().BindConfiguration(PublicityOptions.Section);
+        var paths = ResolvePaths(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(paths);
+        var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddStorage(database.Provider, builder.Configuration.GetConnectionString("Default"), paths);
+        builder.Services.AddPublicityCore();
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs first-start set-up (migrations, recipe, seed content, administrator) before the site answers.
+    /// A generated administrator password is printed once, here, and never stored in clear.
+    /// </summary>
+    public static async Task InitializeSiteAsync(this WebApplication app, bool importSeed = true)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<SiteInitializer>();
+        var password = Environment.GetEnvironmentVariable("PUBLICITY_ADMIN_PASSWORD");
+        var result = await initializer.InitializeAsync(password, importSeed);
+        if (result.SeedReport is { } report)
+        {
+            Console.WriteLine($"已导入示例内容：{report.Imported.Count} 项（发布 {report.Published} 项），跳过 {report.Skipped.Count} 个文件。");
+            foreach (var (file, problem) in report.Skipped)
+            {
+                Console.WriteLine($"  跳过 {file}: {problem}");
+            }
+        }
+
+        if (result.GeneratedAdminPassword is { } generated)
+        {
+            Console.WriteLine($"管理员账号 {SiteInitializer.AdminName} 的初始密码（只显示这一次）：{generated}");
+        }
+    }
+
+    /// <summary>Finds the repository's recipe, seed and themes folders from the content root or the binaries.</summary>
+    internal static SitePaths ResolvePaths(PublicityOptions options, string contentRoot)
+    {
+        var dataDir = Path.GetFullPath(Path.Combine(contentRoot, options.DataDir));
+        var root = FindRepositoryRoot(contentRoot) ?? FindRepositoryRoot(AppContext.BaseDirectory) ?? contentRoot;
+        return new SitePaths(
+            dataDir,
+            Full(options.RecipeFile, contentRoot) ?? Path.Combine(root, "recipes", "publicity.recipe.json"),
+            Full(options.SeedDir, contentRoot) ?? Path.Combine(root, "content-seed"),
+            Full(options.ThemesDir, contentRoot) ?? Path.Combine(root, "themes"));
+    }
+
+    private static string? Full(string? path, string contentRoot) => path is null ? null : Path.GetFullPath(Path.Combine(contentRoot, path));
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "recipes", "publicity.recipe.json")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

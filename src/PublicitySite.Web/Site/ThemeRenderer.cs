@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Microsoft.Extensions.Options;
+using PublicitySite.Contents;
+using PublicitySite.Storage;
+using PublicitySite.Web.Hosting;
+
+namespace PublicitySite.Web.Site;
+
+/// <summary>
+/// Renders the theme's Liquid views with Fluid. A view renders first, then <c>layout.liquid</c> wraps it with
+/// the result in <c>content</c>. Output is always HTML-encoded (Fluid does not encode without an encoder),
+/// with CJK left as characters.
+/// </summary>
+public sealed class ThemeRenderer
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly FluidParser parser = new();
+    private readonly TemplateOptions options;
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> cache = new();
+    private readonly string viewsDir;
+
+    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings)
+    {
+        ThemeDir = Path.Combine(paths.ThemesDir, settings.Value.Theme);
+        viewsDir = Path.Combine(ThemeDir, "views");
+        options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.GetCultureInfo("zh-CN"),
+            TimeZone = SiteTime.Zone,
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        };
+    }
+
+    public string ThemeDir { get; }
+
+    /// <summary>Renders <paramref name="view"/> inside the layout. <paramref name="model"/> is exposed as <c>model</c>.</summary>
+    public async Task<string> RenderPageAsync(string view, object model, LayoutModel layout)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("model", model);
+        context.SetValue("layout", layout);
+        context.SetValue("site", layout.Site);
+        var body = await Load(view).RenderAsync(context, Encoder);
+        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
+        return await Load("layout").RenderAsync(context, Encoder);
+    }
+
+    private IFluidTemplate Load(string view)
+    {
+        var file = Path.Combine(viewsDir, view + ".liquid");
+        var stamp = File.GetLastWriteTimeUtc(file);
+        if (cache.TryGetValue(view, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Template;
+        }
+
+        var source = File.ReadAllText(file);
+        if (!parser.TryParse(source, out var template, out var error))
+        {
+            throw new InvalidOperationException($"Template {file} does not parse: {error}");
+        }
+
+        cache[view] = (stamp, template);
+        return template;
+    }
+}
