@@ -32,8 +32,9 @@ public static class HostingExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<SiteInitializer>();
-        var password = Environment.GetEnvironmentVariable("PUBLICITY_ADMIN_PASSWORD");
-        var result = await initializer.InitializeAsync(password, importSeed);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicityOptions>>().Value;
+        var password = options.AdminPassword ?? Environment.GetEnvironmentVariable("PUBLICITY_ADMIN_PASSWORD");
+        var result = await initializer.InitializeAsync(password, importSeed && options.ImportSeed);
         if (result.SeedReport is { } report)
         {
             Console.WriteLine($"已导入示例内容：{report.Imported.Count} 项（发布 {report.Published} 项），跳过 {report.Skipped.Count} 个文件。");
@@ -47,6 +48,9 @@ public static class HostingExtensions
         {
             Console.WriteLine($"管理员账号 {SiteInitializer.AdminName} 的初始密码（只显示这一次）：{generated}");
         }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"网站已启动：{string.Join("  ", app.Urls)}（数据目录 {app.Services.GetRequiredService<SitePaths>().DataDir}）"));
     }
 
     /// <summary>Finds the repository's recipe, seed and themes folders from the content root or the binaries.</summary>

@@ -17,4 +17,10 @@ public sealed class PublicityOptions
 
     /// <summary>The theme under <see cref="ThemesDir"/> the public site uses.</summary>
     public string Theme { get; set; } = "publicity";
+
+    /// <summary>Import <c>content-seed/</c> into an empty site on first start.</summary>
+    public bool ImportSeed { get; set; } = true;
+
+    /// <summary>Password of the first administrator; the environment variable PUBLICITY_ADMIN_PASSWORD also sets it.</summary>
+    public string? AdminPassword { get; set; }
 }

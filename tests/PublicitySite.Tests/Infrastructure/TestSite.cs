@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PublicitySite.Tests.Infrastructure;
+
+/// <summary>
+/// The whole web app over real HTTP handlers, on a data directory of its own (SQLite by default, or a fresh
+/// PostgreSQL database). With <c>seed</c> the content-seed folder is imported as on a first start.
+/// </summary>
+public sealed class TestSite : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "admin-password-1";
+
+    private readonly TestDirectory directory = new();
+    private readonly Db db;
+    private readonly bool seed;
+    private readonly Dictionary<string, string?> settings;
+
+    public TestSite(bool seed = true, Db db = Db.Sqlite, Dictionary<string, string?>? settings = null)
+    {
+        this.seed = seed;
+        this.db = db;
+        this.settings = settings ?? [];
+    }
+
+    public string DataDir => directory.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Publicity:DataDir", directory.Path);
+        builder.UseSetting("Publicity:ImportSeed", seed ? "true" : "false");
+        builder.UseSetting("Publicity:AdminPassword", AdminPassword);
+        if (db == Db.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", TestPostgres.CreateDatabase());
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Dispose();
+        }
+    }
+}

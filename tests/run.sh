@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of PublicitySite on this machine, installing what a fresh Debian machine lacks first.
+#   bash tests/run.sh            all tests
+#   bash tests/run.sh --filter X passes extra arguments to `dotnet test`
+# It starts a throwaway PostgreSQL cluster for the PostgreSQL tests and stops it afterwards. Nothing is
+# skipped: when something cannot be installed or started, the run fails and says what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_packages=()
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing: ${need_packages[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing packages (${need_packages[*]}) and not root: install them with apt-get and run again." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/publicity-pg.XXXXXX)
+pg_port=${PUBLICITY_TEST_PG_PORT:-55432}
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export PUBLICITY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port"
+
+export PUBLICITY_CHROMIUM=${PUBLICITY_CHROMIUM:-$(command -v chromium)}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/publicity-test.log
+status=${PIPESTATUS[0]}
+# One closing line for people and CI: the totals of every test project.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' /tmp/publicity-test.log
+exit "$status"
