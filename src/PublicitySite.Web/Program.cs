@@ -3,14 +3,19 @@ using PublicitySite.Web.Cli;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Site;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, HostingExtensions.SwitchMappings);
+var verb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
+if (verb)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning); // a verb's output is its own, not the host's log
+}
+
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddSite();          // the Liquid theme
 
 var app = builder.Build();
-if (CommandLine.IsVerb(args))
+if (verb)
 {
     return await CommandLine.RunAsync(app, args);
 }
