@@ -12,6 +12,7 @@ if (verb)
 
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
+builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddSite();          // the Liquid theme
 
 var app = builder.Build();
@@ -23,6 +24,7 @@ if (verb)
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
 app.UseStatusCodePages();
 app.UseThemeAssets();
+app.UsePublicityApi();
 app.MapHealth();
 app.MapContentReads();
 app.MapSite();                       // last: its catch-all serves items by path
