@@ -21,11 +21,11 @@ public static class ApiSetup
             // The document describes the JSON API; the themed pages are for browsers.
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "PublicitySite API";
-            document.Info.Description = "政协门户网站的公开内容接口（已发布内容）与写入接口（需令牌）。错误以 RFC 9457 problem details 返回。";
-            return Task.CompletedTask;
-        });
+            {
+                document.Info.Title = "PublicitySite API";
+                document.Info.Description = "政协门户网站的公开内容接口（已发布内容）与写入接口（需令牌）。错误以 RFC 9457 problem details 返回。";
+                return Task.CompletedTask;
+            });
         });
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsFromApiOptions>();
