@@ -1,5 +1,6 @@
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
+using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Site;
 
@@ -13,6 +14,7 @@ if (verb)
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
+builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddSite();          // the Liquid theme
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UseThemeAssets();
 app.UsePublicityApi();
 app.MapHealth();
 app.MapContentReads();
+app.MapGraphQLApi();
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;
