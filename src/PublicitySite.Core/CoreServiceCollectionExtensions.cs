@@ -27,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
+        services.AddScoped<PublicitySite.Webhooks.WebhookService>();
+        services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -3,6 +3,7 @@ using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Site;
+using PublicitySite.Web.Webhooks;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
@@ -15,6 +16,7 @@ builder.AddPublicityCore();          // data directory, database, content, recip
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
+builder.Services.AddWebhooks();      // signed deliveries from a database outbox
 builder.Services.AddSite();          // the Liquid theme
 
 var app = builder.Build();
