@@ -79,4 +79,19 @@ public sealed class ContentReadEndpointsTests(SeededSiteFixture fixture) : IClas
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("items").GetInt32() >= 40);
     }
+
+    [Fact]
+    public async Task An_item_can_be_read_by_its_public_path()
+    {
+        var list = await fixture.Client.GetFromJsonAsync<JsonElement>("/api/content?type=Page&pageSize=1");
+        var first = list.GetProperty("items")[0];
+
+        var byPath = await fixture.Client.GetFromJsonAsync<JsonElement>("/api/content/by-path?path=" + Uri.EscapeDataString(first.GetProperty("url").GetString()!));
+        var missing = await fixture.Client.GetAsync("/api/content/by-path?path=pages/none-such");
+        var empty = await fixture.Client.GetAsync("/api/content/by-path");
+
+        Assert.Equal(first.GetProperty("id").GetString(), byPath.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
 }
