@@ -44,6 +44,6 @@ log=$(mktemp /tmp/publicity-test.XXXXXX.log)
 dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # One closing line for people and CI: the totals of every test project.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '/^[[:space:]]*Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed: [0-9]+[[:space:]]*$/ { f += $2 }
+     /^[[:space:]]*Skipped: [0-9]+[[:space:]]*$/ { s += $2 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"
