@@ -128,7 +128,7 @@ public sealed class QueryPlanner(DomainDictionary dictionary, SynonymStore synon
         var result = new List<string>();
         var singles = new StringBuilder();
         var covered = 0;
-        foreach (var (token, _) in SearchAnalyzers.Tokens(SearchAnalyzers.Words, SearchFields.BodyWords, run))
+        foreach (var (token, _) in SearchAnalyzers.Tokens(SearchAnalyzers.Words, SearchFields.TitleWords, run))
         {
             // SmartCn drops stop words and stems nothing in Chinese; match tokens back to the run to keep order.
             var at = run.IndexOf(token, covered, StringComparison.Ordinal);

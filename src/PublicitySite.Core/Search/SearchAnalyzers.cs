@@ -20,11 +20,10 @@ internal static class SearchAnalyzers
 
     public static Analyzer Words { get; } = new SmartChineseAnalyzer(Version);
 
-    /// <summary>Per-field analysis for the writer: word fields use SmartCn, everything else bigrams.</summary>
+    /// <summary>Per-field analysis for the writer: the title word field uses SmartCn, everything else bigrams.</summary>
     public static Analyzer ForWriter() => new PerFieldAnalyzerWrapper(Bigrams, new Dictionary<string, Analyzer>
     {
         [SearchFields.TitleWords] = Words,
-        [SearchFields.BodyWords] = Words,
     });
 
     /// <summary>The tokens <paramref name="analyzer"/> makes of <paramref name="text"/>, with positions.</summary>

@@ -6,7 +6,6 @@ using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
-using PublicitySite.Markdown;
 using FieldType = PublicitySite.Contents.Definitions.FieldType;
 
 namespace PublicitySite.Search;
@@ -17,11 +16,8 @@ namespace PublicitySite.Search;
 /// field marked private never reaches the index; a proposal whose proposer refused publication is never
 /// searchable by the public.
 /// </summary>
-public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, MarkdownRenderer markdown, DomainDictionary dictionary)
+public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, DomainDictionary dictionary)
 {
-    /// <summary>How much of the body the word analysis reads; bigrams cover all of it.</summary>
-    internal const int WordsPrefix = 400;
-
     private static readonly HashSet<string> NameFields = ["Proposers", "Author", "Narrator", "Compiler", "Supervisor"];
 
     public IReadOnlyList<Document> Build(ContentItem item, IReadOnlyList<ContentItemVersion> versions)
@@ -66,7 +62,7 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Markd
         var meta = new StringBuilder();
         var body = new StringBuilder();
         var summary = ContentData.GetString(data, BuiltInParts.Summary, "Summary");
-        var text = markdown.ToPlainText(ContentData.GetString(data, BuiltInParts.MarkdownBody, "Markdown"));
+        var text = MarkdownText.ToPlain(ContentData.GetString(data, BuiltInParts.MarkdownBody, "Markdown"));
         if (type.Name == "Member")
         {
             Append(names, version.Title);
@@ -105,7 +101,6 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Markd
             new TextField(SearchFields.Names, TextFolding.Fold(names.ToString()), Field.Store.NO),
             new TextField(SearchFields.Meta, TextFolding.Fold(meta.ToString()), Field.Store.NO),
             new TextField(SearchFields.Body, TextFolding.Fold(plain + "\n" + body), Field.Store.NO),
-            new TextField(SearchFields.BodyWords, TextFolding.Fold(plain.Length > WordsPrefix ? plain[..WordsPrefix] : plain), Field.Store.NO),
         };
         foreach (var name in names.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

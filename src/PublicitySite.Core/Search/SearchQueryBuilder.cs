@@ -47,7 +47,6 @@ internal static class SearchQueryBuilder
             foreach (var (term, _) in words.DistinctBy(w => w.Term))
             {
                 wordQuery.Add(new TermQuery(new Term(SearchFields.TitleWords, term)) { Boost = 1.5f }, Occur.SHOULD);
-                wordQuery.Add(new TermQuery(new Term(SearchFields.BodyWords, term)) { Boost = 0.5f }, Occur.SHOULD);
             }
 
             query.Add(wordQuery, Occur.SHOULD);

@@ -122,7 +122,7 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
         var suggestions = new List<string>();
         foreach (var unit in plan.Units.Where(u => u.Text.Length > 2))
         {
-            foreach (var word in SearchAnalyzers.Tokens(SearchAnalyzers.Words, SearchFields.BodyWords, unit.Text).Select(t => t.Term).Where(t => t.Length > 1).Distinct())
+            foreach (var word in SearchAnalyzers.Tokens(SearchAnalyzers.Words, SearchFields.TitleWords, unit.Text).Select(t => t.Term).Where(t => t.Length > 1).Distinct())
             {
                 var sub = planner.Plan(word);
                 if (sub.Units.Count == 1 && SearchQueryBuilder.UnitQuery(sub.Units[0]) is { } q)

@@ -90,3 +90,16 @@ public sealed class TextAnalysisTests
         Assert.True(html.Length < 90);
     }
 }
+
+/// <summary>Plain text of Markdown for the index.</summary>
+public sealed class MarkdownTextTests
+{
+    [Theory]
+    [InlineData("## 存在的问题\n\n原城郊大桥**护栏**破损。", "存在的问题 原城郊大桥护栏破损。")]
+    [InlineData("- 一是检测\n- 二是维修\n1. 三是排查", "一是检测 二是维修 三是排查")]
+    [InlineData("详见[提案答复](https://example.org/a)与![照片](p.jpg)。", "详见提案答复与照片。")]
+    [InlineData("> 引用<br/>内容 | 表格", "引用 内容 表格")]
+    [InlineData("", "")]
+    public void Markdown_becomes_plain_words(string markdown, string expected) =>
+        Assert.Equal(expected, MarkdownText.ToPlain(markdown));
+}
