@@ -2,6 +2,7 @@ using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
+using PublicitySite.Web.Search;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.Webhooks;
 
@@ -18,6 +19,7 @@ builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
 builder.Services.AddSite();          // the Liquid theme
+builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 
 var app = builder.Build();
 if (verb)
@@ -32,6 +34,7 @@ app.UsePublicityApi();
 app.MapHealth();
 app.MapContentReads();
 app.MapGraphQLApi();
+app.MapSearch();                     // /search, /api/search, /api/admin/search
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;
