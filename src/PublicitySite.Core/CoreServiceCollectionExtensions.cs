@@ -5,6 +5,7 @@ using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
+using PublicitySite.Settings;
 using PublicitySite.Setup;
 using PublicitySite.Storage;
 using PublicitySite.Users;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
+        services.AddSiteSettings();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
