@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, ContentViewFactory views)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, ItemViews views)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -30,7 +30,7 @@ public static class ItemPage
             return await pages.NotFoundAsync(context);
         }
 
-        var view = views.Create(entry);
+        var view = views.Get(entry);
         PageCache.Tag(context, PageCache.ItemTag(entry.Item.Id), PageCache.NeighboursTag(view.Type, view.Column), PageCache.TypeTag(view.Type));
         var (previous, next) = await queries.NeighboursAsync(entry, cancel);
         var related = await RelatedAsync(queries, entry, view, cancel);

@@ -11,6 +11,7 @@ public static class SiteEndpoints
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<SitePages>();
         services.AddSingleton<QrCodes>();
+        services.AddSingleton<ItemViews>();
         services.AddPageCaching();
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class CacheEvictionTests
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.ContentItemVersions.Where(v => v.ContentItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Title, "绕过管理器的标题"));
+            await db.ContentItemVersions.Where(v => v.ContentItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Title, "绕过管理器的标题").SetProperty(v => v.ContentHash, "changed"));
         }
 
         Assert.Contains("原来的标题", await reader.GetStringAsync(new Uri(url, UriKind.Relative)));
@@ -143,7 +143,7 @@ public sealed class CacheEvictionTests
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.ContentItemVersions.Where(v => v.ContentItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Title, "数据库中的标题"));
+            await db.ContentItemVersions.Where(v => v.ContentItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Title, "数据库中的标题").SetProperty(v => v.ContentHash, "changed"));
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
