@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Caching;
@@ -8,7 +11,7 @@ namespace PublicitySite.Web.Caching;
 /// <summary>
 /// Caches GET pages for anonymous readers only: a request with credentials, a sign-in cookie or a
 /// preference change in the query (which sets a cookie) always renders afresh and is never stored.
-/// Variants: host, path and query (the defaults), reader preferences, Accept-Encoding.
+/// Variants: host, path and query (the defaults), reader preferences, Accept-Encoding, site definition.
 /// </summary>
 internal sealed class PageCachePolicy : IOutputCachePolicy
 {
@@ -31,6 +34,10 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
         var (elder, size) = ReaderPreferences.CacheKey(request);
         context.CacheVaryByRules.VaryByValues["elder"] = elder;
         context.CacheVaryByRules.VaryByValues["size"] = size;
+        // A recipe apply replaces the site definition (columns, navigation): pages cached under the old one
+        // are simply never looked up again.
+        var definition = http.RequestServices.GetRequiredService<SiteDefinitionStore>().Current;
+        context.CacheVaryByRules.VaryByValues["definition"] = RuntimeHelpers.GetHashCode(definition).ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.QueryKeys = "*"; // every query value is its own page (the default policy does the same)
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.Tags.Add(PageCache.SiteTag);

@@ -175,4 +175,23 @@ public sealed class CacheEvictionTests
         Assert.Contains("工作动态第1条", second);
         Assert.DoesNotContain("工作动态第1条<", first);
     }
+
+    [Fact]
+    public async Task Applying_a_recipe_with_a_renamed_column_shows_in_the_cached_navigation()
+    {
+        await using var site = new TestSite(seed: false);
+        var reader = SiteContent.Reader(site);
+        Assert.Contains(">视察调研<", await reader.GetStringAsync(new Uri("/", UriKind.Relative)));
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<PublicitySite.Contents.Definitions.SiteDefinitionStore>();
+            var current = store.Current;
+            store.Publish(current with { Columns = [.. current.Columns.Select(c => c.Key == "shicha" ? c with { Name = "视察与调研" } : c)] });
+        }
+
+        var html = await reader.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains(">视察与调研<", html);
+        Assert.DoesNotContain(">视察调研<", html);
+    }
 }
