@@ -26,10 +26,12 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
             && !request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.", StringComparison.Ordinal))
             && !request.Query.ContainsKey("elder")
             && !request.Query.ContainsKey("size");
-        context.EnableOutputCaching = true;
+        // Locking makes concurrent misses of one page wait for the first render; for requests that will not
+        // be stored it would only queue them one behind another, so it goes with caching itself.
+        context.EnableOutputCaching = attempt;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
-        context.AllowLocking = true;
+        context.AllowLocking = attempt;
         context.ResponseExpirationTimeSpan = options.Lifetime;
         var (elder, size) = ReaderPreferences.CacheKey(request);
         context.CacheVaryByRules.VaryByValues["elder"] = elder;

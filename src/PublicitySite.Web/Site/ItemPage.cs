@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, ItemViews views)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, SiteQueries lists, ItemViews views)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -33,7 +33,7 @@ public static class ItemPage
         var view = views.Get(entry);
         PageCache.Tag(context, PageCache.ItemTag(entry.Item.Id), PageCache.NeighboursTag(view.Type, view.Column), PageCache.TypeTag(view.Type));
         var (previous, next) = await queries.NeighboursAsync(entry, cancel);
-        var related = await RelatedAsync(queries, entry, view, cancel);
+        var related = await RelatedAsync(lists, entry, view, cancel);
         var site = pages.Definition;
         var column = view.Column is { } name ? site.FindColumn(name) : null;
         var directory = SiteDirectories.All.FirstOrDefault(d => view.Url.StartsWith(d.Url + "/", StringComparison.Ordinal));
@@ -66,19 +66,19 @@ public static class ItemPage
         entry.Version.ContentType != "Proposal" || ProposalLine.IsPublic(EntryModel.From(entry));
 
     /// <summary>Items of the same column sharing the first tag, topped up with the column's newest.</summary>
-    private static async Task<List<EntryModel>> RelatedAsync(ContentQueries queries, PublishedEntry entry, ContentView view, CancellationToken cancel)
+    private static async Task<List<EntryModel>> RelatedAsync(SiteQueries queries, PublishedEntry entry, ContentView view, CancellationToken cancel)
     {
+        string[]? columns = view.Column is null ? null : [view.Column];
         var found = new List<EntryModel>();
         if (view.Tags.Count > 0)
         {
-            var tagged = await queries.ListAsync(new ContentQuery { ContentType = view.Type, Column = view.Column, Tag = view.Tags[0], PageSize = 6 }, cancel);
-            found.AddRange(tagged.Items.Where(e => e.Item.Id != entry.Item.Id).Select(EntryModel.From));
+            found.AddRange((await queries.LatestAsync(view.Type, columns, view.Tags[0], 6, cancellationToken: cancel)).Where(e => e.Id != entry.Item.Id));
         }
 
         if (found.Count < 5)
         {
-            var latest = await queries.ListAsync(new ContentQuery { ContentType = view.Type, Column = view.Column, PageSize = 6 }, cancel);
-            found.AddRange(latest.Items.Where(e => e.Item.Id != entry.Item.Id && found.All(f => f.Id != e.Item.Id)).Select(EntryModel.From));
+            var latest = await queries.LatestAsync(view.Type, columns, take: 6, cancellationToken: cancel);
+            found.AddRange(latest.Where(e => e.Id != entry.Item.Id && found.All(f => f.Id != e.Id)));
         }
 
         return found.Where(e => e.Data["ProposalPart"] is null || ProposalLine.IsPublic(e)).Take(5).ToList();

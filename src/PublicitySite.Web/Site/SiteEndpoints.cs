@@ -10,6 +10,7 @@ public static class SiteEndpoints
     {
         services.AddSingleton<ThemeRenderer>();
         services.AddScoped<SitePages>();
+        services.AddScoped<SiteQueries>();
         services.AddSingleton<QrCodes>();
         services.AddSingleton<ItemViews>();
         services.AddPageCaching();

@@ -64,27 +64,45 @@ public sealed record LayoutModel(SiteModel Site, string Title, string? ColumnNam
     public string Origin { get; init; } = "";
 }
 
-/// <summary>One line of a list: what a reader needs to choose an article.</summary>
-public sealed record EntryModel(string Id, string Title, string Url, DateTimeOffset? Date, string? Column, string? Summary, bool Sample)
+/// <summary>
+/// One line of a list: what a reader needs to choose an article. The part data is parsed only when a view
+/// asks for more than title, address and date, which most lists never do.
+/// </summary>
+public sealed class EntryModel(string id, string title, string url, DateTimeOffset? date, string? column, string data)
 {
-    public JsonObject Data { get; init; } = [];
+    private JsonObject? parsed;
+
+    public string Id { get; } = id;
+
+    public string Title { get; } = title;
+
+    public string Url { get; } = url;
+
+    public DateTimeOffset? Date { get; } = date;
+
+    public string? Column { get; } = column;
+
+    public JsonObject Data => parsed ??= ContentData.Parse(data);
+
+    public string? Summary => Field(BuiltInParts.Summary, "Summary");
+
+    public bool Sample => ContentData.GetBool(Data, BuiltInParts.Sample, "Sample");
+
+    public string? Cover => Field(BuiltInParts.Cover, "Cover");
+
+    public string? CoverAlt => Field(BuiltInParts.Cover, "CoverAlt");
 
     public static EntryModel From(PublishedEntry entry)
     {
-        var data = ContentData.Parse(entry.Version.Data);
+        ArgumentNullException.ThrowIfNull(entry);
         return new EntryModel(
             entry.Item.Id,
             entry.Version.Title,
             entry.Url,
             entry.Version.PublishedUtc is { } utc ? SiteTime.ToLocal(utc) : null,
             entry.Version.Column,
-            ContentData.GetString(data, BuiltInParts.Summary, "Summary"),
-            ContentData.GetBool(data, BuiltInParts.Sample, "Sample")) { Data = data };
+            entry.Version.Data);
     }
 
     public string? Field(string part, string field) => ContentData.GetString(Data, part, field);
-
-    public string? Cover => Field(BuiltInParts.Cover, "Cover");
-
-    public string? CoverAlt => Field(BuiltInParts.Cover, "CoverAlt");
 }
