@@ -5,6 +5,7 @@ using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
+using PublicitySite.Settings;
 using PublicitySite.Setup;
 using PublicitySite.Storage;
 using PublicitySite.Users;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SiteInitializer>();
         services.AddScoped<PublicitySite.Webhooks.WebhookService>();
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
+        services.AddSiteSettings();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -1,4 +1,5 @@
 using PublicitySite.Web.Api;
+using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
@@ -28,7 +29,9 @@ if (verb)
 }
 
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
+app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseStatusCodePages();
+app.UsePageCaching();                // output cache for anonymous readers, Brotli/gzip
 app.UseThemeAssets();
 app.UsePublicityApi();
 app.MapHealth();

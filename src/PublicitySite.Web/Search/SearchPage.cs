@@ -23,13 +23,13 @@ internal static class SearchPage
         return routes;
     }
 
-    private static async Task<IResult> Render(HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, SearchService search)
+    private static async Task<IResult> Render(HttpContext http, SitePages pages, SearchService search)
     {
-        var site = definitions.Current;
-        var siteModel = SiteModel.From(site);
+        var site = pages.Definition;
+        var theme = pages.Theme;
         var query = http.Request.Query;
         var q = query["q"].ToString().Trim();
-        var layout = new LayoutModel(siteModel, (q.Length > 0 ? $"“{Shorten(q)}”的搜索结果" : "站内搜索") + $" - {siteModel.Name}");
+        var layout = await pages.LayoutAsync(http, q.Length > 0 ? $"“{Shorten(q)}”的搜索结果" : "站内搜索");
         if (!SearchRequestParser.TryParse(query, site, out var request, out var error))
         {
             return await Page(theme, layout, new { Query = q, Message = "搜索条件有误：" + error.Detail, Items = Array.Empty<object>() }, StatusCodes.Status400BadRequest);

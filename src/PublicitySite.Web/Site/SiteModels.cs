@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Site;
 
@@ -16,22 +18,25 @@ public sealed record SiteModel(
     string Slogan,
     IReadOnlyList<ColumnLink> Columns)
 {
-    public static SiteModel From(SiteDefinition site) => new(
-        site.Setting("SiteName", "政协门户网站"),
-        site.Setting("SiteDomain"),
-        site.Setting("SiteIDCode"),
-        site.Setting("SponsoringUnit"),
-        site.Setting("Contact"),
-        site.Setting("Address"),
-        site.Setting("IcpNumber"),
-        site.Setting("PoliceNumber"),
-        site.Setting("Slogan"),
-        site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)).ToList());
+    public static SiteModel From(SiteDefinition site, SiteSettings settings) => new(
+        settings.Get(SiteSettingKeys.SiteName, "政协门户网站"),
+        settings[SiteSettingKeys.SiteDomain],
+        settings[SiteSettingKeys.SiteIdCode],
+        settings[SiteSettingKeys.SponsoringUnit],
+        settings[SiteSettingKeys.Contact],
+        settings[SiteSettingKeys.Address],
+        settings[SiteSettingKeys.IcpNumber],
+        settings[SiteSettingKeys.PoliceNumber],
+        settings[SiteSettingKeys.Slogan],
+        [
+            .. site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)),
+            .. SiteDirectories.All.Select(d => new ColumnLink(d.Name, d.Url)),
+        ]);
 }
 
 public sealed record ColumnLink(string Name, string Url);
 
-/// <summary>What the layout needs to know about the page it wraps (title, meta tags, current column).</summary>
+/// <summary>What the layout needs to know about the page it wraps (title, meta tags, current column, reader preferences).</summary>
 public sealed record LayoutModel(SiteModel Site, string Title, string? ColumnName = null, string? Description = null)
 {
     public string? ArticleTitle { get; init; }
@@ -40,17 +45,64 @@ public sealed record LayoutModel(SiteModel Site, string Title, string? ColumnNam
 
     public string? ContentSource { get; init; }
 
+    /// <summary>Root-relative; the layout prefixes the request's origin.</summary>
     public string? Canonical { get; init; }
+
+    public string? OgType { get; init; }
+
+    public string? PrevUrl { get; init; }
+
+    public string? NextUrl { get; init; }
+
+    public string? FeedUrl { get; init; }
+
+    public ReaderPreferences Reader { get; init; } = ReaderPreferences.Default;
+
+    /// <summary>The page's own path, for the elder-mode and text-size links.</summary>
+    public string Path { get; init; } = "/";
+
+    public string Origin { get; init; } = "";
 }
 
-/// <summary>One line of a list: what a reader needs to choose an article.</summary>
-public sealed record EntryModel(string Title, string Url, DateTimeOffset? Date, string? Column, string? Summary, bool Sample)
+/// <summary>
+/// One line of a list: what a reader needs to choose an article. The part data is parsed only when a view
+/// asks for more than title, address and date, which most lists never do.
+/// </summary>
+public sealed class EntryModel(string id, string title, string url, DateTimeOffset? date, string? column, string data)
 {
-    public static EntryModel From(PublishedEntry entry, string? summary = null) => new(
-        entry.Version.Title,
-        entry.Url,
-        entry.Version.PublishedUtc is { } utc ? SiteTime.ToLocal(utc) : null,
-        entry.Version.Column,
-        summary,
-        ContentData.GetBool(ContentData.Parse(entry.Version.Data), BuiltInParts.Sample, "Sample"));
+    private JsonObject? parsed;
+
+    public string Id { get; } = id;
+
+    public string Title { get; } = title;
+
+    public string Url { get; } = url;
+
+    public DateTimeOffset? Date { get; } = date;
+
+    public string? Column { get; } = column;
+
+    public JsonObject Data => parsed ??= ContentData.Parse(data);
+
+    public string? Summary => Field(BuiltInParts.Summary, "Summary");
+
+    public bool Sample => ContentData.GetBool(Data, BuiltInParts.Sample, "Sample");
+
+    public string? Cover => Field(BuiltInParts.Cover, "Cover");
+
+    public string? CoverAlt => Field(BuiltInParts.Cover, "CoverAlt");
+
+    public static EntryModel From(PublishedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new EntryModel(
+            entry.Item.Id,
+            entry.Version.Title,
+            entry.Url,
+            entry.Version.PublishedUtc is { } utc ? SiteTime.ToLocal(utc) : null,
+            entry.Version.Column,
+            entry.Version.Data);
+    }
+
+    public string? Field(string part, string field) => ContentData.GetString(Data, part, field);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
@@ -13,7 +14,7 @@ namespace PublicitySite.Web.Site;
 /// <summary>
 /// Renders the theme's Liquid views with Fluid. A view renders first, then <c>layout.liquid</c> wraps it with
 /// the result in <c>content</c>. Output is always HTML-encoded (Fluid does not encode without an encoder),
-/// with CJK left as characters.
+/// with CJK left as characters. The <c>asset</c> filter turns a theme file into a fingerprinted URL.
 /// </summary>
 public sealed class ThemeRenderer
 {
@@ -25,17 +26,25 @@ public sealed class ThemeRenderer
 
     public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings)
     {
-        ThemeDir = Path.Combine(paths.ThemesDir, settings.Value.Theme);
+        ArgumentNullException.ThrowIfNull(settings);
+        ThemeName = settings.Value.Theme;
+        ThemeDir = Path.Combine(paths.ThemesDir, ThemeName);
         viewsDir = Path.Combine(ThemeDir, "views");
+        Assets = new AssetFingerprints(Path.Combine(ThemeDir, "assets"), "/themes/" + ThemeName);
         options = new TemplateOptions
         {
             CultureInfo = CultureInfo.GetCultureInfo("zh-CN"),
             TimeZone = SiteTime.Zone,
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
+        options.Filters.AddFilter("asset", (input, _, _) => new StringValue(Assets.Url(input.ToStringValue())));
     }
 
+    public string ThemeName { get; }
+
     public string ThemeDir { get; }
+
+    public AssetFingerprints Assets { get; }
 
     /// <summary>Renders <paramref name="view"/> inside the layout. <paramref name="model"/> is exposed as <c>model</c>.</summary>
     public async Task<string> RenderPageAsync(string view, object model, LayoutModel layout)
@@ -44,9 +53,18 @@ public sealed class ThemeRenderer
         context.SetValue("model", model);
         context.SetValue("layout", layout);
         context.SetValue("site", layout.Site);
+        context.SetValue("reader", layout.Reader);
         var body = await Load(view).RenderAsync(context, Encoder);
-        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
+        context.SetValue("content", new StringValue(body, encode: false));
         return await Load("layout").RenderAsync(context, Encoder);
+    }
+
+    /// <summary>Renders a view on its own (feeds and other non-page output).</summary>
+    public async Task<string> RenderAsync(string view, object model)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("model", model);
+        return await Load(view).RenderAsync(context, Encoder);
     }
 
     private IFluidTemplate Load(string view)

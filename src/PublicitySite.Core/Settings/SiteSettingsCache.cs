@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicitySite.Settings;
+
+public sealed record SiteSettingsOverrides(IReadOnlyDictionary<string, string> Values, DateTime UpdatedUtc);
+
+/// <summary>
+/// This node's copy of the stored overrides, replaced whole on every update. Several nodes would each need
+/// an eviction message (see DESIGN, scale-out); one node updates its own copy after the commit.
+/// </summary>
+public sealed class SiteSettingsCache
+{
+    private SiteSettingsOverrides? overrides;
+
+    public SiteSettingsOverrides? Overrides => Volatile.Read(ref overrides);
+
+    public void Set(SiteSettingsOverrides value) => Volatile.Write(ref overrides, value);
+
+    public void Clear() => Volatile.Write(ref overrides, null);
+}
+
+public static class SiteSettingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddSiteSettings(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteSettingsCache>();
+        services.AddScoped<SiteSettingsService>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Settings;
+
+/// <summary>
+/// Reads and updates site settings. The recipe gives defaults; an administrator's values are stored as one
+/// document (<c>site-settings</c>) and win. Reads come from <see cref="SiteSettingsCache"/> so a page never
+/// waits on the database for its footer.
+/// </summary>
+public sealed class SiteSettingsService(
+    AppDbContext db,
+    SiteDefinitionStore definitions,
+    SiteSettingsCache cache,
+    IEnumerable<ISiteSettingsChangeSink> sinks,
+    TimeProvider clock)
+{
+    public const string DocumentKey = "site-settings";
+
+    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var overrides = cache.Overrides ?? await LoadAsync(cancellationToken);
+        return Merge(definitions.Current, overrides);
+    }
+
+    /// <summary>Only the administrator's values (no recipe defaults), for an edit form.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetOverridesAsync(CancellationToken cancellationToken = default) =>
+        (cache.Overrides ?? await LoadAsync(cancellationToken)).Values;
+
+    /// <summary>
+    /// Sets the given keys; an empty or null value removes the override so the recipe's value shows again.
+    /// Unknown keys and over-long values are refused as a whole, with a message per problem.
+    /// </summary>
+    public async Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var allowed = SiteSettingKeys.Known.Select(k => k.Key).Concat(definitions.Current.Settings.Keys).ToHashSet(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var (key, value) in values)
+        {
+            if (!allowed.Contains(key))
+            {
+                errors.Add($"未知的设置项“{key}”");
+            }
+            else if (value is { Length: > SiteSettingKeys.MaxLength })
+            {
+                errors.Add($"设置项“{Label(key)}”不能超过 {SiteSettingKeys.MaxLength} 个字符");
+            }
+            else if (value is not null && value.Any(c => char.IsControl(c)))
+            {
+                errors.Add($"设置项“{Label(key)}”不能包含换行或控制字符");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SettingsUpdateResult(false, errors, await GetAsync(cancellationToken));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Key == DocumentKey, cancellationToken);
+        var current = document is null ? new Dictionary<string, string>() : Parse(document.Json);
+        foreach (var (key, value) in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                current.Remove(key);
+            }
+            else
+            {
+                current[key] = value.Trim();
+            }
+        }
+
+        var json = JsonSerializer.Serialize(current, StorageJson.Options);
+        if (document is null)
+        {
+            db.Documents.Add(new StoredDocument { Key = DocumentKey, Json = json, UpdatedUtc = now });
+        }
+        else
+        {
+            document.Json = json;
+            document.UpdatedUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var overrides = new SiteSettingsOverrides(current, now);
+        cache.Set(overrides);
+        foreach (var sink in sinks)
+        {
+            await sink.OnSettingsChangedAsync(cancellationToken);
+        }
+
+        return new SettingsUpdateResult(true, [], Merge(definitions.Current, overrides));
+    }
+
+    private static string Label(string key) =>
+        SiteSettingKeys.Known.FirstOrDefault(k => k.Key == key).Label ?? key;
+
+    private static SiteSettings Merge(SiteDefinition site, SiteSettingsOverrides overrides)
+    {
+        var merged = new Dictionary<string, string>(site.Settings, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides.Values)
+        {
+            merged[key] = value;
+        }
+
+        return new SiteSettings(merged, overrides.UpdatedUtc);
+    }
+
+    private static Dictionary<string, string> Parse(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json, StorageJson.Options) ?? [];
+
+    private async Task<SiteSettingsOverrides> LoadAsync(CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Key == DocumentKey, cancellationToken);
+        var overrides = document is null
+            ? new SiteSettingsOverrides(new Dictionary<string, string>(), DateTime.MinValue)
+            : new SiteSettingsOverrides(Parse(document.Json), document.UpdatedUtc);
+        cache.Set(overrides);
+        return overrides;
+    }
+}

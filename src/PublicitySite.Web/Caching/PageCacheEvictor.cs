@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PublicitySite.Contents;
+using PublicitySite.Settings;
+
+namespace PublicitySite.Web.Caching;
+
+/// <summary>
+/// Evicts cached pages after a committed change: the item's own page, item pages whose neighbours it may be,
+/// and every list. A new draft changes nothing public, so it evicts nothing.
+/// </summary>
+public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink
+{
+    public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind == ContentChangeKind.Saved)
+        {
+            return;
+        }
+
+        await store.EvictByTagAsync(PageCache.ItemTag(change.ContentItemId), cancellationToken);
+        await store.EvictByTagAsync(PageCache.ListsTag, cancellationToken);
+        await store.EvictByTagAsync(PageCache.NeighboursTag(change.ContentType, change.Column), cancellationToken);
+        if (change.Kind == ContentChangeKind.Deleted)
+        {
+            // A deletion does not say which column the item was in: every page of its type may link to it.
+            await store.EvictByTagAsync(PageCache.TypeTag(change.ContentType), cancellationToken);
+        }
+    }
+
+    public ValueTask OnSettingsChangedAsync(CancellationToken cancellationToken) =>
+        store.EvictByTagAsync(PageCache.SiteTag, cancellationToken);
+}

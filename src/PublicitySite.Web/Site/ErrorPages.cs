@@ -1,0 +1,47 @@
+namespace PublicitySite.Web.Site;
+
+/// <summary>
+/// What a reader sees when something breaks: the Chinese 500 page in the theme, or a plain built-in page when
+/// the theme itself fails. API requests get problem details instead of HTML.
+/// </summary>
+public static class ErrorPages
+{
+    private const string Fallback = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>服务暂时不可用</title></head>
+        <body><main><h1>服务暂时不可用</h1><p>网站出现了临时故障，请稍后刷新重试，或返回<a href="/">首页</a>。</p></main></body></html>
+        """;
+
+    /// <summary>First in the pipeline, so it also catches failures in compression and the page cache.</summary>
+    public static WebApplication UseSiteErrors(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteAsync });
+        return app;
+    }
+
+    private static async Task WriteAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(title: "服务器内部错误", detail: "处理请求时出现故障，请稍后重试。", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+            return;
+        }
+
+        IResult result;
+        try
+        {
+            var pages = context.RequestServices.GetRequiredService<SitePages>();
+            var layout = await pages.LayoutAsync(context, "服务暂时不可用");
+            result = await pages.PageAsync(context, "error", new { }, layout, status: StatusCodes.Status500InternalServerError);
+        }
+#pragma warning disable CA1031 // the error page must answer whatever broke, the theme included
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            result = Results.Content(Fallback, "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status500InternalServerError);
+        }
+
+        await result.ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents;
+using PublicitySite.Storage;
+using PublicitySite.Web.Caching;
+
+namespace PublicitySite.Web.Site;
+
+/// <summary>Column lists with pagination, and the directory pages for members, proposals and literature.</summary>
+public static class ListPages
+{
+    public const int ColumnPageSize = 20;
+
+    public static async Task<IResult> ColumnAsync(string key, HttpContext context, SitePages pages, ContentQueries queries)
+    {
+        if (pages.Definition.FindColumn(key) is not { } column)
+        {
+            return await pages.NotFoundAsync(context);
+        }
+
+        if (!TryPage(context, out var number))
+        {
+            return await BadPageAsync(context, pages);
+        }
+
+        PageCache.Tag(context, PageCache.ListsTag);
+        var list = await queries.ListAsync(new ContentQuery { ContentType = column.ContentType, Column = column.Name, Page = number, PageSize = ColumnPageSize }, context.RequestAborted);
+        if (number > 1 && number > list.PageCount)
+        {
+            return await pages.NotFoundAsync(context);
+        }
+
+        var baseUrl = "/column/" + column.Key;
+        string PageUrl(int n) => n == 1 ? baseUrl : $"{baseUrl}?page={n}";
+        var model = new
+        {
+            column.Name,
+            column.Description,
+            Items = list.Items.Select(EntryModel.From).ToList(),
+            Page = number,
+            list.PageCount,
+            list.Total,
+            Previous = number > 1 ? PageUrl(number - 1) : null,
+            Next = number < list.PageCount ? PageUrl(number + 1) : null,
+            Pages = Enumerable.Range(1, list.PageCount).Select(n => new { Number = n, Url = PageUrl(n), Current = n == number }).ToList(),
+            Feed = baseUrl + "/rss.xml",
+        };
+        var layout = await pages.LayoutAsync(context, number > 1 ? $"{column.Name}（第{number}页）" : column.Name, column.Name, column.Description) with
+        {
+            Canonical = PageUrl(number),
+            PrevUrl = model.Previous,
+            NextUrl = model.Next,
+            FeedUrl = model.Feed,
+        };
+        return await pages.PageAsync(context, "column", model, layout);
+    }
+
+    public static Task<IResult> MembersAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
+        DirectoryAsync(context, pages, queries, "Member", "委员风采", "directory-members", e => MemberCard.From(e));
+
+    public static Task<IResult> ProposalsAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
+        DirectoryAsync(context, pages, queries, "Proposal", "提案追踪", "directory-proposals", e => ProposalLine.IsPublic(e) ? ProposalLine.From(e) : null);
+
+    public static Task<IResult> LiteratureAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
+        DirectoryAsync(context, pages, queries, "LiteratureCollection", "文史资料", "directory-literature", e => CollectionCard.From(e));
+
+    private static async Task<IResult> DirectoryAsync<T>(HttpContext context, SitePages pages, ContentQueries queries, string type, string title, string view, Func<EntryModel, T?> map)
+        where T : class
+    {
+        PageCache.Tag(context, PageCache.ListsTag);
+        var list = await queries.ListAsync(new ContentQuery { ContentType = type, PageSize = 200, Sort = type == "LiteratureCollection" ? ContentSort.Oldest : ContentSort.Newest }, context.RequestAborted);
+        var items = list.Items.Select(EntryModel.From).Select(map).OfType<T>().ToList();
+        var layout = await pages.LayoutAsync(context, title, title) with { Canonical = context.Request.Path };
+        return await pages.PageAsync(context, view, new { Name = title, Items = items }, layout);
+    }
+
+    private static bool TryPage(HttpContext context, out int page)
+    {
+        page = 1;
+        var raw = context.Request.Query["page"].ToString();
+        return raw.Length == 0 || (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page) && page is >= 1 and <= 100000);
+    }
+
+    private static async Task<IResult> BadPageAsync(HttpContext context, SitePages pages)
+    {
+        var layout = await pages.LayoutAsync(context, "页码有误");
+        return await pages.PageAsync(context, "message", new { Title = "页码有误", Text = "页码应为正整数，请从第 1 页开始浏览。" }, layout, status: StatusCodes.Status400BadRequest);
+    }
+}
