@@ -1,3 +1,4 @@
+using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.Hosting;
@@ -8,6 +9,7 @@ builder.Configuration.AddCommandLine(args, HostingExtensions.SwitchMappings);
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddSite();          // the Liquid theme
+builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args))
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.UseThemeAssets();
 app.MapHealth();
 app.MapContentReads();
+app.MapEditorial();                  // write API and the admin at /admin
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -14,6 +14,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<ScheduleRunner>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

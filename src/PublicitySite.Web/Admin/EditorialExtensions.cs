@@ -1,0 +1,27 @@
+using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
+using PublicitySite.Web.Workflow;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin;
+
+public static class EditorialExtensions
+{
+    /// <summary>The editorial side: workflow rules, audit, 错敏词, sign-in, the admin pages and the scheduler.</summary>
+    public static IServiceCollection AddEditorial(this IServiceCollection services)
+    {
+        services.AddWorkflowCore();
+        services.AddEditorialAuth();
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section);
+        services.AddHostedService<ScheduleWorker>();
+        return services;
+    }
+
+    /// <summary>The write API, user management API and the admin pages.</summary>
+    public static IEndpointRouteBuilder MapEditorial(this IEndpointRouteBuilder routes)
+    {
+        routes.MapContentWrites();
+        routes.MapUserWrites();
+        return routes;
+    }
+}
