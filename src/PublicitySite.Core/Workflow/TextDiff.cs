@@ -126,7 +126,7 @@ public static class TextDiff
                     x++;
                     y++;
                 }
-                else if (y < m && (x == n || table[x, y + 1] >= table[x + 1, y]))
+                else if (y < m && (x == n || table[x, y + 1] > table[x + 1, y]))
                 {
                     result.Add((DiffKind.Added, b[head + y]));
                     y++;
