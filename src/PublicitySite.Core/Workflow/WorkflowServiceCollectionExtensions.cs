@@ -15,6 +15,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<ScheduleRunner>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PreviewLinks>();
         return services;
     }
 }

@@ -14,6 +14,14 @@ public static class EditorialExtensions
         services.AddEditorialAuth();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section);
         services.AddHostedService<ScheduleWorker>();
+        services.AddScoped<PreviewRenderer>();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Admin/Pages";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Logout");
+        });
         return services;
     }
 
@@ -22,6 +30,9 @@ public static class EditorialExtensions
     {
         routes.MapContentWrites();
         routes.MapUserWrites();
+        routes.MapPreviewLinks();
+        routes.MapRazorPages();
+        routes.MapGet("/admin/denied", () => Results.Redirect("/admin")).ExcludeFromDescription();
         return routes;
     }
 }

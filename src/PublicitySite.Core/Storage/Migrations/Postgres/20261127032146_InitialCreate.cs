@@ -108,6 +108,25 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreviewLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledActions",
                 columns: table => new
                 {
@@ -483,6 +502,17 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_ContentItemId",
+                table: "PreviewLinks",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_TokenHash",
+                table: "PreviewLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RouteRedirects_ContentItemId",
                 table: "RouteRedirects",
                 column: "ContentItemId");
@@ -543,6 +573,9 @@ namespace PublicitySite.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "PreviewLinks");
 
             migrationBuilder.DropTable(
                 name: "RouteRedirects");

@@ -106,6 +106,25 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreviewLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledActions",
                 columns: table => new
                 {
@@ -481,6 +500,17 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_ContentItemId",
+                table: "PreviewLinks",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_TokenHash",
+                table: "PreviewLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RouteRedirects_ContentItemId",
                 table: "RouteRedirects",
                 column: "ContentItemId");
@@ -541,6 +571,9 @@ namespace PublicitySite.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "PreviewLinks");
 
             migrationBuilder.DropTable(
                 name: "RouteRedirects");
