@@ -100,6 +100,24 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
     }
 
     [Fact]
+    public async Task A_draft_saved_in_the_editor_opens_again_in_the_editor_with_its_fields()
+    {
+        using var session = await AdminSession.LoginAsync(site, "new-page-writer", "Contributor");
+        var (newStatus, newHtml) = await session.GetAsync("/admin/content/edit?type=News");
+        Assert.Equal(HttpStatusCode.OK, newStatus);
+        Assert.Contains("name=\"f.Title\"", newHtml);
+        Assert.Contains("formaction=\"/admin/content/edit?handler=Save", newHtml);
+
+        var saved = await session.PostAsync("/admin/content/edit?handler=Save", new() { ["type"] = "News", ["version"] = "0", ["f.Title"] = "编辑器新建稿件", ["f.Column"] = "工作动态", ["f.Markdown"] = "正文" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (status, html) = await session.GetAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("草稿已保存", html);
+        Assert.Contains("value=\"编辑器新建稿件\"", html);
+        Assert.Contains("提交审核", html);
+    }
+
+    [Fact]
     public async Task The_markdown_preview_is_rendered_and_sanitised_by_the_server()
     {
         using var session = await AdminSession.LoginAsync(site, "preview-editor", "Editor");
