@@ -32,7 +32,9 @@ public abstract class AdminPage : PageModel
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        http.Response.Headers.CacheControl = "no-store, private";
+        // The same values antiforgery sets on pages with forms, so it has nothing to override.
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers.Pragma = "no-cache";
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         http.Response.Headers["X-Frame-Options"] = "DENY";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
@@ -11,48 +12,37 @@ public static class UserWriteEndpoints
     public static IEndpointRouteBuilder MapUserWrites(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
-        api.MapPost("/", async (HttpContext http, UserAdministration admin, ActorAccessor actors) =>
-        {
-            if (await Prepare(http, actors) is { } refusal)
-            {
-                return refusal.Item1;
-            }
-
-            var (actor, body) = (await actors.GetAsync(http), (await ReadBodyAsync(http.Request, http.RequestAborted)).Body);
-            if (body is null || body["name"]?.ToString() is not { Length: > 0 } name || body["role"]?.ToString() is not { Length: > 0 } role || body["password"]?.ToString() is not { Length: > 0 } password)
-            {
-                return BadBody("须给出 name、role 和 password");
-            }
-
-            var result = await admin.AddAsync(actor!, name, role, password, body["displayName"]?.ToString());
-            return result.Succeeded ? Results.Created($"/api/users/{name}", new { name, role }) : ToProblem(new WorkflowResult(result.Outcome, null, result.Errors));
-        }).WithSummary("新建用户");
-        api.MapPut("/{name}/role", async (string name, HttpContext http, UserAdministration admin, ActorAccessor actors) =>
-        {
-            if (await Prepare(http, actors) is { } refusal)
-            {
-                return refusal.Item1;
-            }
-
-            var body = (await ReadBodyAsync(http.Request, http.RequestAborted)).Body;
-            if (body?["role"]?.ToString() is not { Length: > 0 } role)
-            {
-                return BadBody("须给出 role");
-            }
-
-            var result = await admin.ChangeRoleAsync((await actors.GetAsync(http))!, name, role);
-            return result.Succeeded ? Results.Ok(new { name, role }) : ToProblem(new WorkflowResult(result.Outcome, null, result.Errors));
-        }).WithSummary("修改用户角色");
+        api.MapPost("/", (HttpContext http, UserAdministration admin, ActorAccessor actors) =>
+            ManageAsync(http, actors, async (actor, body) =>
+                body["name"]?.ToString() is not { Length: > 0 } name || body["role"]?.ToString() is not { Length: > 0 } role || body["password"]?.ToString() is not { Length: > 0 } password
+                    ? BadBody("须给出 name、role 和 password")
+                    : Answer(await admin.AddAsync(actor, name, role, password, body["displayName"]?.ToString()), Results.Created($"/api/users/{name}", new { name, role }))))
+            .WithSummary("新建用户");
+        api.MapPut("/{name}/role", (string name, HttpContext http, UserAdministration admin, ActorAccessor actors) =>
+            ManageAsync(http, actors, async (actor, body) =>
+                body["role"]?.ToString() is not { Length: > 0 } role
+                    ? BadBody("须给出 role")
+                    : Answer(await admin.ChangeRoleAsync(actor, name, role), Results.Ok(new { name, role }))))
+            .WithSummary("修改用户角色");
         return routes;
     }
 
-    private static async Task<Tuple<IResult>?> Prepare(HttpContext http, ActorAccessor actors)
+    private static async Task<IResult> ManageAsync(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<IResult>> action)
     {
         if (!ActorAccessor.HasScope(http.User, TokenScopes.Manage))
         {
-            return Tuple.Create(Forbidden("该令牌没有 manage 权限范围"));
+            return Forbidden("该令牌没有 manage 权限范围");
         }
 
-        return await actors.GetAsync(http) is null ? Tuple.Create(Forbidden("账号不可用")) : null;
+        if (await actors.GetAsync(http) is not { } actor)
+        {
+            return Forbidden("账号不可用");
+        }
+
+        var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);
+        return body is null ? BadBody(error!) : await action(actor, body);
     }
+
+    private static IResult Answer(WorkflowResultBase result, IResult success) =>
+        result.Succeeded ? success : ToProblem(new WorkflowResult(result.Outcome, null, result.Errors));
 }

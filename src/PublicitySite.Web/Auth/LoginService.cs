@@ -12,8 +12,11 @@ public sealed class LoginOptions
 {
     public const string Section = "Admin:Login";
 
-    /// <summary>Login attempts allowed per client address per window, whatever the user name.</summary>
-    public int AttemptsPerWindow { get; set; } = 10;
+    /// <summary>
+    /// Login attempts allowed per client address per window, whatever the user name. An office behind one NAT
+    /// address shares this; guessing one account is stopped sooner by the per-account lock-out.
+    /// </summary>
+    public int AttemptsPerWindow { get; set; } = 30;
 
     public int WindowSeconds { get; set; } = 60;
 }

@@ -12,7 +12,11 @@ public sealed class LoginModel(LoginService login) : PageModel
 
     public string? Name { get; private set; }
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet()
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Response.Headers.Pragma = "no-cache";
+    }
 
     public async Task<IActionResult> OnPostAsync(string? name, string? password)
     {
