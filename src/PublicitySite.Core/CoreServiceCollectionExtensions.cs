@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
+using PublicitySite.Proposals;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Setup;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
+        services.AddProposalsCore();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
