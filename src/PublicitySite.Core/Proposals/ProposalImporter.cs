@@ -230,9 +230,13 @@ public sealed class ProposalImporter(
                 var errors = new List<string>();
                 var data = ContentMapper.ToParts(site, type, values, errors);
                 problems.AddRange(errors);
-                if (errors.Count == 0 && timelines.Read("check", data, out var timelineProblem) is var _ && timelineProblem is not null)
+                if (errors.Count == 0)
                 {
-                    problems.Add("办理进程：" + timelineProblem);
+                    timelines.Read("check", data, out var timelineProblem);
+                    if (timelineProblem is not null)
+                    {
+                        problems.Add("办理进程：" + timelineProblem);
+                    }
                 }
             }
 

@@ -28,7 +28,11 @@ public sealed record ProposalFilter
 }
 
 /// <summary>A public proposal in full: record, published text, timeline and proposers.</summary>
-public sealed record ProposalDetail(ProposalRecord Record, PublishedEntry Entry, IReadOnlyList<ProposalEvent> Timeline, IReadOnlyList<ProposalProposer> Proposers);
+public sealed record ProposalDetail(ProposalRecord Record, PublishedEntry Entry, IReadOnlyList<ProposalEvent> Timeline, IReadOnlyList<ProposalProposer> Proposers)
+{
+    /// <summary>Public profile URLs of the proposers that are published members, by member id.</summary>
+    public IReadOnlyDictionary<string, string> MemberUrls { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A proposal a member led (position 0) or co-signed.</summary>
 public sealed record MemberProposal(ProposalRecord Record, bool Lead);
@@ -120,7 +124,12 @@ public sealed class ProposalQueries(AppDbContext db, ContentQueries contents)
             .Where(p => p.ContentItemId == contentItemId)
             .OrderBy(p => p.Position)
             .ToListAsync(cancellationToken);
-        return new ProposalDetail(record, entry, timeline, proposers);
+        var ids = proposers.Select(p => p.MemberId).OfType<string>().ToList();
+        var members = await db.ContentItems.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.PublishedVersion != null && !i.Deleted && i.Path != null)
+            .Select(i => new { i.Id, i.Path })
+            .ToListAsync(cancellationToken);
+        return new ProposalDetail(record, entry, timeline, proposers) { MemberUrls = members.ToDictionary(m => m.Id, m => "/" + m.Path) };
     }
 
     /// <summary>The public proposals a member led or co-signed, newest session first. Keyed by member item id or by name.</summary>
