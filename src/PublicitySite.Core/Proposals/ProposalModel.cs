@@ -5,7 +5,7 @@ namespace PublicitySite.Proposals;
 /// progress: its status is derived from them, never stored on its own. Recorded by the office and public as
 /// soon as recorded (the proposal text itself goes through the editorial workflow; its progress does not).
 /// </summary>
-public sealed class ProposalEvent
+public sealed record ProposalEvent
 {
     public long Id { get; set; }
 
