@@ -55,7 +55,8 @@ public sealed class ProposalStatistics(ProposalQueries queries, ProposalRules ru
                 .Select(s => new ProposalCount(ProposalNames.Of(s), rows.Count(r => r.Status == s), ProposalNames.Of(s)))
                 .Where(c => c.Count > 0).ToList(),
             ByCategory = Count(rows.Select(r => r.Category ?? "未分类")),
-            ByUnit = Count(rows.Where(r => r.LeadUnit is not null).Select(r => r.LeadUnit!)),
+            // A unit counts every proposal it handles, as 主办 or 协办, the same rows the list's unit filter finds.
+            ByUnit = Count(rows.SelectMany(r => UnitsOf(r))),
             ByReplyClass = rules.ReplyClasses
                 .Select(c => new ProposalCount($"{c.Key} {c.Value}", rows.Count(r => r.ReplyClass == c.Key)))
                 .ToList(),
@@ -68,6 +69,9 @@ public sealed class ProposalStatistics(ProposalQueries queries, ProposalRules ru
             KeyProposals = rows.Where(r => r.Key).ToList(),
         };
     }
+
+    private static IEnumerable<string> UnitsOf(ProposalRecord r) =>
+        new[] { r.LeadUnit }.Concat(r.CoUnits?.Split('|', StringSplitOptions.RemoveEmptyEntries) ?? []).OfType<string>().Distinct();
 
     private static List<ProposalCount> Count(IEnumerable<string> labels) =>
         labels.GroupBy(l => l)

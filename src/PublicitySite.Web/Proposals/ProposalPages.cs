@@ -107,7 +107,7 @@ public static class ProposalPages
             {
                 Chart.From("by-status", "按办理状态", stats.ByStatus, stats.Total, c => $"{list}&status={Uri.EscapeDataString(c.Filter!)}"),
                 Chart.From("by-category", "按类别", stats.ByCategory, stats.Total, c => $"{list}&category={Uri.EscapeDataString(c.Filter!)}"),
-                Chart.From("by-unit", "按主办单位", stats.ByUnit, stats.Total, c => $"{list}&unit={Uri.EscapeDataString(c.Filter!)}"),
+                Chart.From("by-unit", "按承办单位（含协办）", stats.ByUnit, stats.Total, c => $"{list}&unit={Uri.EscapeDataString(c.Filter!)}"),
                 Chart.From("reply-class", "答复办理结果", stats.ByReplyClass, stats.ByReplyClass.Sum(c => c.Count)),
                 Chart.From("satisfaction", "委员评价（满意度）", stats.Satisfaction, stats.Satisfaction.Sum(c => c.Count)),
             },
