@@ -128,6 +128,9 @@ public sealed class ProposalImporter(
                 db.ChangeTracker.Clear();
                 return new ProposalImportResult(false, false, reports, [$"第 {row.Report.Row} 行写入失败，已全部撤销：{failure}"]);
             }
+
+            // Each row is saved; without this the tracker grows with the batch and every save scans all of it.
+            db.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync(cancellationToken);
