@@ -1,10 +1,11 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Proposals;
 
-/// <summary>A reader's path in real Chromium: the 提案追踪 list, a filter, a proposal, then its proposer's profile.</summary>
+/// <summary>A reader's path in real Chromium: the 提案追踪 list, a filter, a proposal, then its proposer's profile; axe checks each page.</summary>
 public sealed class ProposalBrowserTests
 {
     private static readonly string[] Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -42,6 +43,17 @@ public sealed class ProposalBrowserTests
         Assert.Equal(7, await page.Locator("ol.pp-timeline > li").CountAsync());
         Assert.Equal("step", await page.Locator("ol.pp-timeline > li").Last.GetAttributeAsync("aria-current"));
 
+        await page.GotoAsync(baseUrl + "/proposals/statistics?session=5-2");
+        Assert.Equal(5, await page.Locator("figure.pp-chart table").CountAsync());
+        foreach (var url in new[] { "/proposals", "/proposals/chengjiao-daqiao-hulan-weixiu", "/proposals/statistics" })
+        {
+            await page.GotoAsync(baseUrl + url);
+            var axe = await page.RunAxe();
+            var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} {v.Help}").ToList();
+            Assert.True(serious.Count == 0, string.Join("\n", serious));
+        }
+
+        await page.GotoAsync(baseUrl + "/proposals/chengjiao-daqiao-hulan-weixiu");
         await page.GetByRole(AriaRole.Link, new() { Name = "示例委员 安明" }).ClickAsync();
         await page.WaitForURLAsync("**/members/shili-weiyuan-an-ming");
         Assert.Contains("安明", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
