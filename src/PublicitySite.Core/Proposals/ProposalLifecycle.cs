@@ -115,6 +115,8 @@ public sealed class ProposalLifecycle(ProposalRules rules)
                 $"答复须注明办理结果类别（{string.Join("、", rules.ReplyClasses.Select(c => c.Key + " " + c.Value))}）",
             ProposalEventKind.Reply when string.IsNullOrWhiteSpace(next.ReplyText) && string.IsNullOrWhiteSpace(next.ReplyPdf) && string.IsNullOrWhiteSpace(next.Note) =>
                 "答复须附答复内容或答复文件",
+            ProposalEventKind.Return when state.AssignedOn is { } assigned && next.Date > assigned.AddDays(rules.ReturnDays) =>
+                $"退回改办须在交办后 {rules.ReturnDays} 日内提出（交办日期 {assigned:yyyy-MM-dd}），逾期应继续办理",
             ProposalEventKind.Evaluate when next.Verdict is null || !Verdicts.Contains(next.Verdict) => "评价须为“满意”“基本满意”或“不满意”",
             ProposalEventKind.Extend when next.DueOn is { } due && state.DueOn is { } current && due <= current =>
                 $"延期后的答复期限应晚于原期限 {current:yyyy-MM-dd}",

@@ -17,6 +17,9 @@ public sealed class ProposalOptions
     /// <summary>A deadline this close counts as 即将到期 in the office queue.</summary>
     public int DueSoonDays { get; set; } = 14;
 
+    /// <summary>Days after 交办 within which a unit may return a wrong assignment (退回改办).</summary>
+    public int ReturnDays { get; set; } = 10;
+
     /// <summary>How often the overdue job looks at deadlines.</summary>
     public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
@@ -61,6 +64,8 @@ public sealed record ProposalRules
 
     public int DueSoonDays { get; init; } = 14;
 
+    public int ReturnDays { get; init; } = 10;
+
     public IReadOnlyDictionary<string, string> ReplyClasses { get; init; } = DefaultReplyClasses;
 
     public IReadOnlyList<ProposalSession> Sessions { get; init; } = DefaultSessions;
@@ -71,6 +76,7 @@ public sealed record ProposalRules
         ExtensionMonths = options.ExtensionMonths,
         ReopenMonths = options.ReopenMonths,
         DueSoonDays = options.DueSoonDays,
+        ReturnDays = options.ReturnDays,
         ReplyClasses = options.ReplyClasses is { Count: > 0 } classes ? classes : DefaultReplyClasses,
         Sessions = options.Sessions is { Count: > 0 } sessions ? [.. sessions.OrderBy(s => s.CutOff)] : DefaultSessions,
     };

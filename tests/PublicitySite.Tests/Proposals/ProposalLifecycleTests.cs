@@ -135,6 +135,15 @@ public sealed class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_unit_may_return_a_wrong_assignment_only_within_ten_days()
+    {
+        var assigned = Reach(["待审查", "立案", "交办"]); // 交办 on 2026-01-10
+
+        Assert.Null(lifecycle.Check(assigned, Event("退回改办") with { Date = new DateOnly(2026, 1, 20) }, Today));
+        Assert.Contains("10 日内", lifecycle.Check(assigned, Event("退回改办") with { Date = new DateOnly(2026, 1, 21) }, Today), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Events_cannot_go_back_in_time_or_be_recorded_ahead()
     {
         var filed = Reach(["待审查"]);
