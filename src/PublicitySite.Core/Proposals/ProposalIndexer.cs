@@ -19,9 +19,17 @@ public sealed partial class ProposalIndexer(
     TimeProvider clock,
     ILogger<ProposalIndexer> logger) : IContentChangeSink
 {
+    private const string MemberType = "Member";
+
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (change.ContentType == MemberType)
+        {
+            await RelinkMemberAsync(change.ContentItemId, cancellationToken);
+            return;
+        }
+
         if (change.ContentType != ProposalVisibility.ContentType)
         {
             return;
@@ -125,17 +133,48 @@ public sealed partial class ProposalIndexer(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Recomputes every proposal's record, e.g. after the deadline or session settings changed.</summary>
+    public async Task<int> RebuildAllAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await db.ContentItems.AsNoTracking().Where(i => i.ContentType == ProposalVisibility.ContentType).Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await RefreshAsync(id, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return ids.Count;
+    }
+
     public Task<List<ProposalEvent>> EventsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.Set<ProposalEvent>().AsNoTracking()
             .Where(e => e.ContentItemId == contentItemId)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>A member created, renamed or removed after proposals named them: their links follow.</summary>
+    private async Task RelinkMemberAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var title = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ContentItemId == memberId && v.Latest)
+            .Select(v => v.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        var affected = await db.Set<ProposalProposer>().AsNoTracking()
+            .Where(p => p.MemberId == memberId || (title != null && p.Name == title))
+            .Select(p => p.ContentItemId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var id in affected)
+        {
+            await RefreshAsync(id, cancellationToken);
+        }
+    }
+
     private async Task AddProposersAsync(string contentItemId, string proposerType, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var members = proposerType == "member" && names.Count > 0
             ? await db.ContentItemVersions.AsNoTracking()
-                .Where(v => v.Latest && v.ContentType == "Member" && names.Contains(v.Title))
+                .Where(v => v.Latest && v.ContentType == MemberType && names.Contains(v.Title))
                 .Join(db.ContentItems.Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new { v.Title, i.Id })
                 .ToListAsync(cancellationToken)
             : [];

@@ -29,4 +29,18 @@ public sealed class ProposalMemberTests
         var byId = await host.RunAsync<ProposalQueries, IReadOnlyList<MemberProposal>>(q => q.OfMemberAsync(co));
         Assert.Equal(ofCo.Select(m => (m.Record.ContentItemId, m.Lead)), byId.Select(m => (m.Record.ContentItemId, m.Lead)));
     }
+
+    [Fact]
+    public async Task A_member_added_after_their_proposal_is_linked_to_it()
+    {
+        await using var host = await ProposalTestData.HostAsync(Db.Sqlite, new TestClock(ProposalTestData.Start));
+        var proposal = await ProposalTestData.ProposalAsync(host, "关于先于委员档案的提案", new DateOnly(2025, 1, 10), proposers: ["示例委员 丙"]);
+        Assert.Null((await host.RunAsync<ProposalQueries, ProposalDetail?>(q => q.GetAsync(proposal)))!.Proposers[0].MemberId);
+
+        var member = await ProposalTestData.MemberAsync(host, "示例委员 丙");
+
+        var detail = await host.RunAsync<ProposalQueries, ProposalDetail?>(q => q.GetAsync(proposal));
+        Assert.Equal(member, detail!.Proposers[0].MemberId);
+        Assert.True(detail.MemberUrls.ContainsKey(member));
+    }
 }

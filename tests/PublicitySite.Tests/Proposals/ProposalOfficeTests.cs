@@ -83,4 +83,19 @@ public sealed class ProposalOfficeTests
         Assert.Equal(ProposalOutcomeKind.Invalid, outcome.Kind);
         Assert.Contains("没有已设置的会议", outcome.Errors[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_derived_records_can_be_rebuilt_from_items_and_events()
+    {
+        await using var host = await ProposalTestData.HostAsync(Db.Sqlite, new TestClock(ProposalTestData.Start));
+        var id = await ProposalTestData.ProposalAsync(host, "关于重建的提案", new DateOnly(2025, 1, 10), steps: ["立案", "交办", "已答复"]);
+        var before = await host.RunAsync<AppDbContext, ProposalRecord>(d => d.Set<ProposalRecord>().AsNoTracking().SingleAsync());
+        await host.RunAsync<AppDbContext, int>(d => d.Set<ProposalRecord>().ExecuteDeleteAsync());
+
+        var rebuilt = await host.RunAsync<ProposalIndexer, int>(i => i.RebuildAllAsync());
+
+        var after = await host.RunAsync<AppDbContext, ProposalRecord>(d => d.Set<ProposalRecord>().AsNoTracking().SingleAsync());
+        Assert.Equal(1, rebuilt);
+        Assert.Equal((id, before.Number, ProposalStatus.Replied, before.DueOn, "A"), (after.ContentItemId, after.Number, after.Status, after.DueOn, after.ReplyClass));
+    }
 }
