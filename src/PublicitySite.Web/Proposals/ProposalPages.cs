@@ -91,7 +91,12 @@ public static class ProposalPages
         var facets = await queries.FacetsAsync(cancellationToken);
         if ((filter.Term, filter.Meeting) is not (int term, int meeting))
         {
-            (term, meeting) = facets.Sessions.Count > 0 ? facets.Sessions[0] : (0, 0);
+            if (facets.Sessions.Count == 0)
+            {
+                return await Message(theme, site, StatusCodes.Status200OK, "提案办理情况统计", "目前还没有公开的提案，暂无统计。");
+            }
+
+            (term, meeting) = facets.Sessions[0];
         }
 
         var stats = await statistics.ForSessionAsync(term, meeting, cancellationToken);
