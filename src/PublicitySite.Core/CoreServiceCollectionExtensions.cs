@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
+using PublicitySite.Proposals;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PublicitySite.Webhooks.WebhookService>();
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
         services.AddSiteSettings();
+        services.AddProposalsCore();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

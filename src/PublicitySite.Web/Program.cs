@@ -5,6 +5,7 @@ using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Search;
+using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.Webhooks;
 
@@ -23,6 +24,7 @@ builder.Services.AddWebhooks();      // signed deliveries from a database outbox
 builder.Services.AddSite();          // the Liquid theme
 builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
+builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
 
 var app = builder.Build();
 if (verb)
@@ -41,6 +43,7 @@ app.MapContentReads();
 app.MapGraphQLApi();
 app.MapSearch();                     // /search, /api/search, /api/admin/search
 app.MapEditorial();                  // write API and the admin at /admin
+app.MapProposals();
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Proposals;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Contents;
@@ -91,10 +92,14 @@ public sealed class ContentQueries(AppDbContext db)
         return (older is null ? null : new PublishedEntry(older.Item, older.Version), newer is null ? null : new PublishedEntry(newer.Item, newer.Version));
     }
 
-    private IQueryable<Row> Published() =>
-        db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.Published)
+    private IQueryable<Row> Published()
+    {
+        // A proposal whose proposer refused publication is never public (see ProposalVisibility).
+        var consented = ProposalVisibility.ConsentedIds(db);
+        return db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Published && (v.ContentType != ProposalVisibility.ContentType || consented.Contains(v.ContentItemId)))
             .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new Row { Version = v, Item = i });
+    }
 
     private sealed class Row
     {

@@ -18,11 +18,23 @@ public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitio
 
     public async Task<LayoutModel> LayoutAsync(HttpContext context, string title, string? column = null, string? description = null)
     {
+        var site = await SiteAsync(context);
+        return Layout(context, site, title.Length == 0 ? site.Name : $"{title} - {site.Name}", column, description);
+    }
+
+    /// <summary>The site model with the settings administrators edited over the recipe's.</summary>
+    public async Task<SiteModel> SiteAsync(HttpContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
-        var current = await settings.GetAsync(context.RequestAborted);
-        var site = SiteModel.From(definitions.Current, current);
+        return SiteModel.From(definitions.Current, await settings.GetAsync(context.RequestAborted));
+    }
+
+    /// <summary>A layout with a title given in full, carrying the reader's preferences and the page address.</summary>
+    public static LayoutModel Layout(HttpContext context, SiteModel site, string fullTitle, string? column = null, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        return new LayoutModel(site, title.Length == 0 ? site.Name : $"{title} - {site.Name}", column, description)
+        return new LayoutModel(site, fullTitle, column, description)
         {
             Reader = ReaderPreferences.From(context),
             Path = request.Path.HasValue ? request.Path.Value! : "/",

@@ -346,6 +346,104 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CoUnits = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MergedInto = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReplyClass = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ReplyRefNo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReplyText = table.Column<string>(type: "TEXT", nullable: true),
+                    ReplyPdf = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalEvents_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalProposers",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalProposers", x => new { x.ContentItemId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_ProposalProposers_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRecords",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Term = table.Column<int>(type: "INTEGER", nullable: false),
+                    Meeting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProposerType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Proposers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LeadUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CoUnits = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Key = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Supervisor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstRepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RepliedOnTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReplyClass = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Overdue = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastEventOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRecords", x => x.ContentItemId);
+                    table.ForeignKey(
+                        name: "FK_ProposalRecords_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RouteRedirects",
                 columns: table => new
                 {
@@ -556,6 +654,42 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProposalEvents_ContentItemId_Date",
+                table: "ProposalEvents",
+                columns: new[] { "ContentItemId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalEvents_RecordedUtc",
+                table: "ProposalEvents",
+                column: "RecordedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalProposers_MemberId",
+                table: "ProposalProposers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalProposers_Name",
+                table: "ProposalProposers",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalRecords_Published_PublicConsent_Term_Meeting",
+                table: "ProposalRecords",
+                columns: new[] { "Published", "PublicConsent", "Term", "Meeting" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalRecords_Status_DueOn",
+                table: "ProposalRecords",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalRecords_Term_Meeting_Seq",
+                table: "ProposalRecords",
+                columns: new[] { "Term", "Meeting", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RouteRedirects_ContentItemId",
                 table: "RouteRedirects",
                 column: "ContentItemId");
@@ -629,6 +763,15 @@ namespace PublicitySite.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PreviewLinks");
+
+            migrationBuilder.DropTable(
+                name: "ProposalEvents");
+
+            migrationBuilder.DropTable(
+                name: "ProposalProposers");
+
+            migrationBuilder.DropTable(
+                name: "ProposalRecords");
 
             migrationBuilder.DropTable(
                 name: "RouteRedirects");

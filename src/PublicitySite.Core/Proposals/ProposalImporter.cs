@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Proposals;
+
+/// <summary>One row of a batch and what is wrong with it (empty when it can be imported).</summary>
+public sealed record ProposalImportRow(int Row, string? Number, string? Title, IReadOnlyList<string> Problems);
+
+public sealed record ProposalImportResult(bool DryRun, bool Committed, IReadOnlyList<ProposalImportRow> Rows, IReadOnlyList<string> Errors)
+{
+    public int ProblemCount => Errors.Count + Rows.Sum(r => r.Problems.Count);
+}
+
+/// <summary>
+/// Imports a batch of proposals exported by another proposal system, as CSV (a header row, English keys or
+/// Chinese column names) or JSON (an array of objects, optionally with a <c>timeline</c>). Every row is
+/// checked first and every problem reported in Chinese; a real run writes nothing unless every row is
+/// clean, and then writes all rows in one transaction.
+/// </summary>
+public sealed class ProposalImporter(
+    AppDbContext db,
+    ContentManager contents,
+    ProposalIndexer indexer,
+    ProposalTimelineReader timelines,
+    SiteDefinitionStore definitions,
+    ProposalRules rules,
+    TimeProvider clock)
+{
+    private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["编号"] = "number", ["提案编号"] = "number", ["届"] = "term", ["届次"] = "term", ["次会议"] = "meeting", ["会议"] = "meeting",
+        ["序号"] = "seq", ["案由"] = "title", ["标题"] = "title", ["正文"] = "body", ["内容"] = "body", ["提案者类别"] = "proposerType",
+        ["提案者"] = "proposers", ["提案人"] = "proposers", ["界别"] = "sector", ["类别"] = "category", ["重点提案"] = "key",
+        ["督办领导"] = "supervisor", ["主办单位"] = "leadUnit", ["协办单位"] = "coUnits", ["同意公开"] = "public", ["提交日期"] = "filedOn",
+    };
+
+    private static readonly string[] PassThrough = ["leadUnit", "coUnits", "timeline", "reply", "verdict", "notAcceptedReason", "summary", "tags"];
+    private static readonly string[] ProposerTypes = ["member", "party", "sector", "committee", "group"];
+
+    /// <summary>Reads CSV or JSON (chosen by <paramref name="format"/>: "csv" or "json").</summary>
+    public static List<JsonObject> Read(string text, string format)
+    {
+        if (format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            var node = JsonNode.Parse(text);
+            var array = node as JsonArray ?? (node as JsonObject)?["proposals"] as JsonArray
+                ?? throw new FormatException("JSON 应为提案对象的数组，或含 proposals 数组的对象");
+            return array.Select((n, i) => n as JsonObject ?? throw new FormatException($"第 {i + 1} 项不是对象")).ToList();
+        }
+
+        var rows = ProposalCsv.Parse(text);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = rows[0].Select(h => Headers.TryGetValue(h.Trim(), out var k) ? k : h.Trim()).ToList();
+        return rows.Skip(1).Select(r =>
+        {
+            var o = new JsonObject();
+            for (var i = 0; i < keys.Count && i < r.Count; i++)
+            {
+                if (r[i].Trim().Length > 0)
+                {
+                    o[keys[i]] = keys[i] is "proposers" or "coUnits"
+                        ? new JsonArray([.. r[i].Split(['；', ';', '、', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => (JsonNode?)s)])
+                        : r[i].Trim();
+                }
+            }
+
+            return o;
+        }).ToList();
+    }
+
+    public async Task<ProposalImportResult> ImportAsync(string text, string format, bool dryRun, string user, bool publish = false, CancellationToken cancellationToken = default)
+    {
+        List<JsonObject> input;
+        try
+        {
+            input = Read(text, format);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return new ProposalImportResult(dryRun, false, [], [$"文件无法读取：{ex.Message}"]);
+        }
+
+        if (input.Count == 0)
+        {
+            return new ProposalImportResult(dryRun, false, [], ["文件中没有提案"]);
+        }
+
+        var checkedRows = await CheckAsync(input, cancellationToken);
+        var reports = checkedRows.Select(r => r.Report).ToList();
+        if (dryRun || reports.Any(r => r.Problems.Count > 0))
+        {
+            return new ProposalImportResult(dryRun, false, reports, []);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in checkedRows)
+        {
+            var created = await contents.CreateAsync(ProposalVisibility.ContentType, row.Values, user, $"proposal-import:{row.Number.Term}-{row.Number.Meeting}-{row.Number.Seq}", cancellationToken);
+            var failure = created.Succeeded ? null : string.Join("；", created.Errors);
+            if (created.Succeeded && row.Values["timeline"] is null)
+            {
+                db.Set<ProposalEvent>().Add(new ProposalEvent
+                {
+                    ContentItemId = created.Version!.ContentItemId, Kind = ProposalEventKind.Filed, Date = row.FiledOn,
+                    RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = user, Note = "提案人提交提案。",
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                await indexer.RefreshAsync(created.Version.ContentItemId, cancellationToken);
+            }
+
+            if (created.Succeeded && publish && await contents.PublishAsync(created.Version!.ContentItemId, cancellationToken: cancellationToken) is { Succeeded: false } p)
+            {
+                failure = string.Join("；", p.Errors);
+            }
+
+            if (failure is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new ProposalImportResult(false, false, reports, [$"第 {row.Report.Row} 行写入失败，已全部撤销：{failure}"]);
+            }
+
+            // Each row is saved; without this the tracker grows with the batch and every save scans all of it.
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ProposalImportResult(false, true, reports, []);
+    }
+
+    private async Task<List<CheckedRow>> CheckAsync(List<JsonObject> input, CancellationToken cancellationToken)
+    {
+        var site = definitions.Current;
+        var type = site.FindType(ProposalVisibility.ContentType) ?? throw new InvalidOperationException("The recipe defines no Proposal type.");
+        var taken = (await db.Set<ProposalRecord>().Select(r => new { r.Term, r.Meeting, r.Seq }).ToListAsync(cancellationToken))
+            .Select(r => (r.Term, r.Meeting, r.Seq)).ToHashSet();
+        var memberNames = (await db.ContentItemVersions.Where(v => v.Latest && v.ContentType == "Member")
+            .Join(db.ContentItems.Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => v.Title)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var seen = new Dictionary<(int, int, int), int>();
+        var today = ProposalDates.Today(clock);
+        var result = new List<CheckedRow>();
+        for (var i = 0; i < input.Count; i++)
+        {
+            var row = input[i];
+            var line = i + 1;
+            var problems = new List<string>();
+            var title = Str(row, "title");
+            if (title is null)
+            {
+                problems.Add("缺少案由（title）");
+            }
+
+            var number = NumberOf(row, problems);
+            DateOnly filedOn = default;
+            if (Str(row, "filedOn") is not { } filedText)
+            {
+                problems.Add("缺少提交日期（filedOn）");
+            }
+            else if (!DateOnly.TryParseExact(filedText, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out filedOn))
+            {
+                problems.Add($"提交日期“{filedText}”无效，应为 2024-01-08 这样的日期");
+            }
+            else if (filedOn > today)
+            {
+                problems.Add($"提交日期 {filedOn:yyyy-MM-dd} 晚于今天");
+            }
+            else if (number is { } n && ProposalNumbering.SessionFor(rules.Sessions, filedOn) is { } session && (session.Term, session.Meeting) != (n.Term, n.Meeting))
+            {
+                problems.Add($"按提交日期 {filedOn:yyyy-MM-dd}（截止日期规则）应属{ProposalNumbering.Session(session.Term, session.Meeting)}，与编号{ProposalNumbering.Format(n.Term, n.Meeting, n.Seq)}不符");
+            }
+
+            if (number is { } num)
+            {
+                if (taken.Contains(num))
+                {
+                    problems.Add($"编号{ProposalNumbering.Format(num.Term, num.Meeting, num.Seq)}已存在");
+                }
+                else if (seen.TryGetValue(num, out var first))
+                {
+                    problems.Add($"编号{ProposalNumbering.Format(num.Term, num.Meeting, num.Seq)}与第 {first} 行重复");
+                }
+                else
+                {
+                    seen[num] = line;
+                }
+            }
+
+            var proposerType = Str(row, "proposerType") ?? "member";
+            if (!ProposerTypes.Contains(proposerType))
+            {
+                problems.Add($"提案者类别“{proposerType}”无效，可为 {string.Join("、", ProposerTypes)}");
+            }
+
+            var proposers = row["proposers"] is JsonArray list ? list.Select(n => n?.ToString().Trim() ?? "").Where(s => s.Length > 0).ToList()
+                : Str(row, "proposers") is { } one ? [one] : [];
+            if (proposers.Count == 0)
+            {
+                problems.Add("缺少提案者（proposers）");
+            }
+
+            if (proposerType == "member")
+            {
+                problems.AddRange(proposers.Where(p => !memberNames.Contains(p)).Select(p => $"未知的委员“{p}”（委员库中没有此人）"));
+            }
+
+            var filing = new ProposalFiling
+            {
+                Title = title ?? "", Body = Str(row, "body"), FiledOn = filedOn, ProposerType = proposerType, Proposers = proposers,
+                Sector = Str(row, "sector"), Category = Str(row, "category"), Key = Bool(row, "key", problems, "重点提案"),
+                Supervisor = Str(row, "supervisor"), Public = Bool(row, "public", problems, "同意公开"),
+            };
+            var values = ProposalOffice.Values(filing, number?.Term ?? 0, number?.Meeting ?? 0, number?.Seq ?? 0);
+            foreach (var key in PassThrough)
+            {
+                if (row.FirstOrDefault(kv => kv.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value is { } value)
+                {
+                    values[key] = value.DeepClone();
+                }
+            }
+
+            if (title is not null && number is not null)
+            {
+                var errors = new List<string>();
+                var data = ContentMapper.ToParts(site, type, values, errors);
+                problems.AddRange(errors);
+                if (errors.Count == 0)
+                {
+                    timelines.Read("check", data, out var timelineProblem);
+                    if (timelineProblem is not null)
+                    {
+                        problems.Add("办理进程：" + timelineProblem);
+                    }
+                }
+            }
+
+            var shown = number is { } k ? ProposalNumbering.Format(k.Term, k.Meeting, k.Seq) : null;
+            result.Add(new CheckedRow(new ProposalImportRow(line, shown, title, problems), values, number ?? default, filedOn));
+        }
+
+        return result;
+    }
+
+    private static (int Term, int Meeting, int Seq)? NumberOf(JsonObject row, List<string> problems)
+    {
+        if (Str(row, "number") is { } text)
+        {
+            if (ProposalNumbering.TryParse(text, out var parsed) && parsed.Seq > 0)
+            {
+                return parsed;
+            }
+
+            problems.Add($"提案编号“{text}”无效，应如 第五届第一次会议第0012号");
+            return null;
+        }
+
+        if (Str(row, "term") is { } t && Str(row, "meeting") is { } m && Str(row, "seq") is { } s)
+        {
+            if (int.TryParse(t, CultureInfo.InvariantCulture, out var term) && int.TryParse(m, CultureInfo.InvariantCulture, out var meeting)
+                && int.TryParse(s, CultureInfo.InvariantCulture, out var seq) && term > 0 && meeting > 0 && seq > 0)
+            {
+                return (term, meeting, seq);
+            }
+
+            problems.Add($"届、次会议、序号应为正整数（收到 {t}、{m}、{s}）");
+            return null;
+        }
+
+        problems.Add("缺少提案编号（number，或 term、meeting、seq）");
+        return null;
+    }
+
+    private static bool Bool(JsonObject row, string key, List<string> problems, string label)
+    {
+        var text = Str(row, key)?.ToLowerInvariant();
+        switch (text)
+        {
+            case null or "false" or "否" or "0" or "no": return false;
+            case "true" or "是" or "1" or "yes": return true;
+            default:
+                problems.Add($"{label}应为“是”或“否”（收到“{text}”）");
+                return false;
+        }
+    }
+
+    private static string? Str(JsonObject row, string key) =>
+        row.FirstOrDefault(kv => kv.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value is JsonValue v && v.ToString().Trim() is { Length: > 0 } s ? s : null;
+
+    private sealed record CheckedRow(ProposalImportRow Report, JsonObject Values, (int Term, int Meeting, int Seq) Number, DateOnly FiledOn);
+}

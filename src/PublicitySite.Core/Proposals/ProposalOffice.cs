@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Proposals;
+
+/// <summary>An event as the office types it (one form per kind; fields a kind does not use are ignored).</summary>
+public sealed record ProposalEventInput
+{
+    public required string Kind { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public string? Note { get; init; }
+
+    public string? Unit { get; init; }
+
+    public string? Role { get; init; }
+
+    public IReadOnlyList<string>? CoUnits { get; init; }
+
+    public string? MergedInto { get; init; }
+
+    public DateOnly? DueOn { get; init; }
+
+    public string? ReplyClass { get; init; }
+
+    public string? ReplyRefNo { get; init; }
+
+    public string? ReplyText { get; init; }
+
+    public string? ReplyPdf { get; init; }
+
+    public string? Verdict { get; init; }
+}
+
+/// <summary>A new proposal as the office registers it; the number comes from the filing date and the session cut-offs.</summary>
+public sealed record ProposalFiling
+{
+    public required string Title { get; init; }
+
+    public string? Body { get; init; }
+
+    public DateOnly FiledOn { get; init; }
+
+    public string ProposerType { get; init; } = "member";
+
+    public IReadOnlyList<string> Proposers { get; init; } = [];
+
+    public string? Sector { get; init; }
+
+    public string? Category { get; init; }
+
+    public bool Key { get; init; }
+
+    public string? Supervisor { get; init; }
+
+    public bool Public { get; init; }
+}
+
+public enum ProposalOutcomeKind
+{
+    Ok,
+    NotFound,
+    Invalid,
+}
+
+public sealed record ProposalOutcome(ProposalOutcomeKind Kind, IReadOnlyList<string> Errors, string? ContentItemId = null, ProposalStatus? Status = null)
+{
+    public bool Succeeded => Kind == ProposalOutcomeKind.Ok;
+
+    public static ProposalOutcome Invalid(params string[] errors) => new(ProposalOutcomeKind.Invalid, errors);
+
+    public static ProposalOutcome NotFound() => new(ProposalOutcomeKind.NotFound, ["提案不存在"]);
+}
+
+/// <summary>The office's queue, as the dashboard shows it.</summary>
+public sealed record ProposalQueue(
+    IReadOnlyList<ProposalRecord> AwaitingReview,
+    IReadOnlyList<ProposalRecord> AwaitingAssignment,
+    IReadOnlyList<ProposalRecord> DueSoon,
+    IReadOnlyList<ProposalRecord> Overdue,
+    IReadOnlyList<ProposalRecord> AwaitingVerdict);
+
+/// <summary>What the proposal office does: register proposals, record their events, see its queue.</summary>
+public sealed class ProposalOffice(AppDbContext db, ContentManager contents, ProposalIndexer indexer, ProposalLifecycle lifecycle, ProposalRules rules, TimeProvider clock)
+{
+    private static readonly ProposalStatus[] Awaiting = [ProposalStatus.Assigned, ProposalStatus.InProgress, ProposalStatus.Reopened];
+
+    /// <summary>Records one event after checking it against the lifecycle; an illegal one is refused with the reason.</summary>
+    public async Task<ProposalOutcome> RecordAsync(string contentItemId, ProposalEventInput input, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await db.ContentItems.AnyAsync(i => i.Id == contentItemId && !i.Deleted && i.ContentType == ProposalVisibility.ContentType, cancellationToken))
+        {
+            return ProposalOutcome.NotFound();
+        }
+
+        if (!ProposalNames.TryParseKind(input.Kind, out var kind))
+        {
+            return ProposalOutcome.Invalid($"未知的办理环节“{input.Kind}”。可用：{string.Join("、", ProposalNames.AllKinds)}");
+        }
+
+        var today = ProposalDates.Today(clock);
+        var mergedInto = input.MergedInto?.Trim();
+        if (kind == ProposalEventKind.Merge && mergedInto is { Length: > 0 })
+        {
+            if (!ProposalNumbering.TryParse(mergedInto, out var n))
+            {
+                return ProposalOutcome.Invalid($"并入的提案编号“{mergedInto}”格式不对，应如 第五届第一次会议第0012号");
+            }
+
+            if (!await db.Set<ProposalRecord>().AnyAsync(r => r.Term == n.Term && r.Meeting == n.Meeting && r.Seq == n.Seq && r.ContentItemId != contentItemId, cancellationToken))
+            {
+                return ProposalOutcome.Invalid($"并入的提案 {ProposalNumbering.Format(n.Term, n.Meeting, n.Seq)} 不存在");
+            }
+
+            mergedInto = ProposalNumbering.Format(n.Term, n.Meeting, n.Seq);
+        }
+
+        var e = new ProposalEvent
+        {
+            ContentItemId = contentItemId,
+            Kind = kind,
+            Date = input.Date ?? today,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = user,
+            Role = Clean(input.Role),
+            Unit = Clean(input.Unit),
+            Note = Clean(input.Note),
+            CoUnits = input.CoUnits is { Count: > 0 } co ? string.Join("、", co.Select(c => c.Trim()).Where(c => c.Length > 0)) : null,
+            MergedInto = kind == ProposalEventKind.Merge ? mergedInto : null,
+            DueOn = kind == ProposalEventKind.Extend ? input.DueOn : null,
+            ReplyClass = kind == ProposalEventKind.Reply ? Clean(input.ReplyClass)?.ToUpperInvariant() : null,
+            ReplyRefNo = kind == ProposalEventKind.Reply ? Clean(input.ReplyRefNo) : null,
+            ReplyText = kind == ProposalEventKind.Reply ? Clean(input.ReplyText) : null,
+            ReplyPdf = kind == ProposalEventKind.Reply ? Clean(input.ReplyPdf) : null,
+            Verdict = kind == ProposalEventKind.Evaluate ? Clean(input.Verdict) : null,
+        };
+        var state = lifecycle.Fold(await indexer.EventsAsync(contentItemId, cancellationToken));
+        if (lifecycle.Check(state, e, today) is { } refused)
+        {
+            return ProposalOutcome.Invalid(refused);
+        }
+
+        db.Set<ProposalEvent>().Add(e);
+        await db.SaveChangesAsync(cancellationToken);
+        await indexer.RefreshAsync(contentItemId, cancellationToken);
+        return new ProposalOutcome(ProposalOutcomeKind.Ok, [], contentItemId, lifecycle.Apply(state, e).Status);
+    }
+
+    /// <summary>
+    /// Registers a proposal as a draft (its public text then goes through review like any item) with the
+    /// next number of the session its filing date belongs to, and records 待审查.
+    /// </summary>
+    public async Task<ProposalOutcome> FileAsync(ProposalFiling filing, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        if (filing.FiledOn > ProposalDates.Today(clock))
+        {
+            return ProposalOutcome.Invalid($"提交日期 {filing.FiledOn:yyyy-MM-dd} 晚于今天");
+        }
+
+        if (ProposalNumbering.SessionFor(rules.Sessions, filing.FiledOn) is not { } session)
+        {
+            return ProposalOutcome.Invalid($"提交日期 {filing.FiledOn:yyyy-MM-dd} 之后没有已设置的会议，请先在“提案”设置中添加会议及截止日期");
+        }
+
+        var seq = (await db.Set<ProposalRecord>().Where(r => r.Term == session.Term && r.Meeting == session.Meeting)
+            .MaxAsync(r => (int?)r.Seq, cancellationToken) ?? 0) + 1;
+        var values = Values(filing, session.Term, session.Meeting, seq);
+        var created = await contents.CreateAsync(ProposalVisibility.ContentType, values, user, cancellationToken: cancellationToken);
+        if (!created.Succeeded)
+        {
+            return ProposalOutcome.Invalid([.. created.Errors]);
+        }
+
+        var id = created.Version!.ContentItemId;
+        return await RecordAsync(id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, user, cancellationToken);
+    }
+
+    public async Task<ProposalQueue> QueueAsync(CancellationToken cancellationToken = default)
+    {
+        var today = ProposalDates.Today(clock);
+        var soon = today.AddDays(rules.DueSoonDays);
+        var open = await db.Set<ProposalRecord>().AsNoTracking()
+            .Where(r => r.Status == ProposalStatus.Filed || r.Status == ProposalStatus.Accepted || r.Status == ProposalStatus.Returned
+                || r.Status == ProposalStatus.Replied || Awaiting.Contains(r.Status))
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Term).ThenBy(r => r.Meeting).ThenBy(r => r.Seq)
+            .ToListAsync(cancellationToken);
+        return new ProposalQueue(
+            open.Where(r => r.Status == ProposalStatus.Filed).ToList(),
+            open.Where(r => r.Status is ProposalStatus.Accepted or ProposalStatus.Returned).ToList(),
+            open.Where(r => Awaiting.Contains(r.Status) && !r.Overdue && r.DueOn is { } due && due >= today && due <= soon).ToList(),
+            open.Where(r => Awaiting.Contains(r.Status) && r.Overdue).ToList(),
+            open.Where(r => r.Status == ProposalStatus.Replied).ToList());
+    }
+
+    /// <summary>The flat values a proposal item is created from (also used by the batch import).</summary>
+    internal static JsonObject Values(ProposalFiling filing, int term, int meeting, int seq)
+    {
+        var values = new JsonObject
+        {
+            ["title"] = filing.Title.Trim(),
+            ["body"] = filing.Body ?? "",
+            ["slug"] = Slug(term, meeting, seq),
+            ["term"] = term,
+            ["meeting"] = meeting,
+            ["seq"] = seq,
+            ["proposerType"] = filing.ProposerType,
+            ["proposers"] = new JsonArray([.. filing.Proposers.Select(p => (JsonNode?)JsonValue.Create(p))]),
+            ["key"] = filing.Key,
+            ["public"] = filing.Public,
+        };
+        if (!string.IsNullOrWhiteSpace(filing.Sector))
+        {
+            values["sector"] = filing.Sector;
+        }
+
+        if (!string.IsNullOrWhiteSpace(filing.Category))
+        {
+            values["category"] = filing.Category;
+        }
+
+        if (filing.Key && !string.IsNullOrWhiteSpace(filing.Supervisor))
+        {
+            values["supervisor"] = filing.Supervisor;
+        }
+
+        return values;
+    }
+
+    internal static string Slug(int term, int meeting, int seq) =>
+        string.Create(CultureInfo.InvariantCulture, $"t{term}-{meeting}-{seq:D4}");
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PublicitySite.Contents;
+
+namespace PublicitySite.Proposals;
+
+public static class ProposalServiceCollectionExtensions
+{
+    /// <summary>The proposal lifecycle, its derived records, the office's services and the public reads.</summary>
+    public static IServiceCollection AddProposalsCore(this IServiceCollection services)
+    {
+        services.AddOptions<ProposalOptions>();
+        services.AddSingleton(sp => ProposalRules.From(sp.GetRequiredService<IOptions<ProposalOptions>>().Value));
+        services.AddSingleton<ProposalLifecycle>();
+        services.AddSingleton<ProposalTimelineReader>();
+        services.AddScoped<ProposalIndexer>();
+        services.AddScoped<IContentChangeSink>(sp => sp.GetRequiredService<ProposalIndexer>());
+        services.AddScoped<ProposalOffice>();
+        services.AddScoped<ProposalQueries>();
+        services.AddScoped<ProposalStatistics>();
+        services.AddScoped<ProposalDeadlines>();
+        services.AddScoped<ProposalImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Proposals;
+
+/// <summary>Marks overdue proposals at start-up and then every <see cref="ProposalOptions.OverdueCheckInterval"/>.</summary>
+public sealed partial class OverdueJob(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, ILogger<OverdueJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var marked = await scope.ServiceProvider.GetRequiredService<ProposalDeadlines>().MarkOverdueAsync(stoppingToken);
+                if (marked > 0)
+                {
+                    LogMarked(marked);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed pass (database busy, not migrated yet) is retried on the next tick, never fatal.
+                LogFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} proposals overdue")]
+    private partial void LogMarked(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue check failed")]
+    private partial void LogFailed(Exception ex);
+}

@@ -1,0 +1,34 @@
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Proposals;
+
+public static class ProposalPolicies
+{
+    /// <summary>Recording proposal events and importing: the proposal office and administrators.</summary>
+    public const string Record = "proposals.record";
+}
+
+/// <summary>The 提案追踪 feature's entry points: <c>services.AddProposals()</c> and <c>app.MapProposals()</c>.</summary>
+public static class ProposalEndpoints
+{
+    /// <summary>Web side only: the core services come with <c>AddPublicityCore()</c> so every host (CLI, tests) keeps records in step.</summary>
+    public static IServiceCollection AddProposals(this IServiceCollection services)
+    {
+        services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section);
+        services.AddHostedService<OverdueJob>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ProposalPolicies.Record, p => p.RequireAuthenticatedUser().RequireRole("ProposalClerk", "Administrator"));
+        return services;
+    }
+
+    /// <summary>Must come before the site's catch-all, which would otherwise render proposals as plain articles.</summary>
+    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/proposals", ProposalPages.List).ExcludeFromDescription();
+        routes.MapGet("/proposals/statistics", ProposalPages.Statistics).ExcludeFromDescription();
+        routes.MapGet("/proposals/feed.xml", ProposalFeed.Rss).ExcludeFromDescription();
+        routes.MapGet("/proposals/{slug}", ProposalPages.Detail).ExcludeFromDescription();
+        routes.MapProposalApi();
+        return routes;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Proposals;
+
+/// <summary>Reads the list filters from a query string, the same way for the page and the API.</summary>
+public static class ProposalFilterParser
+{
+    public const int MaxPageSize = 100;
+
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "term", "meeting", "session", "status", "category", "unit", "key", "sector", "page", "pageSize",
+    };
+
+    /// <summary>A filter, or the parameter at fault and a Chinese explanation.</summary>
+    public static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query, int defaultPageSize = 20)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        {
+            return (null, unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+        }
+
+        int? term = null, meeting = null;
+        if (Text(query, "session") is { } session)
+        {
+            // 5-3 or 第五届第三次会议
+            var probe = session.Contains('-', StringComparison.Ordinal) ? session + "-1" : session + "第0001号";
+            if (!ProposalNumbering.TryParse(probe, out var s))
+            {
+                return (null, "session", $"届次“{session}”无效，应如 5-3 或 第五届第三次会议");
+            }
+
+            (term, meeting) = (s.Term, s.Meeting);
+        }
+
+        if (!TryInt(query, "term", 1, 99, ref term) || !TryInt(query, "meeting", 1, 99, ref meeting))
+        {
+            return (null, term is null ? "term" : "meeting", "届、次会议应为 1 到 99 的整数");
+        }
+
+        ProposalStatus? status = null;
+        if (Text(query, "status") is { } statusText)
+        {
+            if (!ProposalNames.TryParseStatus(statusText, out var parsed))
+            {
+                return (null, "status", $"未知的状态“{statusText}”。可用：{string.Join("、", ProposalNames.AllStatuses)}");
+            }
+
+            status = parsed;
+        }
+
+        bool? key = null;
+        switch (Text(query, "key")?.ToLowerInvariant())
+        {
+            case null: break;
+            case "true" or "1" or "是" or "重点": key = true; break;
+            case "false" or "0" or "否": key = false; break;
+            default: return (null, "key", "key 应为 true 或 false");
+        }
+
+        int? page = 1, pageSize = defaultPageSize;
+        if (!TryInt(query, "page", 1, 100_000, ref page))
+        {
+            return (null, "page", "page 应为不小于 1 的整数");
+        }
+
+        if (!TryInt(query, "pageSize", 1, MaxPageSize, ref pageSize))
+        {
+            return (null, "pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
+        }
+
+        return (new ProposalFilter
+        {
+            Term = term,
+            Meeting = meeting,
+            Status = status,
+            Category = Text(query, "category"),
+            Unit = Text(query, "unit"),
+            Key = key,
+            Sector = Text(query, "sector"),
+            Page = page!.Value,
+            PageSize = pageSize!.Value,
+        }, null, null);
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query[name].ToString().Trim() is { Length: > 0 } s ? s : null;
+
+    private static bool TryInt(IQueryCollection query, string name, int min, int max, ref int? value)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            value = n;
+            return true;
+        }
+
+        return false;
+    }
+}
