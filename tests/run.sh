@@ -23,7 +23,11 @@ fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/publicity-pg.XXXXXX)
-pg_port=${PUBLICITY_TEST_PG_PORT:-55432}
+pg_port=${PUBLICITY_TEST_PG_PORT:-}
+if [ -z "$pg_port" ]; then
+  # The first free port from 55432 up, so two runs on one machine do not collide.
+  for p in $(seq 55432 55532); do (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { pg_port=$p; break; }; done
+fi
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
 stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
@@ -36,9 +40,10 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_
 
 export PUBLICITY_CHROMIUM=${PUBLICITY_CHROMIUM:-$(command -v chromium)}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/publicity-test.log
+log=$(mktemp /tmp/publicity-test.XXXXXX.log)
+dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # One closing line for people and CI: the totals of every test project.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' /tmp/publicity-test.log
+awk '/^[[:space:]]*Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed: [0-9]+[[:space:]]*$/ { f += $2 }
+     /^[[:space:]]*Skipped: [0-9]+[[:space:]]*$/ { s += $2 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

@@ -29,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
         services.AddSiteSettings();
+        services.AddScoped<PublicitySite.Webhooks.WebhookService>();
+        services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -1,17 +1,29 @@
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
+using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
+using PublicitySite.Web.Search;
 using PublicitySite.Web.Site;
+using PublicitySite.Web.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, HostingExtensions.SwitchMappings);
+var verb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
+if (verb)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning); // a verb's output is its own, not the host's log
+}
+
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
+builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
+builder.Services.AddGraphQLApi();    // GraphQL over published content
+builder.Services.AddWebhooks();      // signed deliveries from a database outbox
 builder.Services.AddSite();          // the Liquid theme
+builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 
 var app = builder.Build();
-if (CommandLine.IsVerb(args))
+if (verb)
 {
     return await CommandLine.RunAsync(app, args);
 }
@@ -21,8 +33,11 @@ app.UseSiteErrors();                 // Chinese 500 page, problem details for th
 app.UseStatusCodePages();
 app.UsePageCaching();                // output cache for anonymous readers, Brotli/gzip
 app.UseThemeAssets();
+app.UsePublicityApi();
 app.MapHealth();
 app.MapContentReads();
+app.MapGraphQLApi();
+app.MapSearch();                     // /search, /api/search, /api/admin/search
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -19,3 +19,12 @@ public interface IContentChangeSink
 {
     ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Adds rows that must commit together with a change (an outbox): called with the change before the
+/// transaction commits, on the same context, so a crash loses neither or both.
+/// </summary>
+public interface IContentChangeStager
+{
+    ValueTask StageAsync(PublicitySite.Storage.AppDbContext db, ContentChange change, CancellationToken cancellationToken);
+}

@@ -9,7 +9,12 @@ namespace PublicitySite.Contents;
 /// Every change to content goes through here: versions are never edited in place, at most one version of an
 /// item is published, and sinks hear of a change only after it is committed.
 /// </summary>
-public sealed class ContentManager(AppDbContext db, SiteDefinitionStore definitions, IEnumerable<IContentChangeSink> sinks, TimeProvider clock)
+public sealed class ContentManager(
+    AppDbContext db,
+    SiteDefinitionStore definitions,
+    IEnumerable<IContentChangeSink> sinks,
+    IEnumerable<IContentChangeStager> stagers,
+    TimeProvider clock)
 {
     private readonly List<ContentChange> pending = [];
 
@@ -294,6 +299,14 @@ public sealed class ContentManager(AppDbContext db, SiteDefinitionStore definiti
 
     private async Task SaveAndNotifyAsync(CancellationToken cancellationToken)
     {
+        foreach (var change in pending)
+        {
+            foreach (var stager in stagers)
+            {
+                await stager.StageAsync(db, change, cancellationToken);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var changes = pending.ToList();
         pending.Clear();

@@ -91,20 +91,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(100);
         });
-
-        builder.Entity<ApiToken>(e =>
-        {
-            e.ToTable("ApiTokens");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Hash).HasMaxLength(64);
-            e.Property(x => x.Prefix).HasMaxLength(16);
-            e.Property(x => x.Name).HasMaxLength(100);
-            e.Property(x => x.Scopes).HasMaxLength(200);
-            e.HasIndex(x => x.Hash).IsUnique();
-            e.HasIndex(x => x.UserId);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
-
         // Features keep their tables' mapping in their own folder as IEntityTypeConfiguration<T> classes.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }

@@ -16,6 +16,7 @@ public static class ContentReadEndpoints
     {
         var api = routes.MapGroup("/api/content").WithTags("Content");
         api.MapGet("/", List).WithName("ListContent").WithSummary("已发布内容列表（可按类型、栏目、标签、日期筛选，分页）");
+        api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
         api.MapGet("/{id}", Get).WithName("GetContent").WithSummary("一篇已发布内容");
         return routes;
     }
@@ -98,6 +99,29 @@ public static class ContentReadEndpoints
             return ApiProblems.NotFound();
         }
 
+        return Detail(entry, http, views);
+    }
+
+    /// <summary>Old paths of a retitled item still find it, as the pages do.</summary>
+    private static async Task<IResult> GetByPath(string? path, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.Length > 300)
+        {
+            return ApiProblems.BadParameter("path", "需要内容的网址路径，例如 news/2024/zhengxie-gongzuo");
+        }
+
+        var clean = path.Trim().Trim('/');
+        var (entry, redirect) = await queries.FindByPathAsync(clean, cancellationToken);
+        if (entry is null && redirect is not null)
+        {
+            (entry, _) = await queries.FindByPathAsync(redirect.TrimStart('/'), cancellationToken);
+        }
+
+        return entry is null ? ApiProblems.NotFound() : Detail(entry, http, views);
+    }
+
+    private static IResult Detail(PublishedEntry entry, HttpContext http, ContentViewFactory views)
+    {
         var etag = new EntityTagHeaderValue($"\"{entry.Item.Id}-{entry.Version.Number}-{entry.Version.ContentHash[..12]}\"");
         http.Response.Headers.ETag = etag.ToString();
         http.Response.Headers.CacheControl = "public, max-age=0, must-revalidate";

@@ -25,6 +25,7 @@ public static class CommandLine
         root.Subcommands.Add(ContentCommands.Reindex(app));
         root.Subcommands.Add(BackupCommands.Backup(app));
         root.Subcommands.Add(BackupCommands.Restore(app));
+        root.Subcommands.Add(WebhookCommands.Create(app));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

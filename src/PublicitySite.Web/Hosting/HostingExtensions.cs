@@ -5,15 +5,39 @@ namespace PublicitySite.Web.Hosting;
 
 public static class HostingExtensions
 {
-    /// <summary>Command-line switches that map onto configuration keys.</summary>
-    public static readonly Dictionary<string, string> SwitchMappings = new()
+    /// <summary>
+    /// The arguments the host's configuration sees. <c>--data-dir X</c> becomes <c>Publicity:DataDir</c>; when a
+    /// verb runs, nothing else reaches configuration, because a verb's own arguments (a path such as
+    /// <c>/tmp/backup.zip</c>) would otherwise be read as configuration switches.
+    /// </summary>
+    public static string[] HostArguments(string[] args, bool verb)
     {
-        ["--data-dir"] = "Publicity:DataDir",
-    };
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--data-dir" && i + 1 < args.Length)
+            {
+                result.Add("--Publicity:DataDir=" + args[++i]);
+            }
+            else if (args[i].StartsWith("--data-dir=", StringComparison.Ordinal))
+            {
+                result.Add("--Publicity:DataDir=" + args[i]["--data-dir=".Length..]);
+            }
+            else if (!verb)
+            {
+                result.Add(args[i]);
+            }
+        }
+
+        return [.. result];
+    }
 
     /// <summary>Paths, storage and the core services, configured from <c>Publicity</c> and <c>Database</c>.</summary>
     public static WebApplicationBuilder AddPublicityCore(this WebApplicationBuilder builder)
     {
+        // Defaults that hold wherever the host starts from (appsettings.json is only read from the content root).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.Configuration.GetSection(PublicityOptions.Section).Get<PublicityOptions>() ?? new PublicityOptions();
         builder.Services.AddOptions<PublicityOptions>().BindConfiguration(PublicityOptions.Section);
         var paths = ResolvePaths(options, builder.Environment.ContentRootPath);

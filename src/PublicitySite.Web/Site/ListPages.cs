@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PublicitySite.Contents;
-using PublicitySite.Storage;
 using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
@@ -62,31 +60,6 @@ public static class ListPages
 
     public static Task<IResult> LiteratureAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
         DirectoryAsync(context, pages, queries, "LiteratureCollection", "文史资料", "directory-literature", e => CollectionCard.From(e));
-
-    /// <summary>Title search over published items, until the search feature provides the full-text page.</summary>
-    public static async Task<IResult> SearchAsync(string? q, HttpContext context, SitePages pages, AppDbContext db)
-    {
-        var query = (q ?? "").Trim();
-        if (query.Length > 100)
-        {
-            var bad = await pages.LayoutAsync(context, "搜索");
-            return await pages.PageAsync(context, "message", new { Title = "搜索词过长", Text = "搜索词不能超过 100 个字。" }, bad, status: StatusCodes.Status400BadRequest);
-        }
-
-        var items = new List<EntryModel>();
-        if (query.Length > 0)
-        {
-            var rows = await db.ContentItemVersions.AsNoTracking()
-                .Where(v => v.Published && v.Title.Contains(query))
-                .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new { v, i })
-                .OrderByDescending(r => r.v.PublishedUtc).Take(50).ToListAsync(context.RequestAborted);
-            items = rows.Select(r => EntryModel.From(new PublishedEntry(r.i, r.v)))
-                .Where(e => e.Data["ProposalPart"] is null || ProposalLine.IsPublic(e)).ToList();
-        }
-
-        var layout = await pages.LayoutAsync(context, query.Length > 0 ? $"搜索：{query}" : "搜索");
-        return await pages.PageAsync(context, "search-basic", new { Query = query, Items = items }, layout);
-    }
 
     private static async Task<IResult> DirectoryAsync<T>(HttpContext context, SitePages pages, ContentQueries queries, string type, string title, string view, Func<EntryModel, T?> map)
         where T : class

@@ -11,24 +11,28 @@ public sealed class TestSite : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-password-1";
 
-    private readonly TestDirectory directory = new();
+    private readonly TestDirectory? directory;
+    private readonly string dataDir;
     private readonly Db db;
     private readonly bool seed;
     private readonly Dictionary<string, string?> settings;
 
-    public TestSite(bool seed = true, Db db = Db.Sqlite, Dictionary<string, string?>? settings = null)
+    /// <param name="dataDir">An existing data directory to start on (kept afterwards), to test restarts.</param>
+    public TestSite(bool seed = true, Db db = Db.Sqlite, Dictionary<string, string?>? settings = null, string? dataDir = null)
     {
+        directory = dataDir is null ? new TestDirectory() : null;
+        this.dataDir = dataDir ?? directory!.Path;
         this.seed = seed;
         this.db = db;
         this.settings = settings ?? [];
     }
 
-    public string DataDir => directory.Path;
+    public string DataDir => dataDir;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Publicity:DataDir", directory.Path);
+        builder.UseSetting("Publicity:DataDir", dataDir);
         builder.UseSetting("Publicity:ImportSeed", seed ? "true" : "false");
         builder.UseSetting("Publicity:AdminPassword", AdminPassword);
         if (db == Db.Postgres)
@@ -49,7 +53,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            directory.Dispose();
+            directory?.Dispose();
         }
     }
 }

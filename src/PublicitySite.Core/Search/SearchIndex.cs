@@ -1,0 +1,384 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using PublicitySite.Storage;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PublicitySite.Search;
+
+public enum SearchIndexState
+{
+    /// <summary>Nothing opened yet: start-up has not looked at the index.</summary>
+    Starting,
+
+    /// <summary>No usable index: one is being built from the database. Search answers 503 meanwhile.</summary>
+    Building,
+
+    Ready,
+}
+
+/// <summary>
+/// The Lucene index on disk: <c>index/current</c> names the generation folder in use, so a rebuild writes a
+/// fresh folder and swaps it in by rewriting that one file. One <see cref="IndexWriter"/> per generation,
+/// and all writes pass through one gate, so there is only ever one writer. Searches use near-real-time
+/// readers from a <see cref="SearcherManager"/> and never wait for writes.
+/// </summary>
+public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictionary, ILogger<SearchIndex> logger) : IDisposable
+{
+    private const string PointerFile = "current";
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Generation? live;
+    private HashSet<string>? dirty = [];
+    private volatile SearchIndexState state;
+
+    public SearchIndexState State => state;
+
+    public bool IsReady => state == SearchIndexState.Ready;
+
+    /// <summary>Progress of the build in hand, for the admin page; null when none runs.</summary>
+    public (int Done, int Total)? BuildProgress { get; internal set; }
+
+    internal string Root => paths.IndexDir;
+
+    internal static Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>Opens the generation <c>index/current</c> names. False when it is missing, locked or unreadable.</summary>
+    public bool TryOpenExisting()
+    {
+        var pointer = Path.Combine(Root, PointerFile);
+        if (!File.Exists(pointer))
+        {
+            LogMissing(Root);
+            return false;
+        }
+
+        Generation? generation = null;
+        try
+        {
+            var name = File.ReadAllText(pointer).Trim();
+            if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains("..", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The index pointer names '{name}'.");
+            }
+
+            var folder = Path.Combine(Root, name);
+            var directory = FSDirectory.Open(folder);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                directory.Dispose();
+                throw new InvalidDataException($"No index in {folder}.");
+            }
+
+            generation = Generation.Open(folder, directory, OpenMode.APPEND);
+            using (var lease = generation.Acquire())
+            {
+                LoadNames(lease.Searcher.IndexReader);
+            }
+
+            gate.Wait();
+            try
+            {
+                live = generation;
+                dirty = null;
+                state = SearchIndexState.Ready;
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or LockObtainFailedException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            generation?.Dispose();
+            LogUnusable(ex, Root);
+            return false;
+        }
+    }
+
+    /// <summary>A searcher over the latest committed-or-not changes; null while no index is ready.</summary>
+    public SearcherLease? Acquire() => Volatile.Read(ref live)?.Acquire();
+
+    /// <summary>Replaces every document of an item (none when it is deleted or has nothing to show).</summary>
+    public async Task ApplyAsync(string itemId, IReadOnlyList<Lucene.Net.Documents.Document> docs, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            dirty?.Add(itemId);
+            live?.Replace(itemId, docs);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Makes applied changes visible to searches and durable on disk.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            live?.Commit();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Starts a build in a fresh folder. Changes from now on are remembered to be replayed into it.</summary>
+    internal async Task<Generation> BeginBuildAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            dirty ??= [];
+            if (live is null)
+            {
+                state = SearchIndexState.Building;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        System.IO.Directory.CreateDirectory(Root);
+        var folder = Path.Combine(Root, $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}");
+        return Generation.Open(folder, FSDirectory.Open(folder), OpenMode.CREATE, ramBufferMb: 64);
+    }
+
+    /// <summary>
+    /// Replays the items changed during the build into <paramref name="built"/>, then makes it the live index
+    /// and rewrites the pointer — all inside the write gate, so no change falls between the two.
+    /// </summary>
+    internal async Task SwapAsync(Generation built, Func<IReadOnlyCollection<string>, Generation, Task> catchUp, CancellationToken cancellationToken)
+    {
+        Generation? old;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await catchUp(dirty ?? [], built);
+            built.Commit();
+            var pointer = Path.Combine(Root, PointerFile);
+            var temporary = pointer + ".tmp";
+            await File.WriteAllTextAsync(temporary, Path.GetFileName(built.Folder), cancellationToken);
+            File.Move(temporary, pointer, overwrite: true);
+            old = live;
+            live = built;
+            dirty = null;
+            state = SearchIndexState.Ready;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        old?.Dispose();
+        RemoveOldGenerations(built.Folder);
+    }
+
+    /// <summary>Gives up a build that failed; the live index (if any) carries on.</summary>
+    internal async Task AbandonAsync(Generation built)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (live is not null)
+            {
+                dirty = null;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        built.Dispose();
+        TryDelete(built.Folder);
+    }
+
+    public void Dispose()
+    {
+        gate.Wait();
+        try
+        {
+            live?.Dispose();
+            live = null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        gate.Dispose();
+    }
+
+    private void LoadNames(IndexReader reader)
+    {
+        var terms = MultiFields.GetTerms(reader, SearchFields.NameTerms);
+        if (terms is null)
+        {
+            return;
+        }
+
+        var e = terms.GetEnumerator();
+        while (e.MoveNext())
+        {
+            dictionary.AddName(e.Term.Utf8ToString());
+        }
+    }
+
+    /// <summary>Old generations go, except one another process still writes to (its lock is held).</summary>
+    private void RemoveOldGenerations(string keep)
+    {
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Root, "gen-*"))
+        {
+            if (Path.GetFullPath(folder) == Path.GetFullPath(keep))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var directory = FSDirectory.Open(folder);
+                if (IndexWriter.IsLocked(directory))
+                {
+                    continue;
+                }
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            TryDelete(folder);
+        }
+    }
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogCannotDelete(ex, folder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No search index in {Root}: it will be built from the database")]
+    private partial void LogMissing(string root);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Root} is locked or unreadable: it will be rebuilt from the database")]
+    private partial void LogUnusable(Exception ex, string root);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the old index folder {Folder}")]
+    private partial void LogCannotDelete(Exception ex, string folder);
+
+    /// <summary>One index folder with its writer and its searchers.</summary>
+    internal sealed class Generation : IDisposable
+    {
+        private readonly LuceneDirectory directory;
+        private readonly SearcherManager searchers;
+        private bool disposed;
+
+        private Generation(string folder, LuceneDirectory directory, IndexWriter writer)
+        {
+            Folder = folder;
+            this.directory = directory;
+            Writer = writer;
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+        }
+
+        public string Folder { get; }
+
+        public IndexWriter Writer { get; }
+
+        public static Generation Open(string folder, LuceneDirectory directory, OpenMode mode, double ramBufferMb = 16)
+        {
+            var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.ForWriter())
+            {
+                OpenMode = mode,
+                Similarity = Similarity,
+                RAMBufferSizeMB = ramBufferMb,
+            };
+            IndexWriter? writer = null;
+            try
+            {
+                writer = new IndexWriter(directory, config);
+                return new Generation(folder, directory, writer);
+            }
+            catch
+            {
+                writer?.Dispose();
+                directory.Dispose();
+                throw;
+            }
+        }
+
+        public SearcherLease Acquire() => new(searchers);
+
+        public void Replace(string itemId, IReadOnlyList<Lucene.Net.Documents.Document> docs)
+        {
+            Writer.DeleteDocuments(new Term(SearchFields.Id, itemId));
+            foreach (var doc in docs)
+            {
+                Writer.AddDocument(doc);
+            }
+        }
+
+        public void Commit()
+        {
+            Writer.Commit();
+            searchers.MaybeRefreshBlocking();
+        }
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            searchers.Dispose();
+            Writer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
+
+/// <summary>A searcher borrowed from the index; dispose it to give it back.</summary>
+public sealed class SearcherLease : IDisposable
+{
+    private readonly SearcherManager manager;
+    private int released;
+
+    internal SearcherLease(SearcherManager manager)
+    {
+        this.manager = manager;
+        Searcher = manager.Acquire();
+    }
+
+    public IndexSearcher Searcher { get; }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref released, 1) == 0)
+        {
+            manager.Release(Searcher);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Lucene.Net.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Search;
+
+/// <summary>
+/// Builds a fresh index from the database in a new folder while searches keep using the old one, then swaps
+/// it in. Items changed during the build are replayed into the new index before the swap. One build at a time.
+/// </summary>
+public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexRebuilder> logger) : ISearchIndexRebuilder
+{
+    private const int PageSize = 1000;
+    private readonly SemaphoreSlim oneBuild = new(1, 1);
+
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await oneBuild.WaitAsync(cancellationToken);
+        SearchIndex.Generation? built = null;
+        try
+        {
+            built = await index.BeginBuildAsync(cancellationToken);
+            var count = await FillAsync(built, progress, cancellationToken);
+            await index.SwapAsync(built, (ids, target) => CatchUpAsync(ids, target, cancellationToken), cancellationToken);
+            LogRebuilt(count, built.Folder);
+            built = null;
+            return count;
+        }
+        finally
+        {
+            index.BuildProgress = null;
+            if (built is not null)
+            {
+                await index.AbandonAsync(built);
+            }
+
+            oneBuild.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads items page by page (by id, so memory stays flat) and lets two workers analyse and add documents
+    /// — IndexWriter is thread-safe and analysis is where the time goes.
+    /// </summary>
+    private async Task<int> FillAsync(SearchIndex.Generation built, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
+        var total = await db.ContentItems.CountAsync(i => !i.Deleted, cancellationToken);
+        var done = 0;
+        var documents = 0;
+        Report(progress, 0, total);
+        var work = Channel.CreateBounded<IReadOnlyList<Document>>(new BoundedChannelOptions(4 * PageSize) { SingleWriter = true });
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, 4))).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var docs in work.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var doc in docs)
+                {
+                    built.Writer.AddDocument(doc);
+                }
+
+                Interlocked.Add(ref documents, docs.Count);
+            }
+        }, cancellationToken)).ToList();
+
+        try
+        {
+            string? after = null;
+            while (true)
+            {
+                var items = await db.ContentItems.AsNoTracking()
+                    .Where(i => !i.Deleted && (after == null || string.Compare(i.Id, after) > 0))
+                    .OrderBy(i => i.Id).Take(PageSize).ToListAsync(cancellationToken);
+                if (items.Count == 0)
+                {
+                    break;
+                }
+
+                var ids = items.Select(i => i.Id).ToList();
+                var versions = (await db.ContentItemVersions.AsNoTracking()
+                        .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
+                        .ToListAsync(cancellationToken))
+                    .ToLookup(v => v.ContentItemId);
+                foreach (var item in items)
+                {
+                    await work.Writer.WriteAsync(builder.Build(item, versions[item.Id].ToList()), cancellationToken);
+                }
+
+                done += items.Count;
+                after = items[^1].Id;
+                Report(progress, done, total);
+            }
+        }
+        finally
+        {
+            work.Writer.TryComplete();
+            await Task.WhenAll(workers);
+        }
+
+        Report(progress, done, Math.Max(done, total));
+        return documents;
+    }
+
+    private void Report(IProgress<(int Done, int Total)>? progress, int done, int total)
+    {
+        index.BuildProgress = (done, total);
+        progress?.Report((done, total));
+    }
+
+    private async Task CatchUpAsync(IReadOnlyCollection<string> ids, SearchIndex.Generation target, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
+        foreach (var id in ids)
+        {
+            target.Replace(id, await SearchIndexer.LoadAsync(db, builder, id, cancellationToken));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Folder}")]
+    private partial void LogRebuilt(int count, string folder);
+}

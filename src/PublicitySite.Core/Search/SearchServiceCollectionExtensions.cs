@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Contents;
+
+namespace PublicitySite.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>The index, its background indexer (a content change sink), the rebuilder and the search service.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<DomainDictionary>();
+        services.AddSingleton<SynonymStore>();
+        services.AddSingleton<QueryPlanner>();
+        services.AddSingleton<SearchDocumentBuilder>();
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<SearchIndexRebuilder>();
+        services.AddSingleton<ISearchIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexRebuilder>());
+        services.AddSingleton<SearchService>();
+        return services;
+    }
+}

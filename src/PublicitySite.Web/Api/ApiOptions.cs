@@ -1,0 +1,16 @@
+namespace PublicitySite.Web.Api;
+
+/// <summary>Bound from the <c>Api</c> section.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Origins other front ends are served from (CORS); empty means same-origin only.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Requests a minute for one anonymous client address.</summary>
+    public int AnonymousPerMinute { get; set; } = 600;
+
+    /// <summary>Requests a minute for one API token.</summary>
+    public int TokenPerMinute { get; set; } = 3000;
+}

@@ -1,0 +1,179 @@
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Search;
+using PublicitySite.Storage;
+using PublicitySite.Web.Api;
+
+namespace PublicitySite.Web.Search;
+
+/// <summary>
+/// <c>GET /api/search</c> (published content), <c>GET /api/admin/search</c> (the office: latest versions,
+/// drafts included, of the types its role may see), reindex with progress, and the synonym list.
+/// </summary>
+public static class SearchEndpoints
+{
+    public const string Unavailable = "搜索索引正在建立，请稍后再试。";
+
+    /// <summary>The search services and the start-up/indexing background service.</summary>
+    public static IServiceCollection AddSiteSearch(this IServiceCollection services)
+    {
+        services.AddSearch();
+        services.AddHostedService<SearchHostedService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/search", Public).WithTags("Search").WithName("Search").WithSummary("全文搜索已发布内容（高亮摘要、分面统计、筛选、排序、分页）");
+        var admin = routes.MapGroup("/api/admin/search").WithTags("Search");
+        admin.MapGet("/", Staff).WithSummary("后台搜索：含草稿和审核中的最新版本");
+        admin.MapGet("/status", Status).WithSummary("索引状态与重建进度");
+        admin.MapPost("/reindex", Reindex).WithSummary("从数据库重建索引（后台进行，完成后原子切换）");
+        admin.MapGet("/synonyms", GetSynonyms).WithSummary("同义词表");
+        admin.MapPut("/synonyms", PutSynonyms).WithSummary("修改同义词表（立即生效，无需重建索引）");
+        routes.MapSearchPage();
+        return routes;
+    }
+
+    internal static IResult NotReady() => Results.Problem(
+        title: "搜索服务暂不可用",
+        detail: Unavailable,
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static IResult Public(HttpContext http, SiteDefinitionStore definitions, SearchService search) =>
+        Run(http, definitions, search, r => r);
+
+    private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search)
+    {
+        var (role, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.ReadDrafts, Permissions.ViewDrafts);
+        return problem ?? Run(http, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role!.ContentTypes });
+    }
+
+    private static IResult Run(HttpContext http, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
+    {
+        if (!SearchRequestParser.TryParse(http.Request.Query, definitions.Current, out var request, out var error))
+        {
+            return ApiProblems.BadParameter(error.Parameter, error.Detail);
+        }
+
+        var staff = scope(request);
+        if (search.Search(staff) is not { } result)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return NotReady();
+        }
+
+        return Results.Ok(new
+        {
+            query = request.Query ?? "",
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            terms = result.Terms,
+            partial = result.Partial,
+            truncated = result.Truncated,
+            message = Message(request, result),
+            suggestions = result.Suggestions,
+            items = result.Items.Select(h => new
+            {
+                id = h.Id,
+                type = h.Type,
+                title = h.Title,
+                titleHtml = h.TitleHtml,
+                url = h.Url,
+                snippet = h.Snippet,
+                publishedUtc = h.PublishedUtc,
+                column = h.Column,
+                version = staff.Scope == SearchScope.Staff ? h.Version : (int?)null,
+                status = staff.Scope == SearchScope.Staff ? h.State : null,
+            }),
+            facets = result.Facets,
+        });
+    }
+
+    internal static string? Message(SearchRequest request, SearchResult result) =>
+        string.IsNullOrWhiteSpace(request.Query) && !request.HasFilters ? "请输入搜索关键词"
+        : result.Total == 0 ? "没有找到相关内容"
+        : result.Partial ? "没有同时包含全部关键词的内容，以下为包含部分关键词的结果"
+        : null;
+
+    private static async Task<IResult> Status(HttpContext http, SearchIndex index)
+    {
+        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
+        return problem ?? Results.Ok(StatusBody(index));
+    }
+
+    private static async Task<IResult> Reindex(HttpContext http, SearchIndex index, SearchIndexRebuilder rebuilder, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    {
+        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (index.BuildProgress is not null)
+        {
+            return Results.Problem(title: "索引正在重建", detail: "已有一次重建在进行，请等待完成。", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        // The rebuild outlives the request; search keeps answering from the old index until the swap.
+        var logger = loggers.CreateLogger("PublicitySite.Search.Reindex");
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await rebuilder.RebuildAsync(null, lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Reindex failed");
+            }
+        });
+        return Results.Accepted("/api/admin/search/status", StatusBody(index));
+    }
+
+    private static object StatusBody(SearchIndex index) => new
+    {
+        state = index.State.ToString(),
+        ready = index.IsReady,
+        rebuilding = index.BuildProgress is not null,
+        done = index.BuildProgress?.Done,
+        total = index.BuildProgress?.Total,
+    };
+
+    private static async Task<IResult> GetSynonyms(HttpContext http, SynonymStore synonyms)
+    {
+        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
+        return problem ?? Results.Ok(new { groups = synonyms.Groups });
+    }
+
+    private static async Task<IResult> PutSynonyms(HttpContext http, SynonymStore synonyms, AppDbContext db)
+    {
+        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        SynonymsBody? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<SynonymsBody>(http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        if (body?.Groups is null)
+        {
+            return ApiProblems.BadParameter("groups", "请求体应为 { \"groups\": [[\"词1\", \"词2\"], …] }");
+        }
+
+        var errors = await synonyms.SaveAsync(db, body.Groups, http.RequestAborted);
+        return errors.Count > 0
+            ? ApiProblems.BadParameter("groups", string.Join("；", errors))
+            : Results.Ok(new { groups = synonyms.Groups });
+    }
+
+    private sealed record SynonymsBody(List<List<string>>? Groups);
+}

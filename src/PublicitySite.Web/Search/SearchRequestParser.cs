@@ -1,0 +1,128 @@
+using System.Globalization;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Search;
+
+namespace PublicitySite.Web.Search;
+
+/// <summary>Reads <c>q, type, column, year, sector, status, sort, page, pageSize</c> the same way for the page and the API.</summary>
+internal static class SearchRequestParser
+{
+    public const int MaxPageSize = 50;
+    public const int MaxFilterLength = 50;
+
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "q", "type", "column", "year", "sector", "status", "sort", "page", "pageSize",
+    };
+
+    public static bool TryParse(IQueryCollection query, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
+    {
+        request = new SearchRequest();
+        error = default;
+        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        {
+            error = (unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join("、", Known)}");
+            return false;
+        }
+
+        string? type = Value(query, "type");
+        if (type is not null)
+        {
+            if (site.FindType(type) is not { } found)
+            {
+                error = ("type", $"未知的内容类型“{type}”。可用：{string.Join("、", site.Types.Select(t => t.Name))}");
+                return false;
+            }
+
+            type = found.Name;
+        }
+
+        string? column = Value(query, "column");
+        if (column is not null)
+        {
+            if (site.FindColumn(column) is not { } found)
+            {
+                error = ("column", $"未知的栏目“{column}”");
+                return false;
+            }
+
+            column = found.Name;
+        }
+
+        var year = Value(query, "year");
+        if (year is not null && !(year.Length == 4 && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            error = ("year", "year 应为四位数字年份，例如 2024");
+            return false;
+        }
+
+        foreach (var name in new[] { "sector", "status" })
+        {
+            if (Value(query, name) is { Length: > MaxFilterLength })
+            {
+                error = (name, $"{name} 不能超过 {MaxFilterLength} 个字符");
+                return false;
+            }
+        }
+
+        SearchSort sort;
+        switch (Value(query, "sort")?.ToLowerInvariant())
+        {
+            case null or "relevance" or "score": sort = SearchSort.Relevance; break;
+            case "date" or "newest": sort = SearchSort.Newest; break;
+            case "oldest": sort = SearchSort.Oldest; break;
+            default:
+                error = ("sort", "sort 可为 relevance（相关度）、date（最新）、oldest（最早）");
+                return false;
+        }
+
+        if (!TryInt(Value(query, "page"), 1, SearchService.MaxDepth, 1, out var page))
+        {
+            error = ("page", "page 应为 1 到 1000 的整数");
+            return false;
+        }
+
+        if (!TryInt(Value(query, "pageSize"), 1, MaxPageSize, 10, out var pageSize))
+        {
+            error = ("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
+            return false;
+        }
+
+        if (page * pageSize > SearchService.MaxDepth)
+        {
+            error = ("page", $"最多可查看前 {SearchService.MaxDepth} 条结果，请缩小搜索范围");
+            return false;
+        }
+
+        request = new SearchRequest
+        {
+            Query = Value(query, "q"),
+            Type = type,
+            Column = column,
+            Year = year,
+            Sector = Value(query, "sector"),
+            Status = Value(query, "status"),
+            Sort = sort,
+            Page = page,
+            PageSize = pageSize,
+        };
+        return true;
+    }
+
+    private static string? Value(IQueryCollection query, string name)
+    {
+        var value = query[name].ToString().Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    private static bool TryInt(string? text, int min, int max, int fallback, out int value)
+    {
+        if (text is null)
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+}

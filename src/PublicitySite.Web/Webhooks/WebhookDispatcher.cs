@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using PublicitySite.Contents;
+using PublicitySite.Webhooks;
+
+namespace PublicitySite.Web.Webhooks;
+
+/// <summary>Sends the outbox: woken right after a commit that may have queued deliveries, and on a timer for retries.</summary>
+public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSignal signal, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Dispatch)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var sent = await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendDueAsync(stoppingToken);
+                if (sent > 0)
+                {
+                    continue; // more may be waiting
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailure(ex);
+            }
+
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook dispatch failed; retrying on the next round")]
+    private partial void LogFailure(Exception ex);
+}
+
+/// <summary>Wakes the dispatcher when a committed change may have queued a delivery.</summary>
+public sealed class WebhookSignal : IContentChangeSink
+{
+    private readonly SemaphoreSlim semaphore = new(0, 1);
+
+    public ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        Wake();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Wake()
+    {
+        if (semaphore.CurrentCount == 0)
+        {
+            try
+            {
+                semaphore.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already awake.
+            }
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await semaphore.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+}
+
+public static class WebhookSetup
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddHttpClient<WebhookSender>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<WebhookSignal>());
+        services.AddHostedService<WebhookDispatcher>();
+        return services;
+    }
+}

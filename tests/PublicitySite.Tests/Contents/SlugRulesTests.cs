@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using PublicitySite.Contents;
+using PublicitySite.Tests.Infrastructure;
+
+namespace PublicitySite.Tests.Contents;
+
+public sealed class SlugRulesTests
+{
+    [Theory]
+    [InlineData("Zhengxie Gongzuo_Jiaoliuhui", "zhengxie-gongzuo-jiaoliuhui")]
+    [InlineData("  a--b  ", "a-b")]
+    [InlineData("2024-hui", "2024-hui")]
+    public void Typed_slugs_are_normalised(string typed, string expected)
+    {
+        Assert.True(SlugRules.TryNormalize(typed, out var slug, out _));
+        Assert.Equal(expected, slug);
+    }
+
+    [Theory]
+    [InlineData("政协会议")]
+    [InlineData("a/b")]
+    [InlineData("../etc")]
+    [InlineData("---")]
+    public void Slugs_that_would_surprise_are_refused_not_mangled(string typed)
+    {
+        Assert.False(SlugRules.TryNormalize(typed, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public async Task Two_items_with_the_same_slug_get_distinct_paths()
+    {
+        await using var host = await CoreHost.StartAsync(Db.Sqlite);
+        var paths = new List<string?>();
+        for (var i = 0; i < 2; i++)
+        {
+            var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", new JsonObject { ["title"] = "同名", ["column"] = "工作动态", ["slug"] = "tongming" }, "e"))).Version!.ContentItemId;
+            var published = await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+            paths.Add((await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)))!.Item.Path);
+        }
+
+        var year = SiteTime.ToLocal(DateTime.UtcNow).Year;
+        Assert.Equal([$"news/{year}/tongming", $"news/{year}/tongming-2"], paths);
+    }
+
+    [Fact]
+    public async Task A_retitled_item_keeps_its_old_address_as_a_redirect()
+    {
+        await using var host = await CoreHost.StartAsync(Db.Sqlite);
+        var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Page", new JsonObject { ["title"] = "旧名", ["slug"] = "jiu-ming" }, "e"))).Version!.ContentItemId;
+        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+        await host.RunAsync<ContentManager, ContentResult>(m => m.UpdateAsync(id, 1, new JsonObject { ["title"] = "新名", ["slug"] = "xin-ming" }, "e"));
+        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+
+        var (entry, redirect) = await host.RunAsync<ContentQueries, (PublishedEntry?, string?)>(q => q.FindByPathAsync("pages/jiu-ming"));
+        var (current, _) = await host.RunAsync<ContentQueries, (PublishedEntry?, string?)>(q => q.FindByPathAsync("pages/xin-ming"));
+
+        Assert.Null(entry);
+        Assert.Equal("/pages/xin-ming", redirect);
+        Assert.Equal("新名", current!.Version.Title);
+    }
+}
