@@ -28,9 +28,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
-        services.AddSiteSettings();
         services.AddScoped<PublicitySite.Webhooks.WebhookService>();
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
+        services.AddSiteSettings();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -1,3 +1,4 @@
+using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
@@ -21,6 +22,7 @@ builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
 builder.Services.AddSite();          // the Liquid theme
 builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
+builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 
 var app = builder.Build();
 if (verb)
@@ -38,6 +40,7 @@ app.MapHealth();
 app.MapContentReads();
 app.MapGraphQLApi();
 app.MapSearch();                     // /search, /api/search, /api/admin/search
+app.MapEditorial();                  // write API and the admin at /admin
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

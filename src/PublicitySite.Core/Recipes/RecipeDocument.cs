@@ -22,4 +22,6 @@ public sealed record RecipeDocument
     public List<WorkflowDefinition>? Workflows { get; init; }
 
     public Dictionary<string, string>? Settings { get; init; }
+
+    public List<Words.WordDefinition>? Words { get; init; }
 }

@@ -14,6 +14,7 @@ internal static partial class RecipeValidator
         CheckUnique(recipe.Columns, c => c.Key, "$.columns", "column key", errors);
         CheckUnique(recipe.Roles, r => r.Name, "$.roles", "role", errors);
         CheckUnique(recipe.Workflows, w => w.ContentType, "$.workflows", "workflow", errors);
+        CheckUnique(recipe.Words, w => w.Term, "$.words", "word", errors);
 
         var merged = new SiteDefinition
         {
@@ -24,6 +25,7 @@ internal static partial class RecipeValidator
             Roles = MergeByName(current.Roles, recipe.Roles, r => r.Name),
             Workflows = MergeByName(current.Workflows, recipe.Workflows, w => w.ContentType),
             Settings = MergeSettings(current.Settings, recipe.Settings),
+            Words = MergeByName(current.Words, recipe.Words, w => w.Term),
         };
 
         for (var i = 0; i < (recipe.Parts?.Count ?? 0); i++)

@@ -17,7 +17,9 @@ public static class GraphQLEndpoints
     public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
     {
         services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
-        services.AddSingleton<IGraphQLTextSerializer, global::GraphQL.SystemTextJson.GraphQLSerializer>();
+        // CJK written as characters, as everywhere else in the API.
+        services.AddSingleton<IGraphQLTextSerializer>(new global::GraphQL.SystemTextJson.GraphQLSerializer(
+            o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All)));
         services.AddSingleton<GraphSchemaProvider>();
         return services;
     }

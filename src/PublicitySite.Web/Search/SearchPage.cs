@@ -23,9 +23,10 @@ internal static class SearchPage
         return routes;
     }
 
-    private static async Task<IResult> Render(HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, SitePages pages, SearchService search)
+    private static async Task<IResult> Render(HttpContext http, SitePages pages, SearchService search)
     {
-        var site = definitions.Current;
+        var site = pages.Definition;
+        var theme = pages.Theme;
         var query = http.Request.Query;
         var q = query["q"].ToString().Trim();
         var layout = await pages.LayoutAsync(http, q.Length > 0 ? $"“{Shorten(q)}”的搜索结果" : "站内搜索");

@@ -22,6 +22,9 @@ public sealed record SiteDefinition
 
     public IReadOnlyDictionary<string, string> Settings { get; init; } = FrozenDictionary<string, string>.Empty;
 
+    /// <summary>The recipe's 错敏词 list (administrators extend it in the database, see Words/).</summary>
+    public IReadOnlyList<Words.WordDefinition> Words { get; init; } = [];
+
     public static SiteDefinition Empty { get; } = new();
 
     public ContentTypeDefinition? FindType(string name) =>

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -54,6 +55,26 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentItems",
                 columns: table => new
                 {
@@ -87,6 +108,44 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreviewLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DoneUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Webhooks",
                 columns: table => new
                 {
@@ -101,6 +160,25 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Webhooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WordEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Replacement = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -334,6 +412,34 @@ namespace PublicitySite.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VersionReviews",
+                columns: table => new
+                {
+                    VersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Approvals = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RejectComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RejectedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RejectedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WordCheck = table.Column<string>(type: "text", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VersionReviews", x => x.VersionId);
+                    table.ForeignKey(
+                        name: "FK_VersionReviews_ContentItemVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "ContentItemVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
                 table: "ApiTokens",
@@ -383,6 +489,26 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "Action", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Actor_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "Actor", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Target",
+                table: "AuditEntries",
+                column: "Target");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_ContentType_Deleted",
                 table: "ContentItems",
                 columns: new[] { "ContentType", "Deleted" });
@@ -421,9 +547,40 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_ContentItemId",
+                table: "PreviewLinks",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_TokenHash",
+                table: "PreviewLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RouteRedirects_ContentItemId",
                 table: "RouteRedirects",
                 column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledActions_ContentItemId",
+                table: "ScheduledActions",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledActions_DoneUtc_DueUtc",
+                table: "ScheduledActions",
+                columns: new[] { "DoneUtc", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VersionReviews_ContentItemId_Number",
+                table: "VersionReviews",
+                columns: new[] { "ContentItemId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VersionReviews_Stage",
+                table: "VersionReviews",
+                column: "Stage");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_DeliveredUtc_Abandoned_NextAttemptUtc",
@@ -434,6 +591,12 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 name: "IX_WebhookDeliveries_WebhookId",
                 table: "WebhookDeliveries",
                 column: "WebhookId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordEntries_Term",
+                table: "WordEntries",
+                column: "Term",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -458,16 +621,31 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "ContentTags");
 
             migrationBuilder.DropTable(
                 name: "Documents");
 
             migrationBuilder.DropTable(
+                name: "PreviewLinks");
+
+            migrationBuilder.DropTable(
                 name: "RouteRedirects");
 
             migrationBuilder.DropTable(
+                name: "ScheduledActions");
+
+            migrationBuilder.DropTable(
+                name: "VersionReviews");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WordEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -53,6 +53,26 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentItems",
                 columns: table => new
                 {
@@ -86,6 +106,44 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreviewLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Webhooks",
                 columns: table => new
                 {
@@ -100,6 +158,25 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Webhooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WordEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Replacement = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WordEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -333,6 +410,34 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VersionReviews",
+                columns: table => new
+                {
+                    VersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Approvals = table.Column<string>(type: "TEXT", nullable: false),
+                    RejectComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RejectedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RejectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WordCheck = table.Column<string>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VersionReviews", x => x.VersionId);
+                    table.ForeignKey(
+                        name: "FK_VersionReviews_ContentItemVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "ContentItemVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
                 table: "ApiTokens",
@@ -382,6 +487,26 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "Action", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Actor_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "Actor", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Target",
+                table: "AuditEntries",
+                column: "Target");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_ContentType_Deleted",
                 table: "ContentItems",
                 columns: new[] { "ContentType", "Deleted" });
@@ -420,9 +545,40 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_ContentItemId",
+                table: "PreviewLinks",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreviewLinks_TokenHash",
+                table: "PreviewLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RouteRedirects_ContentItemId",
                 table: "RouteRedirects",
                 column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledActions_ContentItemId",
+                table: "ScheduledActions",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledActions_DoneUtc_DueUtc",
+                table: "ScheduledActions",
+                columns: new[] { "DoneUtc", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VersionReviews_ContentItemId_Number",
+                table: "VersionReviews",
+                columns: new[] { "ContentItemId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VersionReviews_Stage",
+                table: "VersionReviews",
+                column: "Stage");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_DeliveredUtc_Abandoned_NextAttemptUtc",
@@ -433,6 +589,12 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 name: "IX_WebhookDeliveries_WebhookId",
                 table: "WebhookDeliveries",
                 column: "WebhookId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WordEntries_Term",
+                table: "WordEntries",
+                column: "Term",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -457,16 +619,31 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "ContentTags");
 
             migrationBuilder.DropTable(
                 name: "Documents");
 
             migrationBuilder.DropTable(
+                name: "PreviewLinks");
+
+            migrationBuilder.DropTable(
                 name: "RouteRedirects");
 
             migrationBuilder.DropTable(
+                name: "ScheduledActions");
+
+            migrationBuilder.DropTable(
+                name: "VersionReviews");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WordEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using PublicitySite.Audit;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Users;
+
+namespace PublicitySite.Workflow;
+
+/// <summary>Adding people, changing roles and unlocking accounts: only for roles holding users.manage, always audited.</summary>
+public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit)
+{
+    public async Task<WorkflowResultBase> AddAsync(Actor actor, string name, string role, string password, string? displayName)
+    {
+        if (Denied(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var (user, errors) = await users.AddAsync(name.Trim(), role, password, displayName);
+        if (user is null)
+        {
+            return new(WorkflowOutcome.Invalid, errors.Select(Chinese).ToList());
+        }
+
+        await audit.WriteAsync(actor.Name, AuditActions.UserCreated, user.UserName, $"角色 {role}", address: actor.Address);
+        return new(WorkflowOutcome.Ok, []);
+    }
+
+    public async Task<WorkflowResultBase> ChangeRoleAsync(Actor actor, string name, string role)
+    {
+        if (Denied(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var definition = definitions.Current.Roles.FirstOrDefault(r => r.Name.Equals(role, StringComparison.OrdinalIgnoreCase));
+        var user = await manager.FindByNameAsync(name);
+        if (user is null)
+        {
+            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+        }
+
+        if (definition is null)
+        {
+            return new(WorkflowOutcome.Invalid, [$"未知的角色“{role}”"]);
+        }
+
+        if (user.UserName == actor.Name && definition.Name != actor.Role)
+        {
+            return new(WorkflowOutcome.Invalid, ["不能修改自己的角色，请由另一位管理员操作"]);
+        }
+
+        var old = await manager.GetRolesAsync(user);
+        await manager.RemoveFromRolesAsync(user, old);
+        await users.EnsureRolesAsync([definition]);
+        await manager.AddToRoleAsync(user, definition.Name);
+        await audit.WriteAsync(actor.Name, AuditActions.RoleChanged, user.UserName, $"{string.Join(",", old)} → {definition.Name}", address: actor.Address);
+        return new(WorkflowOutcome.Ok, []);
+    }
+
+    public async Task<WorkflowResultBase> UnlockAsync(Actor actor, string name)
+    {
+        if (Denied(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await manager.FindByNameAsync(name) is not { } user)
+        {
+            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+        }
+
+        await manager.SetLockoutEndDateAsync(user, null);
+        await manager.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(actor.Name, AuditActions.RoleChanged, user.UserName, "解除锁定", address: actor.Address);
+        return new(WorkflowOutcome.Ok, []);
+    }
+
+    private WorkflowResultBase? Denied(Actor actor) =>
+        new WorkflowPolicy(definitions.Current).Has(actor, Permissions.ManageUsers)
+            ? null
+            : new(WorkflowOutcome.Forbidden, [$"您的角色（{new WorkflowPolicy(definitions.Current).RoleLabel(actor.Role)}）无权管理用户"]);
+
+    private static string Chinese(string error) => error.Contains("Passwords must", StringComparison.Ordinal) || error.Contains("Password", StringComparison.Ordinal)
+        ? "密码至少 10 位，须包含小写字母和数字"
+        : error;
+}
+
+/// <summary>The outcome of an action that makes no content version.</summary>
+public sealed record WorkflowResultBase(WorkflowOutcome Outcome, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Outcome == WorkflowOutcome.Ok;
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Audit;
+using PublicitySite.Words;
+
+namespace PublicitySite.Workflow;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>Review stages, the audit trail, the 错敏词 list and the scheduler's runner.</summary>
+    public static IServiceCollection AddWorkflowCore(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddScoped<WordList>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowQueries>();
+        services.AddScoped<ScheduleRunner>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<PreviewLinks>();
+        return services;
+    }
+}

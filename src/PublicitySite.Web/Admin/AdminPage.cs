@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Web.Auth;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin;
+
+/// <summary>
+/// Base of every signed-in admin page: resolves the acting user (role as it is now), refuses a locked or
+/// deleted account, and marks the answer private, uncacheable and not for indexing.
+/// </summary>
+public abstract class AdminPage : PageModel
+{
+    public Actor Me { get; private set; } = Actor.System;
+
+    public WorkflowPolicy Policy { get; private set; } = new(SiteDefinition.Empty);
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    /// <summary>Errors of the last action, shown at the top of the page.</summary>
+    public List<string> Errors { get; } = [];
+
+    public string RoleLabel => Policy.RoleLabel(Me.Role);
+
+    public bool Can(string permission) => Policy.Has(Me, permission);
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        // The same values antiforgery sets on pages with forms, so it has nothing to override.
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers.Pragma = "no-cache";
+        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        http.Response.Headers["X-Frame-Options"] = "DENY";
+        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (await http.RequestServices.GetRequiredService<ActorAccessor>().GetAsync(http) is not { } actor)
+        {
+            await http.RequestServices.GetRequiredService<LoginService>().SignOutAsync(http, null);
+            context.Result = new RedirectResult("/admin/login");
+            return;
+        }
+
+        Me = actor;
+        Policy = new WorkflowPolicy(http.RequestServices.GetRequiredService<SiteDefinitionStore>().Current);
+        await next();
+    }
+
+    /// <summary>Shows a workflow refusal on the page with the matching status code (403, 409, 400, 422).</summary>
+    protected IActionResult Refused(WorkflowResult result, Func<IActionResult> page)
+    {
+        Errors.AddRange(result.Errors);
+        Response.StatusCode = result.Outcome switch
+        {
+            WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
+            WorkflowOutcome.Conflict => StatusCodes.Status409Conflict,
+            WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
+            WorkflowOutcome.WordsFound => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return page();
+    }
+
+    protected IActionResult Forbidden(string reason)
+    {
+        Errors.Add(reason);
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+}

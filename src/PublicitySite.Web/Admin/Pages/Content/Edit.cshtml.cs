@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Markdown;
+using PublicitySite.Words;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin.Pages.Content;
+
+/// <summary>
+/// The editor: fields from the recipe, server-rendered Markdown preview, and the buttons the user's role may
+/// use at the item's stage. Every button goes through <see cref="WorkflowService"/>, like the API.
+/// </summary>
+public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links) : AdminPage
+{
+    public WorkItem? Work { get; private set; }
+
+    public ContentTypeDefinition? Type { get; private set; }
+
+    public IReadOnlyList<EditorField> Fields { get; private set; } = [];
+
+    public JsonObject Values { get; private set; } = [];
+
+    public int Version { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public WordCheckResult? WordCheck { get; private set; }
+
+    /// <summary>On a save conflict: the version someone else saved meanwhile, shown beside the user's own text.</summary>
+    public ContentItemVersion? Theirs { get; private set; }
+
+    public IReadOnlyList<DiffSpan>? ConflictDiff { get; private set; }
+
+    public string? NewPreviewLink { get; private set; }
+
+    public IReadOnlyList<PreviewLink> Links { get; private set; } = [];
+
+    public IReadOnlyList<WorkflowStage> Stages => Type is null ? [] : Policy.StagesOf(Type.Name);
+
+    public int Stage => Work?.Review is { Stage: >= 0 } r && Work.Latest.Status == ContentStatus.InReview ? Math.Min(r.Stage, Stages.Count - 1) : -1;
+
+    public bool IsNew => Work is null;
+
+    public bool CanSave => Type is not null && (IsNew ? Policy.Has(Me, Permissions.CreateContent, Type.Name, null) : Policy.CanEdit(Me, Work!.Item, Work.Latest.Column));
+
+    public bool CanSubmit => Work is { Latest.Status: ContentStatus.Draft } w && Policy.Has(Me, Permissions.SubmitContent, w.Item.ContentType, w.Latest.Column) && Policy.CanEdit(Me, w.Item, w.Latest.Column);
+
+    public bool CanDecide => Stage >= 0 && Policy.CannotActAtStage(Me, Work!.Item.ContentType, Work.Latest.Column, Stage) is null;
+
+    public bool IsFinalStage => Stage == Stages.Count - 1;
+
+    public bool CanUnpublish => Work is { Item.PublishedVersion: not null } w && Policy.Has(Me, Permissions.UnpublishContent, w.Item.ContentType, w.Latest.Column);
+
+    public bool CanRepublish => Work is { Latest.Status: ContentStatus.Unpublished } w && Policy.Has(Me, Permissions.PublishContent, w.Item.ContentType, w.Latest.Column);
+
+    public bool CanViewDrafts => Work is { } w && (Policy.Has(Me, Permissions.ViewDrafts, w.Item.ContentType, w.Latest.Column) || Policy.CanEdit(Me, w.Item, w.Latest.Column));
+
+    public async Task<IActionResult> OnGetAsync(string? id, string? type, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, type, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Work is not null && !CanViewDrafts && !CanDecide)
+        {
+            return Forbidden("您无权查看此内容");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string? id, string? type, int version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, type, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var values = EditorFields.Read(Request.Form, Fields, Values);
+        Values = values;
+        if (IsNew)
+        {
+            var created = await workflow.CreateAsync(Me, Type!.Name, values, cancellationToken);
+            if (!created.Succeeded)
+            {
+                return Refused(created, Page);
+            }
+
+            Flash = "草稿已保存（第 1 版）";
+            return Redirect($"/admin/content/edit/{created.Version!.ContentItemId}");
+        }
+
+        var result = await workflow.UpdateAsync(Me, id!, version, values, cancellationToken);
+        if (result.Outcome == WorkflowOutcome.Conflict && result.CurrentVersion is { } current)
+        {
+            // Keep the user's text in the form and show what the other person saved, so nothing is lost.
+            Theirs = await queries.VersionAsync(id!, current, cancellationToken);
+            ConflictDiff = TextDiff.Compare(Body(Theirs?.Data), values["Markdown"]?.ToString());
+            Version = current;
+            return Refused(result, Page);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Refused(result, Page);
+        }
+
+        Flash = $"已保存为第 {result.Version!.Number} 版草稿";
+        return Redirect($"/admin/content/edit/{id}");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string? id, string? type, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, type, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var html = markdown.ToHtml(Request.Form["f.Markdown"].ToString());
+        if (Request.Headers["X-Preview"] == "1")
+        {
+            return Content(html, "text/html; charset=utf-8");
+        }
+
+        Values = EditorFields.Read(Request.Form, Fields, Values);
+        PreviewHtml = html;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(string id, int version, bool wordsChecked, CancellationToken cancellationToken) =>
+        ActAsync(id, w => w.SubmitAsync(Me, id, version, wordsChecked, cancellationToken), r => $"已提交至“{r.StageName}”", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(string id, int version, DateTime? at, CancellationToken cancellationToken) =>
+        ActAsync(id, w => w.ApproveAsync(Me, id, version, ToUtc(at), cancellationToken), Done, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(string id, int version, string? comment, CancellationToken cancellationToken) =>
+        ActAsync(id, w => w.RejectAsync(Me, id, version, comment, cancellationToken), _ => "已退回作者", cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(string id, int version, DateTime? at, CancellationToken cancellationToken) =>
+        ActAsync(id, w => w.PublishAsync(Me, id, version, ToUtc(at), cancellationToken), Done, cancellationToken);
+
+    public Task<IActionResult> OnPostUnpublishAsync(string id, DateTime? at, CancellationToken cancellationToken) =>
+        ActAsync(id, w => w.UnpublishAsync(Me, id, ToUtc(at), cancellationToken), _ => at is null ? "已撤下" : "已安排定时撤下", cancellationToken);
+
+    public async Task<IActionResult> OnPostLinkAsync(string id, int version, int hours, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, null, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanViewDrafts)
+        {
+            return Forbidden("您无权为此内容生成预览链接");
+        }
+
+        var (_, token) = await links.CreateAsync(Me, id, version, TimeSpan.FromHours(Math.Clamp(hours, 1, 24 * 7)), cancellationToken);
+        NewPreviewLink = $"{Request.Scheme}://{Request.Host}/preview/{token}";
+        Links = await links.ListAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, long link, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, null, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanViewDrafts)
+        {
+            return Forbidden("您无权撤销此预览链接");
+        }
+
+        await links.RevokeAsync(Me, id, link, cancellationToken);
+        Flash = "预览链接已撤销";
+        return Redirect($"/admin/content/edit/{id}");
+    }
+
+    public string LocalInput(DateTime? utc) => utc is { } t ? SiteTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    private async Task<IActionResult> ActAsync(string id, Func<WorkflowService, Task<WorkflowResult>> action, Func<WorkflowResult, string> done, CancellationToken cancellationToken)
+    {
+        var result = await action(workflow);
+        if (!await LoadAsync(id, null, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            WordCheck = result.WordCheck;
+            return Refused(result, Page);
+        }
+
+        Flash = done(result);
+        return Redirect($"/admin/content/edit/{id}");
+    }
+
+    private static string Done(WorkflowResult result) => result.Version!.Status switch
+    {
+        ContentStatus.Published => "已签发，内容已发布",
+        ContentStatus.Scheduled => "已签发，将按设定时间发布",
+        _ => $"审核通过，已转“{result.StageName}”",
+    };
+
+    /// <summary>The form's datetime-local value is Beijing time.</summary>
+    private static DateTime? ToUtc(DateTime? local) =>
+        local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), SiteTime.Zone.GetUtcOffset(t)).UtcDateTime : null;
+
+    private static string? Body(string? data) => data is null ? null : ContentData.GetString(ContentData.Parse(data), BuiltInParts.MarkdownBody, "Markdown");
+
+    private async Task<bool> LoadAsync(string? id, string? type, CancellationToken cancellationToken)
+    {
+        var site = Policy.Site;
+        if (id is not null)
+        {
+            Work = await queries.GetAsync(id, cancellationToken);
+            if (Work is null)
+            {
+                return false;
+            }
+
+            Type = site.FindType(Work.Item.ContentType);
+            Values = EditorFields.Flatten(Work.Latest.Data);
+            Version = Work.Latest.Number;
+            WordCheck = WordCheckResult.FromJson(Work.Review?.WordCheck);
+            Links = await links.ListAsync(id, cancellationToken);
+        }
+        else
+        {
+            Type = site.FindType(type ?? "News") ?? site.Types.FirstOrDefault();
+        }
+
+        if (Type is null)
+        {
+            return false;
+        }
+
+        var columns = site.ColumnsOf(Type.Name).Select(c => c.Name).Where(c => Policy.Has(Me, Permissions.CreateContent, Type.Name, c) || Policy.Has(Me, Permissions.EditAnyContent, Type.Name, c));
+        Fields = EditorFields.For(site, Type, columns);
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin.Pages.Content;
+
+/// <summary>Any version exactly as the public page would show it, for users who may see drafts of the item.</summary>
+public sealed class ViewModel(WorkflowQueries queries, PreviewRenderer renderer) : AdminPage
+{
+    public async Task<IActionResult> OnGetAsync(string id, int number, CancellationToken cancellationToken)
+    {
+        var work = await queries.GetAsync(id, cancellationToken);
+        var version = work is null ? null : await queries.VersionAsync(id, number, cancellationToken);
+        if (work is null || version is null)
+        {
+            return NotFound();
+        }
+
+        var stages = Policy.StagesOf(work.Item.ContentType);
+        var reviewer = work.Review is { Stage: >= 0 } r && Policy.CannotActAtStage(Me, work.Item.ContentType, work.Latest.Column, Math.Min(r.Stage, stages.Count - 1)) is null;
+        if (!Policy.Has(Me, Permissions.ViewDrafts, work.Item.ContentType, version.Column) && !Policy.CanEdit(Me, work.Item, version.Column) && !reviewer)
+        {
+            return Forbidden("您无权预览此内容");
+        }
+
+        PreviewEndpoints.Headers(HttpContext);
+        return Content(await renderer.RenderAsync(HttpContext, work.Item, version, "内部预览"), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using PublicitySite.Contents;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin.Pages;
+
+/// <summary>我的待办: what waits at my stage, my drafts sent back with comments, my drafts, and schedules.</summary>
+public sealed class IndexModel(WorkflowQueries queries) : AdminPage
+{
+    public IReadOnlyList<WorkItem> ToReview { get; private set; } = [];
+
+    public IReadOnlyList<WorkItem> Returned { get; private set; } = [];
+
+    public IReadOnlyList<WorkItem> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<ScheduledAction> Scheduled { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var inReview = await queries.InReviewAsync(cancellationToken);
+        ToReview = inReview.Where(w => w.Review is { Stage: >= 0 } r
+                && Policy.CannotActAtStage(Me, w.Item.ContentType, w.Latest.Column, r.Stage) is null
+                && w.Latest.Author != Me.Name && !r.Approvers.Contains(Me.Name))
+            .ToList();
+        Returned = await queries.ReturnedToAsync(Me.Name, cancellationToken);
+        Drafts = (await queries.ListAsync(new WorkFilter { Author = Me.Name, Status = ContentStatus.Draft, PageSize = 50 }, cancellationToken)).Items;
+        Scheduled = await queries.PendingSchedulesAsync(cancellationToken);
+    }
+
+    public string StageName(WorkItem work)
+    {
+        var stages = Policy.StagesOf(work.Item.ContentType);
+        return work.Review is { Stage: >= 0 } r ? stages[Math.Min(r.Stage, stages.Count - 1)].Name : "";
+    }
+
+    public string Local(DateTime? utc) => utc is { } t ? SiteTime.ToLocal(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+}

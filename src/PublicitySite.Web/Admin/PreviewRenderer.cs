@@ -1,0 +1,54 @@
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Web.Site;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin;
+
+/// <summary>
+/// Renders any version with the public theme's own templates, so a preview looks exactly like the page will,
+/// plus a banner saying it is a preview and a <c>noindex</c> meta tag. Callers also send no-store and
+/// X-Robots-Tag headers (<see cref="PreviewEndpoints.Headers"/>).
+/// </summary>
+public sealed class PreviewRenderer(SitePages pages, ContentViewFactory views)
+{
+    public async Task<string> RenderAsync(HttpContext context, ContentItem item, ContentItemVersion version, string banner)
+    {
+        var site = pages.Definition;
+        var view = views.Create(new PublishedEntry(item, version));
+        var layout = await pages.LayoutAsync(context, $"[预览] {view.Title}", view.Column, view.Summary) with
+        {
+            ArticleTitle = view.Title,
+            PubDate = view.PublishedUtc,
+            ContentSource = view.Source,
+        };
+        var model = new
+        {
+            Item = view,
+            Previous = (EntryModel?)null,
+            Next = (EntryModel?)null,
+            ColumnUrl = view.Column is { } name && site.FindColumn(name) is { } column ? "/column/" + column.Key : null,
+        };
+        var html = await pages.Theme.RenderPageAsync("content", model, layout);
+        var label = System.Net.WebUtility.HtmlEncode($"{banner} · 第 {version.Number} 版 · {WorkflowService.StatusLabel(version.Status)}");
+        html = Insert(html, "<head>", "<head><meta name=\"robots\" content=\"noindex, nofollow, noarchive\">");
+        return Insert(html, "<body", "", afterTag: $"<div role=\"note\" style=\"background:#a8121c;color:#fff;padding:.6rem 1rem;font-size:1rem;text-align:center\">{label}</div>");
+    }
+
+    private static string Insert(string html, string tag, string replacement, string? afterTag = null)
+    {
+        var at = html.IndexOf(tag, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return afterTag is null ? replacement + html : afterTag + html;
+        }
+
+        if (afterTag is null)
+        {
+            return string.Concat(html.AsSpan(0, at), replacement, html.AsSpan(at + tag.Length));
+        }
+
+        var close = html.IndexOf('>', at);
+        return close < 0 ? html : html.Insert(close + 1, afterTag);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Users;
+using PublicitySite.Web.Auth;
+using PublicitySite.Workflow;
+using static PublicitySite.Web.Api.WorkflowProblems;
+
+namespace PublicitySite.Web.Api;
+
+/// <summary>
+/// The write API: acts as the token's user through <see cref="WorkflowService"/>, so it obeys exactly the rules
+/// the admin pages obey. Every refusal is a problem-details answer with a Chinese reason.
+/// </summary>
+public static class ContentWriteEndpoints
+{
+    public static IEndpointRouteBuilder MapContentWrites(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/content").WithTags("Content writes").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
+        api.MapPost("/", Create).WithSummary("新建草稿");
+        api.MapPut("/{id}", Update).WithSummary("保存新版本（需 If-Match；版本过期返回 409）");
+        api.MapPost("/{id}/submit", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
+                : Answer(await workflow.SubmitAsync(actor, id, v ?? IfMatch(http.Request), body["wordsChecked"]?.GetValueKind() == System.Text.Json.JsonValueKind.True, ct), http)))
+            .WithSummary("提交审核（运行错敏词检查；警告词需 wordsChecked=true）");
+        api.MapPost("/{id}/approve", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
+                : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
+                : Answer(await workflow.ApproveAsync(actor, id, v ?? IfMatch(http.Request), at, ct), http)))
+            .WithSummary("本环节审核通过（最后一环即签发，可带 at 定时发布）");
+        api.MapPost("/{id}/reject", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
+                : Answer(await workflow.RejectAsync(actor, id, v ?? IfMatch(http.Request), body["comment"]?.ToString(), ct), http)))
+            .WithSummary("退回（须填写 comment）");
+        api.MapPost("/{id}/publish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
+                : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
+                : Answer(await workflow.PublishAsync(actor, id, v ?? IfMatch(http.Request), at, ct), http)))
+            .WithSummary("签发发布（可带 at 定时发布）");
+        api.MapPost("/{id}/unpublish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
+                : Answer(await workflow.UnpublishAsync(actor, id, at, ct), http)))
+            .WithSummary("撤下（可带 at 定时撤下）");
+        api.MapPost("/{id}/restore", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+            Act(http, actors, async (actor, body) =>
+                !TryInt(body, "from", out var from) || from is null ? BadBody("from 应为要恢复的版本号（正整数）")
+                : Answer(await workflow.RestoreAsync(actor, id, from.Value, IfMatch(http.Request), ct), http)))
+            .WithSummary("将历史版本恢复为新草稿");
+        api.MapGet("/{id}/versions", Versions).WithSummary("版本历史（含审核记录）");
+        return routes;
+    }
+
+    private static Task<IResult> Create(HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+        Act(http, actors, async (actor, body) =>
+        {
+            if (body["type"] is not JsonValue type || type.ToString().Length == 0)
+            {
+                return BadBody("缺少 type（内容类型，例如 News）");
+            }
+
+            var result = await workflow.CreateAsync(actor, type.ToString(), body, ct);
+            if (!result.Succeeded)
+            {
+                return ToProblem(result);
+            }
+
+            http.Response.Headers.ETag = ETag(result.Version!.Number);
+            return Results.Created($"/api/content/{result.Version.ContentItemId}/versions", Summary(result));
+        });
+
+    private static Task<IResult> Update(string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+        Act(http, actors, async (actor, body) =>
+        {
+            if (!TryInt(body, "version", out var bodyVersion))
+            {
+                return BadBody("version 应为正整数");
+            }
+
+            var expected = IfMatch(http.Request) ?? bodyVersion;
+            if (expected is null)
+            {
+                return Results.Problem(title: "缺少版本号", detail: "修改内容须在 If-Match 头中给出所基于的版本（例如 If-Match: \"3\"），以免覆盖他人的修改", statusCode: StatusCodes.Status428PreconditionRequired);
+            }
+
+            if (expected < 1)
+            {
+                return BadBody("If-Match 无法识别，应为 \"版本号\"");
+            }
+
+            body.Remove("version");
+            body.Remove("type");
+            return Answer(await workflow.UpdateAsync(actor, id, expected.Value, body, ct), http);
+        });
+
+    private static async Task<IResult> Versions(string id, HttpContext http, WorkflowQueries queries, WorkflowService workflow, ActorAccessor actors, CancellationToken ct)
+    {
+        if (await actors.GetAsync(http) is not { } actor)
+        {
+            return Forbidden("账号不可用");
+        }
+
+        if (await queries.GetAsync(id, ct) is not { } work)
+        {
+            return ApiProblems.NotFound("内容不存在");
+        }
+
+        var policy = workflow.Policy;
+        if (!ActorAccessor.HasScope(http.User, TokenScopes.ReadDrafts)
+            || !(policy.Has(actor, Permissions.ViewDrafts, work.Item.ContentType, work.Latest.Column) || policy.CanEdit(actor, work.Item, work.Latest.Column)))
+        {
+            return Forbidden("您无权查看此内容的版本历史");
+        }
+
+        var stages = policy.StagesOf(work.Item.ContentType);
+        var versions = await queries.VersionsAsync(id, ct);
+        return Results.Ok(new
+        {
+            id,
+            latest = work.Item.LatestVersion,
+            published = work.Item.PublishedVersion,
+            items = versions.Select(v => new
+            {
+                version = v.Version.Number,
+                status = v.Version.Status.ToString(),
+                statusLabel = WorkflowService.StatusLabel(v.Version.Status),
+                stage = v.Review is { Stage: >= 0 } r ? stages[Math.Min(r.Stage, stages.Count - 1)].Name : null,
+                title = v.Version.Title,
+                author = v.Version.Author,
+                createdUtc = v.Version.CreatedUtc,
+                modifiedUtc = v.Version.ModifiedUtc,
+                publishedUtc = v.Version.PublishedUtc,
+                contentHash = v.Version.ContentHash,
+                approvals = v.Review?.Approvals.Select(a => a.Split('|')).Select(p => new { stage = p[0], by = p.ElementAtOrDefault(1), at = p.ElementAtOrDefault(2) }).ToList(),
+                rejection = v.Review?.RejectComment is { } c ? new { comment = c, by = v.Review.RejectedBy, at = v.Review.RejectedUtc } : null,
+            }).ToList(),
+        });
+    }
+
+    private static async Task<IResult> Act(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<IResult>> action)
+    {
+        if (!ActorAccessor.HasScope(http.User, TokenScopes.WriteContent))
+        {
+            return Forbidden("该令牌没有 write:content 权限范围");
+        }
+
+        if (await actors.GetAsync(http) is not { } actor)
+        {
+            return Forbidden("账号不可用");
+        }
+
+        var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);
+        return body is null ? BadBody(error!) : await action(actor, body);
+    }
+
+    private static IResult Answer(WorkflowResult result, HttpContext http)
+    {
+        if (!result.Succeeded)
+        {
+            return ToProblem(result);
+        }
+
+        http.Response.Headers.ETag = ETag(result.Version!.Number);
+        return Results.Ok(Summary(result));
+    }
+
+    private static object Summary(WorkflowResult result) => new
+    {
+        id = result.Version!.ContentItemId,
+        version = result.Version.Number,
+        status = result.Version.Status.ToString(),
+        statusLabel = WorkflowService.StatusLabel(result.Version.Status),
+        stage = result.StageName,
+        contentHash = result.Version.ContentHash,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PublicitySite.Contents;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Api;
+
+/// <summary>Turns workflow outcomes into HTTP answers, and reads the small bodies the write API takes.</summary>
+internal static class WorkflowProblems
+{
+    public static IResult ToProblem(WorkflowResult result) => result.Outcome switch
+    {
+        WorkflowOutcome.NotFound => ApiProblems.NotFound("内容不存在"),
+        WorkflowOutcome.Forbidden => Results.Problem(title: "无权操作", detail: result.Errors[0], statusCode: StatusCodes.Status403Forbidden),
+        WorkflowOutcome.Conflict => Results.Problem(
+            title: "版本或状态冲突",
+            detail: string.Join("；", result.Errors),
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion }),
+        WorkflowOutcome.WordsFound => Results.Problem(
+            title: "错敏词检查未通过",
+            detail: result.Errors[0],
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?>
+            {
+                ["blocking"] = result.WordCheck!.HasBlocking,
+                ["hits"] = result.WordCheck.Hits.Select(h => new { field = h.Field, term = h.Term, replacement = h.Replacement, level = h.Level.ToString(), note = h.Note, context = h.Before + "【" + h.Term + "】" + h.After }).ToList(),
+            }),
+        _ => Results.Problem(
+            title: "请求内容有误",
+            detail: string.Join("；", result.Errors),
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
+    };
+
+    public static IResult Forbidden(string detail) => Results.Problem(title: "无权操作", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult BadBody(string detail) => Results.Problem(title: "请求内容有误", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>The JSON object body, an empty object for an empty body, or null when it is not a JSON object.</summary>
+    public static async Task<(JsonObject? Body, string? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength == 0)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return node switch
+            {
+                null => ([], null),
+                JsonObject o => (o, null),
+                _ => (null, "请求体应为 JSON 对象"),
+            };
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"请求体不是有效的 JSON：{ex.Message}");
+        }
+    }
+
+    /// <summary>A time in ISO 8601; without an offset it is read as Beijing time, the editors' clock.</summary>
+    public static bool TryTime(JsonObject body, string key, out DateTime? utc)
+    {
+        utc = null;
+        if (body[key] is not JsonValue value)
+        {
+            return body[key] is null;
+        }
+
+        var text = value.ToString();
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        utc = hasOffset ? parsed.UtcDateTime : new DateTimeOffset(parsed.DateTime, SiteTime.Zone.GetUtcOffset(parsed.DateTime)).UtcDateTime;
+        return true;
+    }
+
+    public static bool TryInt(JsonObject body, string key, out int? number)
+    {
+        number = null;
+        if (body[key] is null)
+        {
+            return true;
+        }
+
+        if (body[key] is JsonValue v && v.TryGetValue<int>(out var n) && n > 0)
+        {
+            number = n;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The version an <c>If-Match</c> names: <c>"3"</c> as this API sends, or the read API's
+    /// <c>"id-3-hash"</c>. Null when absent; -1 when present but unreadable.
+    /// </summary>
+    public static int? IfMatch(HttpRequest request)
+    {
+        string? header = request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+
+        var tag = header.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        {
+            tag = tag[2..];
+        }
+
+        tag = tag.Trim('"');
+        if (int.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        var parts = tag.Split('-');
+        return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out n) ? n : -1;
+    }
+
+    public static string ETag(int version) => $"\"{version}\"";
+}

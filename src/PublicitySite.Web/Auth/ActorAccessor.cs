@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using PublicitySite.Users;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Auth;
+
+/// <summary>
+/// The person behind a request, with their role as it is now in the database (not as it was when the cookie
+/// or token was issued), so a role change or a lock-out takes effect on the next request.
+/// </summary>
+public sealed class ActorAccessor(UserManager<AppUser> users)
+{
+    private Actor? cached;
+
+    public async Task<Actor?> GetAsync(HttpContext http)
+    {
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        if (http.User.Identity is not { IsAuthenticated: true, Name: { } name })
+        {
+            return null;
+        }
+
+        var user = await users.FindByNameAsync(name);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return null;
+        }
+
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        cached = new Actor(user.UserName!, role, AddressOf(http));
+        return cached;
+    }
+
+    public static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Token requests may use only their scopes; cookie sessions are not limited by scopes.</summary>
+    public static bool HasScope(ClaimsPrincipal user, string scope) =>
+        user.Identity?.AuthenticationType != AuthSchemes.Token
+        || user.HasClaim(AuthSchemes.ScopeClaim, scope)
+        || user.HasClaim(AuthSchemes.ScopeClaim, TokenScopes.Manage);
+}

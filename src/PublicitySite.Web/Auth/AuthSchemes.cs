@@ -1,0 +1,15 @@
+namespace PublicitySite.Web.Auth;
+
+public static class AuthSchemes
+{
+    /// <summary>The admin's session cookie.</summary>
+    public const string Admin = "PublicityAdmin";
+
+    /// <summary>API tokens (<c>Authorization: Bearer pst_…</c>). API endpoints name it explicitly.</summary>
+    public const string Token = "Bearer";
+
+    /// <summary>Authorization policy of the write API: a valid token, nothing else.</summary>
+    public const string TokenPolicy = "api-token";
+
+    public const string ScopeClaim = "scope";
+}

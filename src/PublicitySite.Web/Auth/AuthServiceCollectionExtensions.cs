@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace PublicitySite.Web.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// The admin cookie (secure, HttpOnly, SameSite=Strict, 8 hours sliding) as the default scheme, and the
+    /// bearer scheme for API tokens, which API endpoints name through <see cref="AuthSchemes.TokenPolicy"/>.
+    /// </summary>
+    public static IServiceCollection AddEditorialAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(AuthSchemes.Admin)
+            .AddCookie(AuthSchemes.Admin, o =>
+            {
+                o.Cookie.Name = "publicity.admin";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.Path = "/";
+                o.LoginPath = "/admin/login";
+                o.LogoutPath = "/admin/logout";
+                o.AccessDeniedPath = "/admin/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(AuthSchemes.Token, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthSchemes.TokenPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Token).RequireAuthenticatedUser());
+        services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section);
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginService>();
+        services.AddScoped<ActorAccessor>();
+        return services;
+    }
+}

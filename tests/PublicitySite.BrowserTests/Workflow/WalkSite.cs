@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PublicitySite.Users;
+
+namespace PublicitySite.BrowserTests.Workflow;
+
+/// <summary>
+/// The whole site on a real Kestrel port with a data directory of its own, and a headless Chromium
+/// (the system's, never a downloaded one).
+/// </summary>
+public sealed class WalkSite : WebApplicationFactory<Program>
+{
+    public const string Password = "walk-password-1";
+
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "publicity-walk", Guid.NewGuid().ToString("N")[..12]);
+
+    public WalkSite() => this.UseKestrel(0);
+
+    public Uri Address { get; private set; } = new("http://localhost");
+
+    public void Start()
+    {
+        StartServer();
+        var bound = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // localhost, not 127.0.0.1: browsers treat it as a secure context, so the Secure session cookie is kept.
+        Address = new Uri("http://localhost:" + new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal)).Port);
+    }
+
+    public async Task AddUserAsync(string name, string role, string displayName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (_, errors) = await scope.ServiceProvider.GetRequiredService<UserService>().AddAsync(name, role, Password, displayName);
+        Assert.Empty(errors);
+    }
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Publicity:DataDir", dataDir);
+        builder.UseSetting("Publicity:ImportSeed", "false");
+        builder.UseSetting("Publicity:AdminPassword", "walk-admin-password-1");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the OS temp cleaner takes it later.
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PublicitySite.BrowserTests.Workflow;
+
+/// <summary>
+/// One news item from a contributor's draft through 初审, a rejection, resubmission, 复审 and 签发 to the public
+/// page, clicked through the admin in Chromium on a tablet-sized screen, with a screenshot of each step
+/// (bin/…/screenshots/workflow-walk/).
+/// </summary>
+public sealed class WorkflowWalkTests
+{
+    private const string Title = "市政协召开提案办理协商会（浏览器走查）";
+
+    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "workflow-walk");
+
+    [Fact]
+    public async Task A_news_item_goes_from_draft_through_rejection_and_three_reviews_to_the_public_page()
+    {
+        using var site = new WalkSite();
+        site.Start();
+        await site.AddUserAsync("zhangsan", "Contributor", "张三");
+        await site.AddUserAsync("lisi", "Editor", "李四");
+        await site.AddUserAsync("wangwu", "Reviewer", "王五");
+        await site.AddUserAsync("zhaoliu", "Publisher", "赵六");
+        Directory.CreateDirectory(Shots);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await WalkSite.LaunchAsync(playwright);
+        var tablet = new BrowserNewContextOptions { ViewportSize = new() { Width = 1024, Height = 1366 }, Locale = "zh-CN", BaseURL = site.Address.ToString() };
+
+        // 1. The contributor writes a draft and submits it.
+        var page = await LoginAsync(browser, tablet, "zhangsan", "01-login");
+        await page.GotoAsync("/admin/content/edit?type=News");
+        await page.GetByLabel("标题").FillAsync(Title);
+        await page.GetByLabel("栏目").SelectOptionAsync("工作动态");
+        await page.GetByLabel("正文（Markdown）").FillAsync("市政协召开提案办理协商会，**委员与承办单位**面对面协商。\n\n会议听取了办理情况汇报。");
+        await page.GetByLabel("来源").FillAsync("市政协办公室");
+        await Expect(page.Locator("#preview strong"), "委员与承办单位");
+        await Shot(page, "02-draft-with-live-preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Expect(page.Locator(".flash"), "草稿已保存");
+        var id = page.Url.Split('/').Last();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Expect(page.Locator(".flash"), "已提交至“初审”");
+        await Shot(page, "03-submitted");
+        await page.Context.CloseAsync();
+
+        // 2. The editor finds it in 我的待办 and sends it back with a reason.
+        page = await LoginAsync(browser, tablet, "lisi", null);
+        await Expect(page.Locator("main"), Title);
+        await Shot(page, "04-editor-dashboard");
+        await page.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await page.GetByLabel("退回意见（必填）").FillAsync("请补充会议时间和参会单位。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
+        await Expect(page.Locator(".flash"), "已退回作者");
+        await page.Context.CloseAsync();
+
+        // 3. The contributor sees the reason, revises and resubmits.
+        page = await LoginAsync(browser, tablet, "zhangsan", null);
+        await Expect(page.Locator("main"), "请补充会议时间和参会单位。");
+        await Shot(page, "05-returned-with-comment");
+        await page.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await page.GetByLabel("正文（Markdown）").FillAsync("11 月 20 日，市政协召开提案办理协商会，**委员与承办单位**面对面协商，市发展改革委等 6 家单位参会。\n\n会议听取了办理情况汇报。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Expect(page.Locator(".flash"), "第 2 版草稿");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Expect(page.Locator(".flash"), "已提交至“初审”");
+        await page.Context.CloseAsync();
+
+        // 4. 初审 by the editor, with the character diff of the revision checked on the way.
+        page = await LoginAsync(browser, tablet, "lisi", null);
+        await page.GotoAsync($"/admin/content/history/{id}?a=1&b=2");
+        await Expect(page.Locator(".diff ins").First, "11 月 20 日，");
+        await Shot(page, "06-history-diff");
+        await Approve(page, id, "初审通过", "已转“复审”", "07-first-review-passed");
+
+        // 5. 复审 by the reviewer.
+        page = await LoginAsync(browser, tablet, "wangwu", null);
+        await Approve(page, id, "复审通过", "已转“终审签发”", "08-second-review-passed");
+
+        // 6. 签发 by the publisher.
+        page = await LoginAsync(browser, tablet, "zhaoliu", null);
+        await Approve(page, id, "签发", "已签发，内容已发布", "09-signed-off");
+
+        // 7. An anonymous reader sees it on the public site.
+        var reader = await browser.NewContextAsync(tablet);
+        var publicPage = await reader.NewPageAsync();
+        var api = await publicPage.APIRequest.GetAsync($"/api/content/{id}");
+        Assert.Equal(200, api.Status);
+        var url = JsonDocument.Parse(await api.TextAsync()).RootElement.GetProperty("url").GetString()!;
+        var response = await publicPage.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        await Expect(publicPage.Locator("h1"), Title);
+        await Expect(publicPage.Locator("body"), "市发展改革委等 6 家单位参会");
+        await Shot(publicPage, "10-public-page");
+        await reader.CloseAsync();
+    }
+
+    private static async Task<IPage> LoginAsync(IBrowser browser, BrowserNewContextOptions options, string name, string? shot)
+    {
+        var context = await browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.GetByLabel("用户名").FillAsync(name);
+        await page.GetByLabel("密码").FillAsync(WalkSite.Password);
+        if (shot is not null)
+        {
+            await Shot(page, shot);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("h1"), "我的待办");
+        return page;
+    }
+
+    private static async Task Approve(IPage page, string id, string button, string flash, string shot)
+    {
+        await page.GotoAsync($"/admin/content/edit/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(page.Locator(".flash"), flash);
+        await Shot(page, shot);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task Expect(ILocator locator, string text)
+    {
+        try
+        {
+            await locator.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Keep what the browser showed, so a failure can be read from the picture.
+            await Shot(locator.Page, "failure");
+            throw new TimeoutException($"“{text}” did not appear at {locator.Page.Url}; the page was: {await locator.Page.Locator("main").InnerTextAsync()}");
+        }
+
+        for (var i = 0; i < 50 && !(await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(text, await locator.InnerTextAsync());
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+}

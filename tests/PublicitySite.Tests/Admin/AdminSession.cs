@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PublicitySite.Tests.Infrastructure;
+using PublicitySite.Tests.Workflow;
+
+namespace PublicitySite.Tests.Admin;
+
+/// <summary>A signed-in browser-like session over HTTPS: cookies kept, antiforgery token read from the pages.</summary>
+internal sealed partial class AdminSession(HttpClient client) : IDisposable
+{
+    private string? token;
+
+    public HttpClient Client => client;
+
+    public static HttpClient NewClient(TestSite site) =>
+        site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    public static async Task<AdminSession> LoginAsync(TestSite site, string name, string role)
+    {
+        await site.Services.UserAsync(name, role);
+        var session = new AdminSession(NewClient(site));
+        var response = await session.PostAsync("/admin/login", new() { ["name"] = name, ["password"] = Editorial.Password }, "/admin/login");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
+    {
+        var response = await client.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a form as the page would, with the session's antiforgery token (read from <paramref name="tokenPage"/>).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin")
+    {
+        if (token is null || tokenPage == "/admin/login")
+        {
+            var (_, html) = await GetAsync(tokenPage);
+            token = TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + tokenPage);
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
+        if (tokenPage == "/admin/login")
+        {
+            token = null; // a new identity needs a new token
+        }
+
+        return response;
+    }
+
+    public void Dispose() => client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
