@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PublicitySite.Contents;
-using PublicitySite.Storage;
 using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
