@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Literature;
 using PublicitySite.Markdown;
+using PublicitySite.Members;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Setup;
@@ -27,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SiteInitializer>();
+        services.AddMembers();
+        services.AddLiterature();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
