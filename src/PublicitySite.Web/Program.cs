@@ -1,6 +1,8 @@
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.Hosting;
+using PublicitySite.Web.Literature;
+using PublicitySite.Web.Members;
 using PublicitySite.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +22,8 @@ app.UseStatusCodePages();
 app.UseThemeAssets();
 app.MapHealth();
 app.MapContentReads();
+app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
+app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

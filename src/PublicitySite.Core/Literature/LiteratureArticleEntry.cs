@@ -22,7 +22,7 @@ public sealed class LiteratureArticleEntry
 
     public required string Path { get; set; }
 
-    /// <summary>作者 / 口述 / 整理 as one line, e.g. "口述：孟春林　整理：贺秋".</summary>
+    /// <summary>作者 / 口述 / 整理 as one line, e.g. "口述：孟春林，整理：贺秋".</summary>
     public string? Credits { get; set; }
 
     public string? Pages { get; set; }

@@ -67,11 +67,11 @@ public sealed class LiteratureIndexer(AppDbContext db) : IContentChangeSink
         };
     }
 
-    /// <summary>"作者：甲　口述：乙　整理：丙", leaving out roles nobody filled.</summary>
+    /// <summary>"作者：甲，口述：乙，整理：丙", leaving out roles nobody filled.</summary>
     public static string Credits(JsonObject data)
     {
         var roles = new[] { ("Author", "作者"), ("Narrator", "口述"), ("Compiler", "整理") };
-        return string.Join("\u3000", roles
+        return string.Join("，", roles
             .Select(r => (Label: r.Item2, Value: ContentData.GetString(data, Part, r.Item1)))
             .Where(r => !string.IsNullOrWhiteSpace(r.Value))
             .Select(r => $"{r.Label}：{r.Value}"));

@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
+using PublicitySite.Members;
+using PublicitySite.Web.Site;
+
+namespace PublicitySite.Web.Members;
+
+/// <summary>Public pages of 委员风采 and 社情民意: the directory, a member's profile, the 社情民意 list and items.</summary>
+public static class MemberPages
+{
+    public const int OpinionPageSize = 20;
+    public static readonly string[] Letters = [.. "ABCDEFGHJKLMNOPQRSTWXYZ".Select(c => c.ToString())];
+
+    public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/members", Directory);
+        routes.MapGet("/members/{slug}", Profile);
+        routes.MapGet("/social-opinions", Opinions);
+        routes.MapGet("/social-opinions/{id}", Opinion);
+        routes.MapMemberApi();
+        return routes;
+    }
+
+    private static async Task<IResult> Directory(string? term, string? sector, string? party, string? q, ThemeRenderer theme, SiteDefinitionStore definitions, MemberDirectory directory, CancellationToken cancellationToken)
+    {
+        var currentTerm = directory.CurrentTerm;
+        var filter = new MemberFilter(string.IsNullOrWhiteSpace(term) ? currentTerm : term.Trim(), Clean(sector), Clean(party), Clean(q));
+        var result = await directory.ListAsync(filter, cancellationToken);
+        var present = result.Groups.Select(g => g.Letter).ToHashSet();
+        var model = new
+        {
+            Filter = filter,
+            result.Terms,
+            result.Sectors,
+            result.Parties,
+            Total = result.Members.Count,
+            Groups = result.Groups.Select(g => new { g.Letter, Members = g.Members.Select(Card).ToList() }).ToList(),
+            Jump = Letters.Append("#").Where(l => l != "#" || present.Contains("#")).Select(l => new { Letter = l, Present = present.Contains(l) }).ToList(),
+            Filtered = filter.Sector is not null || filter.Party is not null || filter.Name is not null,
+        };
+        var site = SiteModel.From(definitions.Current);
+        return Html(await theme.RenderPageAsync("members/index", model, new LayoutModel(site, $"委员风采 - {site.Name}", "委员风采", "本届政协委员名录，可按界别、党派筛选，按姓氏拼音排序。")));
+    }
+
+    private static async Task<IResult> Profile(string slug, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, MemberDirectory directory, CancellationToken cancellationToken)
+    {
+        var (entry, redirect) = await queries.FindByPathAsync("members/" + slug, cancellationToken);
+        if (redirect is not null)
+        {
+            return Results.Redirect(redirect, permanent: true);
+        }
+
+        if (entry is null || entry.Version.ContentType != MembersIndexer.MemberType || await directory.GetAsync(entry.Item.Id, cancellationToken) is not { } member)
+        {
+            return await NotFoundAsync(theme, definitions.Current);
+        }
+
+        var view = views.Create(entry);
+        var records = await directory.RecordsAsync(member, cancellationToken);
+        var model = new
+        {
+            Member = Card(member),
+            view.BodyHtml,
+            view.Summary,
+            view.Sample,
+            Activities = Activities(view.Parts),
+            Led = records.ProposalsLed,
+            Cosigned = records.ProposalsCosigned,
+            records.News,
+            records.Opinions,
+        };
+        var site = SiteModel.From(definitions.Current);
+        var layout = new LayoutModel(site, $"{member.Name} - 委员风采 - {site.Name}", "委员风采", view.Summary) { ArticleTitle = member.Name, PubDate = view.PublishedUtc, Canonical = view.Url };
+        return Html(await theme.RenderPageAsync("members/profile", model, layout));
+    }
+
+    private static async Task<IResult> Opinions(int? year, int? page, ThemeRenderer theme, SiteDefinitionStore definitions, SocialOpinions opinions, CancellationToken cancellationToken)
+    {
+        var number = Math.Max(1, page ?? 1);
+        var list = await opinions.ListPublishedAsync(year is >= 1949 and <= 2200 ? year : null, number, OpinionPageSize, cancellationToken);
+        var counts = await opinions.YearlyCountsAsync(cancellationToken);
+        var query = year is { } y ? $"year={y}&" : "";
+        var model = new
+        {
+            Year = year,
+            Counts = counts,
+            Total = list.Total,
+            Items = list.Items.Select(e => EntryModel.From(e)).ToList(),
+            Page = number,
+            list.PageCount,
+            Previous = number > 1 ? $"/social-opinions?{query}page={number - 1}" : null,
+            Next = number < list.PageCount ? $"/social-opinions?{query}page={number + 1}" : null,
+        };
+        var site = SiteModel.From(definitions.Current);
+        return Html(await theme.RenderPageAsync("members/opinions", model, new LayoutModel(site, $"社情民意 - {site.Name}", "社情民意")));
+    }
+
+    private static async Task<IResult> Opinion(string id, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, MemberDirectory directory, PublicitySite.Markdown.MarkdownRenderer markdown, CancellationToken cancellationToken)
+    {
+        var (entry, _) = await queries.FindByPathAsync("social-opinions/" + id, cancellationToken);
+        if (entry is null || entry.Version.ContentType != SocialOpinions.Type)
+        {
+            return await NotFoundAsync(theme, definitions.Current);
+        }
+
+        var view = views.Create(entry);
+        var part = view.Parts["SocialOpinionPart"] as JsonObject ?? [];
+        var reporters = new List<MemberCard>();
+        foreach (var memberId in part["Reporters"] is JsonArray a ? a.Select(n => n?.ToString() ?? "") : [])
+        {
+            if (await directory.GetAsync(memberId, cancellationToken) is { } card)
+            {
+                reporters.Add(card);
+            }
+        }
+
+        var model = new
+        {
+            Item = view,
+            Situation = markdown.ToHtml(part["Situation"]?.ToString()),
+            Suggestion = markdown.ToHtml(part["Suggestion"]?.ToString()),
+            Category = part["Category"]?.ToString(),
+            Adoption = part["Adoption"]?.ToString(),
+            Reporters = reporters.Select(Card).ToList(),
+            Others = part["OtherReporters"] is JsonArray o ? o.Select(n => n?.ToString()).ToList() : [],
+        };
+        var site = SiteModel.From(definitions.Current);
+        var layout = new LayoutModel(site, $"{view.Title} - 社情民意 - {site.Name}", "社情民意", view.Summary) { ArticleTitle = view.Title, PubDate = view.PublishedUtc, Canonical = view.Url };
+        return Html(await theme.RenderPageAsync("members/opinion", model, layout));
+    }
+
+    internal static object Card(MemberCard m) => new
+    {
+        m.Id,
+        m.Name,
+        m.PersonName,
+        m.Url,
+        m.Initial,
+        m.Term,
+        m.Sector,
+        m.Party,
+        m.Posts,
+        m.WorkUnit,
+        m.JobTitle,
+        Photo = MediaUrl(m.Photo),
+        Monogram = m.PersonName.Length > 0 ? m.PersonName[..1] : "委",
+        m.Sample,
+    };
+
+    /// <summary>A media field holds a URL or a media id; ids are served under /media/.</summary>
+    internal static string? MediaUrl(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : value.StartsWith('/') || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? value
+        : "/media/" + Uri.EscapeDataString(value);
+
+    private static List<object> Activities(JsonObject parts) =>
+        parts["MemberPart"] is JsonObject p && p["Activities"] is JsonArray list
+            ? list.OfType<JsonObject>()
+                .Select(a => new { Date = a["Date"]?.ToString(), Title = a["Title"]?.ToString(), Note = a["Note"]?.ToString() })
+                .OrderByDescending(a => a.Date, StringComparer.Ordinal)
+                .Cast<object>().ToList()
+            : [];
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static async Task<IResult> NotFoundAsync(ThemeRenderer theme, SiteDefinition site)
+    {
+        var model = SiteModel.From(site);
+        var html = await theme.RenderPageAsync("notfound", new { }, new LayoutModel(model, $"页面不存在 - {model.Name}"));
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    internal static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
+}
