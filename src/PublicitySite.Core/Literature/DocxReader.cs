@@ -39,8 +39,10 @@ public static class DocxReader
 
             if (level is { } l)
             {
-                // With the title taken from the first level-1 heading, later level-1 headings are sections (##).
-                markdown.Append('#', Math.Min(l + 2, 6)).Append(' ').Append(text).Append("\n\n");
+                // The article's title is the page's h1, so the document's own levels start at h2: with the title
+                // taken from the first 标题 1, 标题 2 becomes ## (and a later 标题 1 too); without it 标题 1 is ##.
+                var hashes = title is null ? l + 2 : Math.Max(2, l + 1);
+                markdown.Append('#', Math.Min(hashes, 6)).Append(' ').Append(text).Append("\n\n");
             }
             else
             {

@@ -34,7 +34,8 @@ public static class PinyinOrder
     {
         var trimmed = displayName.Trim();
         var space = trimmed.LastIndexOfAny([' ', '\u3000']);
-        return space < 0 ? trimmed : trimmed[(space + 1)..];
+        // Only a Chinese name after a label is cut out: "Li Ming" is one name, "示例委员 安明" is label + name.
+        return space < 0 || trimmed[(space + 1)..].Any(char.IsAscii) ? trimmed : trimmed[(space + 1)..];
     }
 
     /// <summary>The key names sort by: the person's name with a polyphonic surname replaced by its reading.</summary>
