@@ -17,6 +17,10 @@ public static class ThemeAssets
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/themes/" + name });
         }
 
+        // Routing after the files: static files are skipped once an endpoint matched, and the site's catch-all
+        // route matches every path, so with the implicit routing at the start no stylesheet was ever served.
+        app.UseRouting();
+
         return app;
     }
 }

@@ -54,9 +54,9 @@ public static class SampleContent
         {
             var collection = await PublishAsync(services, "LiteratureCollection", new JsonObject
             {
-                ["title"] = $"第{c}辑 · 生成示例文集",
+                ["title"] = $"第{PublicitySite.Members.ChineseNumerals.Format(10 + c)}辑 · 生成示例文集",
                 ["slug"] = $"sample-volume-{c}",
-                ["number"] = 100 + c,
+                ["number"] = 10 + c,
                 ["year"] = 2020 + c,
                 ["topic"] = "生成示例",
                 ["editor"] = "示例编委会",

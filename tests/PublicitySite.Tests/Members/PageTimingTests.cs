@@ -9,7 +9,8 @@ namespace PublicitySite.Tests.Members;
 /// Server time of the member and literature pages on the seed plus generated volume (310 members,
 /// 7 collections, 160 articles of up to 20,000 characters), measured in process over HTTP.
 /// </summary>
-public sealed class PageTimingTests(GeneratedSite generated, ITestOutputHelper output) : IClassFixture<GeneratedSite>
+[Collection(GeneratedVolume.Name)]
+public sealed class PageTimingTests(GeneratedSite generated, ITestOutputHelper output)
 {
     [Fact]
     public async Task Member_and_literature_pages_answer_quickly_on_the_generated_volume()
