@@ -19,13 +19,14 @@ public sealed record CitedVersion(PublishedEntry Entry, int CurrentVersion, stri
 }
 
 /// <summary>Reads of 文史资料: collections, a collection's contents, an article's neighbours, cited versions.</summary>
-public sealed class LiteratureCatalog(AppDbContext db, ContentQueries queries)
+public sealed class LiteratureCatalog(AppDbContext db, ContentQueries queries, LiteratureIndexer indexer)
 {
     public const string CollectionPart = "LiteratureCollectionPart";
 
     /// <summary>Published collections in 辑号 order, each with its number of published articles.</summary>
     public async Task<IReadOnlyList<CollectionSummary>> CollectionsAsync(CancellationToken cancellationToken = default)
     {
+        await EnsureIndexedAsync(cancellationToken);
         var page = await queries.ListAsync(new ContentQuery { ContentType = LiteratureIndexer.CollectionType, PageSize = 1000 }, cancellationToken);
         var counts = await db.Set<LiteratureArticleEntry>().AsNoTracking()
             .Where(e => e.CollectionId != null)
@@ -53,8 +54,19 @@ public sealed class LiteratureCatalog(AppDbContext db, ContentQueries queries)
     /// <summary>The table of contents: by 篇序, then by first printed page, then by title.</summary>
     public async Task<IReadOnlyList<LiteratureArticleEntry>> ContentsAsync(string collectionId, CancellationToken cancellationToken = default)
     {
+        await EnsureIndexedAsync(cancellationToken);
         var rows = await db.Set<LiteratureArticleEntry>().AsNoTracking().Where(e => e.CollectionId == collectionId).ToListAsync(cancellationToken);
         return rows.OrderBy(e => e.Order ?? int.MaxValue).ThenBy(e => e.FirstPage ?? int.MaxValue).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Builds the article index once when published articles exist but the index is empty (an older database).</summary>
+    public async Task EnsureIndexedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await db.Set<LiteratureArticleEntry>().AnyAsync(cancellationToken)
+            && await db.ContentItemVersions.AnyAsync(v => v.Published && v.ContentType == LiteratureIndexer.ArticleType, cancellationToken))
+        {
+            await indexer.RebuildAsync(cancellationToken);
+        }
     }
 
     /// <summary>The articles before and after <paramref name="articleId"/> in its collection's contents.</summary>

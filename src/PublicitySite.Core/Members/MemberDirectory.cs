@@ -28,7 +28,7 @@ public sealed record MemberDirectoryResult(
     IReadOnlyList<string> Parties);
 
 /// <summary>Reads of the member directory. Everything here is public: the index holds no private field.</summary>
-public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definitions)
+public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definitions, MembersIndexer indexer)
 {
     /// <summary>The conventional order of parties on committee documents; others follow in pinyin order.</summary>
     public static readonly string[] PartyOrder = ["中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "无党派人士"];
@@ -38,6 +38,7 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
 
     public async Task<MemberDirectoryResult> ListAsync(MemberFilter filter, CancellationToken cancellationToken = default)
     {
+        await EnsureIndexedAsync(cancellationToken);
         var all = db.Set<MemberIndexEntry>().AsNoTracking();
         var inTerm = string.IsNullOrEmpty(filter.Term) ? all : all.Where(e => e.Term == filter.Term);
         var rows = inTerm;
@@ -57,7 +58,7 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
         }
 
         var members = (await rows.ToListAsync(cancellationToken))
-            .OrderBy(e => e.SortKey, PinyinOrder.Comparer)
+            .OrderBy(e => PinyinOrder.CollationKey(e.SortKey), PinyinOrder.KeyComparer)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .Select(MemberCard.From)
             .ToList();
@@ -74,6 +75,19 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
                 .OrderBy(p => Array.IndexOf(PartyOrder, p) is var i && i < 0 ? int.MaxValue : i).ThenBy(p => p, PinyinOrder.Comparer).ToList());
     }
 
+    /// <summary>
+    /// A database filled before this feature existed (or restored from a backup taken without its tables'
+    /// rows) has published members but an empty index: build it once, on the first read.
+    /// </summary>
+    public async Task EnsureIndexedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await db.Set<MemberIndexEntry>().AnyAsync(cancellationToken)
+            && await db.ContentItemVersions.AnyAsync(v => v.Published && v.ContentType == MembersIndexer.MemberType, cancellationToken))
+        {
+            await indexer.RebuildAsync(cancellationToken);
+        }
+    }
+
     public async Task<MemberCard?> FindByPathAsync(string path, CancellationToken cancellationToken = default)
     {
         var entry = await db.Set<MemberIndexEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Path == path, cancellationToken);
@@ -82,6 +96,7 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
 
     public async Task<MemberCard?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
+        await EnsureIndexedAsync(cancellationToken);
         var entry = await db.Set<MemberIndexEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.ContentItemId == id, cancellationToken);
         return entry is null ? null : MemberCard.From(entry);
     }

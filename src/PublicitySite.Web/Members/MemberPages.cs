@@ -10,6 +10,9 @@ namespace PublicitySite.Web.Members;
 public static class MemberPages
 {
     public const int OpinionPageSize = 20;
+
+    /// <summary>The 届次 choice that lists members of every term (an empty choice means the current term).</summary>
+    public const string AllTerms = "全部";
     public static readonly string[] Letters = [.. "ABCDEFGHJKLMNOPQRSTWXYZ".Select(c => c.ToString())];
 
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder routes)
@@ -25,7 +28,8 @@ public static class MemberPages
     private static async Task<IResult> Directory(string? term, string? sector, string? party, string? q, ThemeRenderer theme, SiteDefinitionStore definitions, MemberDirectory directory, CancellationToken cancellationToken)
     {
         var currentTerm = directory.CurrentTerm;
-        var filter = new MemberFilter(string.IsNullOrWhiteSpace(term) ? currentTerm : term.Trim(), Clean(sector), Clean(party), Clean(q));
+        var chosenTerm = string.IsNullOrWhiteSpace(term) ? currentTerm : term.Trim() == AllTerms ? null : term.Trim();
+        var filter = new MemberFilter(chosenTerm, Clean(sector), Clean(party), Clean(q));
         var result = await directory.ListAsync(filter, cancellationToken);
         var present = result.Groups.Select(g => g.Letter).ToHashSet();
         var model = new
@@ -37,6 +41,7 @@ public static class MemberPages
             Total = result.Members.Count,
             Groups = result.Groups.Select(g => new { g.Letter, Members = g.Members.Select(Card).ToList() }).ToList(),
             Jump = Letters.Append("#").Where(l => l != "#" || present.Contains("#")).Select(l => new { Letter = l, Present = present.Contains(l) }).ToList(),
+            AllTerms,
             Filtered = filter.Sector is not null || filter.Party is not null || filter.Name is not null,
         };
         var site = SiteModel.From(definitions.Current);

@@ -36,6 +36,19 @@ public sealed class MemberPagesTests : IClassFixture<SeededSite>
     }
 
     [Fact]
+    public async Task The_directory_shows_the_current_term_by_default_and_every_term_on_request()
+    {
+        var current = await client.GetStringAsync("/members");
+        var all = await client.GetStringAsync("/members?term=%E5%85%A8%E9%83%A8");
+        var none = await client.GetStringAsync("/members?term=%E7%AC%AC%E4%B9%9D%E5%B1%8A");
+
+        Assert.Contains("第五届，共 10 位委员", current);
+        Assert.Contains("<option value=\"全部\" selected>全部届次</option>", all);
+        Assert.Contains("共 10 位委员", all);
+        Assert.Contains("没有符合条件的委员", none);
+    }
+
+    [Fact]
     public async Task A_member_without_a_photo_gets_a_surname_card()
     {
         var html = await client.GetStringAsync("/members");
