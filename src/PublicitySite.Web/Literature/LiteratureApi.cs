@@ -15,6 +15,7 @@ public static class LiteratureApi
         var api = routes.MapGroup("/api/literature").WithTags("Literature");
         api.MapGet("/collections", Collections).WithName("ListLiteratureCollections").WithSummary("文史资料各辑（按辑号排序）");
         api.MapGet("/collections/{id}", Collection).WithName("GetLiteratureCollection").WithSummary("一辑的信息与目录");
+        api.MapGet("/articles", Articles).WithName("ListLiteratureArticles").WithSummary("文史资料文章目录（可按辑筛选，按篇序排列）");
         api.MapGet("/articles/{id}", Article).WithName("GetLiteratureArticle").WithSummary("一篇文史资料全文与引用链接");
         return routes;
     }
@@ -43,19 +44,45 @@ public static class LiteratureApi
         {
             item = Item(collection),
             descriptionHtml = view.BodyHtml,
-            articles = articles.Select(a => new
-            {
-                id = a.ContentItemId,
-                title = a.Title,
-                url = a.Path,
-                order = a.Order,
-                pages = a.Pages,
-                credits = a.Credits,
-                period = a.Period,
-                place = a.Place,
-            }).ToList(),
+            articles = articles.Select(ArticleItem).ToList(),
         });
     }
+
+    private static async Task<IResult> Articles(HttpContext http, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        if (query.Keys.FirstOrDefault(k => k is not "collection") is { } unknown)
+        {
+            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：collection");
+        }
+
+        string? collection = query["collection"];
+        if (string.IsNullOrWhiteSpace(collection))
+        {
+            return ApiProblems.BadParameter("collection", "请用 collection 指定辑的 id（见 /api/literature/collections）");
+        }
+
+        if (!ContentIds.IsValid(collection) || await catalog.CollectionAsync(collection, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("该辑不存在或尚未发布");
+        }
+
+        var articles = await catalog.ContentsAsync(collection, cancellationToken);
+        return Results.Ok(new { total = articles.Count, items = articles.Select(a => ArticleItem(a)).ToList() });
+    }
+
+    private static object ArticleItem(LiteratureArticleEntry a) => new
+    {
+        id = a.ContentItemId,
+        title = a.Title,
+        url = a.Path,
+        collection = a.CollectionId,
+        order = a.Order,
+        pages = a.Pages,
+        credits = a.Credits,
+        period = a.Period,
+        place = a.Place,
+    };
 
     private static async Task<IResult> Article(string id, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
     {

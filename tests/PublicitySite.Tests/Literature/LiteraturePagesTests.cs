@@ -72,7 +72,23 @@ public sealed class LiteraturePagesTests(SeededSite site) : IClassFixture<Seeded
         Assert.Equal([1, 2, 3, 4, 5], articles.Select(a => a.GetProperty("order").GetInt32()));
     }
 
+    [Fact]
+    public async Task The_api_lists_the_articles_of_one_collection_in_order()
+    {
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/literature/collections"));
+        var id = list.RootElement.GetProperty("items")[1].GetProperty("id").GetString();
+
+        using var articles = JsonDocument.Parse(await client.GetStringAsync("/api/literature/articles?collection=" + id));
+
+        var items = articles.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, articles.RootElement.GetProperty("total").GetInt32());
+        Assert.All(items, i => Assert.Equal(id, i.GetProperty("collection").GetString()));
+        Assert.Equal([1, 2, 3], items.Select(i => i.GetProperty("order").GetInt32()));
+    }
+
     [Theory]
+    [InlineData("/api/literature/articles", HttpStatusCode.BadRequest, "请求参数有误")]
+    [InlineData("/api/literature/articles?collection=nosuchid", HttpStatusCode.NotFound, "未找到")]
     [InlineData("/api/literature/collections/nosuchid", HttpStatusCode.NotFound, "未找到")]
     [InlineData("/api/literature/collections?sort=x", HttpStatusCode.BadRequest, "请求参数有误")]
     [InlineData("/api/literature/articles/nosuchid", HttpStatusCode.NotFound, "未找到")]
