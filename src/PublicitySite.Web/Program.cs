@@ -1,5 +1,6 @@
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
+using PublicitySite.Web.Graph;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
@@ -10,6 +11,7 @@ builder.Configuration.AddCommandLine(args, HostingExtensions.SwitchMappings);
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddSite();          // the Liquid theme
+builder.Services.AddPublicGraph();   // POST /api/graphql (members, literature)
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args))
@@ -24,6 +26,7 @@ app.MapHealth();
 app.MapContentReads();
 app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
 app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
+app.MapPublicGraph();
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -52,6 +52,16 @@ public sealed class MemberPrivacyTests
             }
         }
 
+        var (_, graph) = await MemberGraphTests.QueryAsync(
+            client,
+            "{ members { items { id name url term sector party posts workUnit jobTitle photo initial proposals { title } news { title } socialOpinions { title } } } }");
+        var graphText = graph.ToJsonString(StorageJson.Options);
+        Assert.Contains("安明", graphText);
+        foreach (var secret in MemberData.PrivateValues)
+        {
+            Assert.DoesNotContain(secret, graphText);
+        }
+
         // The values are stored for the office, so their absence above is the filtering, not a lost write.
         await using var scope = site.Services.CreateAsyncScope();
         var stored = scope.ServiceProvider.GetRequiredService<AppDbContext>().ContentItemVersions.Single(v => v.ContentItemId == id).Data;
