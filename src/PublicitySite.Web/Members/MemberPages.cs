@@ -80,12 +80,19 @@ public static class MemberPages
         return Html(await theme.RenderPageAsync("members/profile", model, layout));
     }
 
-    private static async Task<IResult> Opinions(int? year, int? page, ThemeRenderer theme, SiteDefinitionStore definitions, SocialOpinions opinions, CancellationToken cancellationToken)
+    private static async Task<IResult> Opinions(string? year, string? page, ThemeRenderer theme, SiteDefinitionStore definitions, SocialOpinions opinions, CancellationToken cancellationToken)
     {
-        var number = Math.Max(1, page ?? 1);
-        var list = await opinions.ListPublishedAsync(year is >= 1949 and <= 2200 ? year : null, number, OpinionPageSize, cancellationToken);
+        // Query values are parsed here, not bound as int: a mistyped ?page=abc should show the list, not a bare 400.
+        var number = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        int? chosen = int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1949 and <= 2200 ? y : null;
+        return await OpinionsAsync(chosen, number, theme, definitions, opinions, cancellationToken);
+    }
+
+    private static async Task<IResult> OpinionsAsync(int? year, int number, ThemeRenderer theme, SiteDefinitionStore definitions, SocialOpinions opinions, CancellationToken cancellationToken)
+    {
+        var list = await opinions.ListPublishedAsync(year, number, OpinionPageSize, cancellationToken);
         var counts = await opinions.YearlyCountsAsync(cancellationToken);
-        var query = year is { } y ? $"year={y}&" : "";
+        var query = year is { } chosenYear ? $"year={chosenYear}&" : "";
         var model = new
         {
             Year = year,

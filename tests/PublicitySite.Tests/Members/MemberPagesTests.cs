@@ -67,6 +67,20 @@ public sealed class MemberPagesTests : IClassFixture<SeededSite>
         Assert.Contains("领衔提案 <strong>1</strong> 件", html);
     }
 
+    [Theory]
+    [InlineData("/social-opinions?page=abc&year=x")]
+    [InlineData("/social-opinions?page=-3&year=99999")]
+    [InlineData("/members?sector=%3Cscript%3Ealert(1)%3C%2Fscript%3E&q=%22%3E%3Cb%3E")]
+    public async Task Mistyped_query_values_still_show_the_page(string url)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("\"><b>", html);
+    }
+
     [Fact]
     public async Task An_unknown_member_is_a_404_page_in_Chinese()
     {
