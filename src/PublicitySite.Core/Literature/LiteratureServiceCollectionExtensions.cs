@@ -12,6 +12,8 @@ public static class LiteratureServiceCollectionExtensions
         services.AddScoped<IContentChangeSink>(sp => sp.GetRequiredService<LiteratureIndexer>());
         services.AddScoped<LiteratureCatalog>();
         services.AddScoped<CollectionImporter>();
+        services.AddMemoryCache();
+        services.AddSingleton<ArticleRenderCache>();
         return services;
     }
 }

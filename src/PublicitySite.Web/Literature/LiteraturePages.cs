@@ -57,7 +57,7 @@ public static class LiteraturePages
         return MemberPages.Html(await theme.RenderPageAsync("literature/collection", model, layout));
     }
 
-    private static async Task<IResult> Article(string slug, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> Article(string slug, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ArticleRenderCache renderer, LiteratureCatalog catalog, CancellationToken cancellationToken)
     {
         var (entry, redirect) = await queries.FindByPathAsync("literature/articles/" + slug, cancellationToken);
         if (redirect is not null)
@@ -70,28 +70,27 @@ public static class LiteraturePages
             return await MemberPages.NotFoundAsync(theme, definitions.Current);
         }
 
-        return await RenderArticleAsync(entry, null, size, http, theme, definitions, views, catalog, cancellationToken);
+        return await RenderArticleAsync(entry, null, size, http, theme, definitions, renderer, catalog, cancellationToken);
     }
 
-    private static async Task<IResult> Cited(string id, int version, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentViewFactory views, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> Cited(string id, int version, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id) || await catalog.CitedAsync(id, version, cancellationToken) is not { } cited)
         {
             return await MemberPages.NotFoundAsync(theme, definitions.Current);
         }
 
-        return await RenderArticleAsync(cited.Entry, cited, size, http, theme, definitions, views, catalog, cancellationToken);
+        return await RenderArticleAsync(cited.Entry, cited, size, http, theme, definitions, renderer, catalog, cancellationToken);
     }
 
-    private static async Task<IResult> RenderArticleAsync(PublishedEntry entry, CitedVersion? cited, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentViewFactory views, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderArticleAsync(PublishedEntry entry, CitedVersion? cited, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, CancellationToken cancellationToken)
     {
-        var view = views.Create(entry);
+        var (view, html, headings) = renderer.Get(entry);
         var data = ContentData.Parse(entry.Version.Data);
         var part = view.Parts[LiteratureIndexer.Part] as JsonObject ?? [];
         var collectionId = ContentData.GetList(data, LiteratureIndexer.Part, "Collection").FirstOrDefault();
         var collection = collectionId is null ? null : await catalog.CollectionAsync(collectionId, cancellationToken);
         var (previous, next) = await catalog.NeighboursAsync(entry.Item.Id, collection?.Id, cancellationToken);
-        var (html, headings) = ArticleOutline.Build(view.BodyHtml);
         var current = Sizes.ContainsKey(size ?? "") ? size!.ToLowerInvariant() : "normal";
         var citation = LiteratureCatalog.CitationUrl(entry.Item.Id, entry.Version.Number);
         var credits = LiteratureIndexer.Credits(data);
