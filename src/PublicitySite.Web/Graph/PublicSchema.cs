@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using PublicitySite.Web.Literature;
@@ -32,6 +33,8 @@ public static class GraphEndpoints
         services.AddGraphQL(b => b
             .AddSchema<PublicSchema>()
             .AddSystemTextJson()
+            // Resolvers share the request's DbContext, which allows one query at a time: run fields in turn.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(PublicSchema).Assembly)
             .AddComplexityAnalyzer(c => { c.MaxDepth = 10; c.MaxComplexity = 5_000; }));
         return services;
