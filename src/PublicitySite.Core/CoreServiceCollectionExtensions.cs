@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Literature;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
+using PublicitySite.Members;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -33,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
         services.AddSiteSettings();
         services.AddProposalsCore();
+        services.AddMembers();
+        services.AddLiterature();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

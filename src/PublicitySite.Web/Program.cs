@@ -6,6 +6,8 @@ using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Search;
 using PublicitySite.Web.Proposals;
+using PublicitySite.Web.Literature;
+using PublicitySite.Web.Members;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.Webhooks;
 
@@ -44,6 +46,8 @@ app.MapGraphQLApi();
 app.MapSearch();                     // /search, /api/search, /api/admin/search
 app.MapEditorial();                  // write API and the admin at /admin
 app.MapProposals();
+app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
+app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -23,6 +23,7 @@ public static class CommandLine
         root.Subcommands.Add(ContentCommands.Recipe(app));
         root.Subcommands.Add(ContentCommands.Import(app));
         root.Subcommands.Add(ContentCommands.Reindex(app));
+        root.Subcommands.Add(PublicitySite.Web.Literature.LiteratureCommands.ImportCollection(app));
         root.Subcommands.Add(BackupCommands.Backup(app));
         root.Subcommands.Add(BackupCommands.Restore(app));
         root.Subcommands.Add(WebhookCommands.Create(app));

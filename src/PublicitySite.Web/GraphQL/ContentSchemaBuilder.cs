@@ -35,6 +35,7 @@ internal sealed class ContentSchemaBuilder(SiteDefinition site)
         }
 
         AddProposerRelations();
+        AddReversePickerRelations(types);
         var order = new EnumerationGraphType { Name = "ContentOrder", Description = "排序" };
         order.Add("NEWEST", ContentSort.Newest, "发布时间从新到旧");
         order.Add("OLDEST", ContentSort.Oldest, "发布时间从旧到新");
@@ -200,6 +201,45 @@ internal sealed class ContentSchemaBuilder(SiteDefinition site)
                 .Where(p => p.Parts[proposers.Part.Name]?[proposers.Field.Name] is JsonArray a && a.Any(n => n?.ToString() == name))
                 .ToList();
         });
+    }
+
+    /// <summary>
+    /// Each content picker is also walkable backwards: a collection lists the articles that pick it
+    /// (<c>literatureArticleItems</c>), a member the news that name them (<c>newsItems</c>). Items with an
+    /// <c>Order</c> field come in that order, others newest first.
+    /// </summary>
+    private void AddReversePickerRelations(List<ContentTypeDefinition> types)
+    {
+        foreach (var source in types)
+        {
+            foreach (var (part, field) in RecipeFields(source).Where(f => f.Field.Type == RecipeFieldType.ContentPicker))
+            {
+                if (field.ContentType is not { } target || !objects.TryGetValue(target, out var targetGraph) || !objects.TryGetValue(source.Name, out var sourceGraph))
+                {
+                    continue;
+                }
+
+                var name = GraphValues.Camel(source.Name) + "Items";
+                if (targetGraph.HasField(name))
+                {
+                    continue;
+                }
+
+                var order = RecipeFields(source).FirstOrDefault(f => f.Field.Name == "Order");
+                AddAsync(targetGraph, name, new ListGraphType(sourceGraph), $"选择了本条的{source.Label}", async ctx =>
+                {
+                    var id = ((ContentView)ctx.Source!).Id;
+                    var picked = (await GraphData.AllAsync(ctx, source.Name))
+                        .Where(v => v.Parts[part.Name]?[field.Name] is JsonArray ids && ids.Any(n => n?.ToString() == id));
+                    if (order.Field is not null)
+                    {
+                        picked = picked.OrderBy(v => v.Parts[order.Part.Name]?[order.Field.Name] is JsonValue n ? n.GetValue<double>() : double.MaxValue);
+                    }
+
+                    return picked.ToList();
+                });
+            }
+        }
     }
 
     private static string FieldName(ObjectGraphType graph, ContentPartDefinition part, FieldDefinition field)

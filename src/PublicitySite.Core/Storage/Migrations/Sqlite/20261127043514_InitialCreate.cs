@@ -106,6 +106,67 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LiteratureArticles",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    CollectionId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstPage = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Credits = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Pages = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiteratureArticles", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberIndex",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Initial = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Posts = table.Column<string>(type: "TEXT", nullable: true),
+                    WorkUnit = table.Column<string>(type: "TEXT", nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", nullable: true),
+                    Photo = table.Column<string>(type: "TEXT", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Sample = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberIndex", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberLinks",
+                columns: table => new
+                {
+                    SourceItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    MemberKey = table.Column<string>(type: "TEXT", maxLength: 220, nullable: false),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberLinks", x => new { x.SourceItemId, x.MemberKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PreviewLinks",
                 columns: table => new
                 {
@@ -643,6 +704,26 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiteratureArticles_CollectionId_Order_FirstPage",
+                table: "LiteratureArticles",
+                columns: new[] { "CollectionId", "Order", "FirstPage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberIndex_Name",
+                table: "MemberIndex",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberIndex_Term_Sector_Party",
+                table: "MemberIndex",
+                columns: new[] { "Term", "Sector", "Party" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberLinks_MemberKey_SourceType",
+                table: "MemberLinks",
+                columns: new[] { "MemberKey", "SourceType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PreviewLinks_ContentItemId",
                 table: "PreviewLinks",
                 column: "ContentItemId");
@@ -760,6 +841,15 @@ namespace PublicitySite.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "LiteratureArticles");
+
+            migrationBuilder.DropTable(
+                name: "MemberIndex");
+
+            migrationBuilder.DropTable(
+                name: "MemberLinks");
 
             migrationBuilder.DropTable(
                 name: "PreviewLinks");

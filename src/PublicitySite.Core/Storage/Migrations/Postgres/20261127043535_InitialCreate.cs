@@ -108,6 +108,67 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LiteratureArticles",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    CollectionId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: true),
+                    FirstPage = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Credits = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Pages = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Period = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiteratureArticles", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberIndex",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Initial = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    Term = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Sector = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Party = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Posts = table.Column<string>(type: "text", nullable: true),
+                    WorkUnit = table.Column<string>(type: "text", nullable: true),
+                    JobTitle = table.Column<string>(type: "text", nullable: true),
+                    Photo = table.Column<string>(type: "text", nullable: true),
+                    Path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Sample = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberIndex", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberLinks",
+                columns: table => new
+                {
+                    SourceItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    MemberKey = table.Column<string>(type: "character varying(220)", maxLength: 220, nullable: false),
+                    SourceType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberLinks", x => new { x.SourceItemId, x.MemberKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PreviewLinks",
                 columns: table => new
                 {
@@ -645,6 +706,26 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiteratureArticles_CollectionId_Order_FirstPage",
+                table: "LiteratureArticles",
+                columns: new[] { "CollectionId", "Order", "FirstPage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberIndex_Name",
+                table: "MemberIndex",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberIndex_Term_Sector_Party",
+                table: "MemberIndex",
+                columns: new[] { "Term", "Sector", "Party" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberLinks_MemberKey_SourceType",
+                table: "MemberLinks",
+                columns: new[] { "MemberKey", "SourceType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PreviewLinks_ContentItemId",
                 table: "PreviewLinks",
                 column: "ContentItemId");
@@ -762,6 +843,15 @@ namespace PublicitySite.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "LiteratureArticles");
+
+            migrationBuilder.DropTable(
+                name: "MemberIndex");
+
+            migrationBuilder.DropTable(
+                name: "MemberLinks");
 
             migrationBuilder.DropTable(
                 name: "PreviewLinks");

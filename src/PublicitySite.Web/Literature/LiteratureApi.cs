@@ -1,0 +1,113 @@
+using PublicitySite.Contents;
+using PublicitySite.Literature;
+using PublicitySite.Web.Api;
+
+namespace PublicitySite.Web.Literature;
+
+/// <summary>
+/// <c>GET /api/literature/collections</c>, <c>GET /api/literature/collections/{id}</c> (with its articles in
+/// contents order) and <c>GET /api/literature/articles/{id}</c> (full text, with its citation URL).
+/// </summary>
+public static class LiteratureApi
+{
+    public static IEndpointRouteBuilder MapLiteratureApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/literature").WithTags("Literature");
+        api.MapGet("/collections", Collections).WithName("ListLiteratureCollections").WithSummary("文史资料各辑（按辑号排序）");
+        api.MapGet("/collections/{id}", Collection).WithName("GetLiteratureCollection").WithSummary("一辑的信息与目录");
+        api.MapGet("/articles", Articles).WithName("ListLiteratureArticles").WithSummary("文史资料文章目录（可按辑筛选，按篇序排列）");
+        api.MapGet("/articles/{id}", Article).WithName("GetLiteratureArticle").WithSummary("一篇文史资料全文与引用链接");
+        return routes;
+    }
+
+    private static async Task<IResult> Collections(HttpContext http, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (http.Request.Query.Keys.FirstOrDefault() is { } unknown)
+        {
+            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”：本接口不带参数，返回全部已发布的辑");
+        }
+
+        var collections = await catalog.CollectionsAsync(cancellationToken);
+        return Results.Ok(new { total = collections.Count, items = collections.Select(Item).ToList() });
+    }
+
+    private static async Task<IResult> Collection(string id, LiteratureCatalog catalog, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || await catalog.CollectionAsync(id, cancellationToken) is not { } collection || await queries.GetAsync(id, cancellationToken) is not { } entry)
+        {
+            return ApiProblems.NotFound("该辑不存在或尚未发布");
+        }
+
+        var view = views.Create(entry);
+        var articles = await catalog.ContentsAsync(id, cancellationToken);
+        return Results.Ok(new
+        {
+            item = Item(collection),
+            descriptionHtml = view.BodyHtml,
+            articles = articles.Select(ArticleItem).ToList(),
+        });
+    }
+
+    private static async Task<IResult> Articles(HttpContext http, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        if (query.Keys.FirstOrDefault(k => k is not "collection") is { } unknown)
+        {
+            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：collection");
+        }
+
+        string? collection = query["collection"];
+        if (string.IsNullOrWhiteSpace(collection))
+        {
+            return ApiProblems.BadParameter("collection", "请用 collection 指定辑的 id（见 /api/literature/collections）");
+        }
+
+        if (!ContentIds.IsValid(collection) || await catalog.CollectionAsync(collection, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("该辑不存在或尚未发布");
+        }
+
+        var articles = await catalog.ContentsAsync(collection, cancellationToken);
+        return Results.Ok(new { total = articles.Count, items = articles.Select(a => ArticleItem(a)).ToList() });
+    }
+
+    private static object ArticleItem(LiteratureArticleEntry a) => new
+    {
+        id = a.ContentItemId,
+        title = a.Title,
+        url = a.Path,
+        collection = a.CollectionId,
+        order = a.Order,
+        pages = a.Pages,
+        credits = a.Credits,
+        period = a.Period,
+        place = a.Place,
+    };
+
+    private static async Task<IResult> Article(string id, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || await queries.GetAsync(id, cancellationToken) is not { } entry || entry.Version.ContentType != LiteratureIndexer.ArticleType)
+        {
+            return ApiProblems.NotFound("文章不存在或尚未发布");
+        }
+
+        var view = views.Create(entry);
+        return Results.Ok(new { item = view, citationUrl = LiteratureCatalog.CitationUrl(id, entry.Version.Number), contentHash = entry.Version.ContentHash });
+    }
+
+    private static object Item(CollectionSummary c) => new
+    {
+        id = c.Id,
+        title = c.Title,
+        url = c.Url,
+        number = c.Number,
+        year = c.Year,
+        topic = c.Topic,
+        editor = c.Editor,
+        cover = PublicitySite.Web.Members.MemberPages.MediaUrl(c.Cover),
+        pdf = PublicitySite.Web.Members.MemberPages.MediaUrl(c.Pdf),
+        summary = c.Summary,
+        articleCount = c.ArticleCount,
+        sample = c.Sample,
+    };
+}
