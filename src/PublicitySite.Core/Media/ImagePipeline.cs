@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Processing;
+
+namespace PublicitySite.Media;
+
+/// <summary>An image after the pipeline: stored bytes and their size in pixels.</summary>
+public sealed record ProcessedImage(byte[] Bytes, int Width, int Height);
+
+/// <summary>Why an image was refused, in words an editor can act on.</summary>
+public sealed class ImageRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// ImageSharp behind the defences its 2.x line needs: only the four accepted formats are registered, the
+/// header is identified (and oversized images refused) before any pixel is decoded, and the allocator refuses
+/// any single buffer above a limit, so a file that lies about its size fails in milliseconds instead of taking
+/// gigabytes.
+/// </summary>
+public sealed class ImagePipeline
+{
+    private readonly Configuration configuration;
+    private readonly MediaOptions options;
+
+    public ImagePipeline(IOptions<MediaOptions> settings)
+    {
+        options = settings.Value;
+        configuration = new Configuration(new JpegConfigurationModule(), new PngConfigurationModule(), new GifConfigurationModule(), new WebpConfigurationModule())
+        {
+            MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = options.DecoderMemoryMegabytes }),
+        };
+    }
+
+    /// <summary>Reads the size from the header and refuses what is too large; nothing is decoded.</summary>
+    public (int Width, int Height) Identify(byte[] data, int frames)
+    {
+        IImageInfo? info;
+        try
+        {
+            info = Image.Identify(configuration, data, out _);
+        }
+        catch (Exception e) when (IsDecoderFailure(e))
+        {
+            throw new ImageRefusedException("图片文件头无法读取，文件可能已损坏或并非真正的图片");
+        }
+
+        if (info is null)
+        {
+            throw new ImageRefusedException("图片文件头无法读取，文件可能已损坏或并非真正的图片");
+        }
+
+        var megapixels = (double)info.Width * info.Height / 1_000_000;
+        if (info.Width <= 0 || info.Height <= 0)
+        {
+            throw new ImageRefusedException("图片的宽度或高度为 0");
+        }
+
+        if (info.Width > options.MaxSide || info.Height > options.MaxSide || megapixels > options.MaxMegapixels)
+        {
+            throw new ImageRefusedException(
+                $"图片尺寸过大（{info.Width}×{info.Height} 像素）。每边不超过 {options.MaxSide} 像素、总计不超过 {options.MaxMegapixels:0.#} 百万像素");
+        }
+
+        if (megapixels * frames > options.MaxTotalMegapixels)
+        {
+            throw new ImageRefusedException($"动图帧数过多（{frames} 帧），解码所需内存超出限制");
+        }
+
+        return (info.Width, info.Height);
+    }
+
+    /// <summary>
+    /// Decodes and encodes again in the same format: EXIF, XMP, IPTC, ICC and text chunks are dropped (a
+    /// phone photo's GPS position never reaches the public) after the EXIF orientation is applied to the pixels.
+    /// Any markup hidden in the original does not survive either.
+    /// </summary>
+    public ProcessedImage Reencode(byte[] data, MediaFormat format)
+    {
+        using var image = Load(data);
+        image.Mutate(x => x.AutoOrient());
+        StripMetadata(image);
+        using var output = new MemoryStream();
+        image.Save(output, EncoderFor(format));
+        return new ProcessedImage(output.ToArray(), image.Width, image.Height);
+    }
+
+    /// <summary>Makes one variant: fit within the width, or crop to the box around the focal point.</summary>
+    public ProcessedImage Resize(byte[] original, VariantProfile profile, double focalX, double focalY, bool webp)
+    {
+        using var image = Load(original);
+        // Variants are stills: the first frame of an animation.
+        while (image.Frames.Count > 1)
+        {
+            image.Frames.RemoveFrame(image.Frames.Count - 1);
+        }
+
+        var resize = profile.Crop
+            ? new ResizeOptions
+            {
+                Size = new Size(profile.Width, profile.Height!.Value),
+                Mode = ResizeMode.Crop,
+                CenterCoordinates = new PointF((float)Math.Clamp(focalX, 0, 1), (float)Math.Clamp(focalY, 0, 1)),
+            }
+            : new ResizeOptions { Size = new Size(profile.Width, 0), Mode = ResizeMode.Max };
+        if (profile.Crop || image.Width > profile.Width)
+        {
+            image.Mutate(x => x.Resize(resize));
+        }
+
+        StripMetadata(image);
+        using var output = new MemoryStream();
+        image.Save(output, webp ? new WebpEncoder { Quality = options.WebpQuality } : new JpegEncoder { Quality = options.JpegQuality });
+        return new ProcessedImage(output.ToArray(), image.Width, image.Height);
+    }
+
+    private Image Load(byte[] data)
+    {
+        try
+        {
+            return Image.Load(configuration, data);
+        }
+        catch (Exception e) when (IsDecoderFailure(e))
+        {
+            throw new ImageRefusedException(e is InvalidMemoryOperationException
+                ? "图片解码所需内存超出限制，文件可能是恶意构造的“解压炸弹”"
+                : "图片内容已损坏或不完整，无法解码");
+        }
+    }
+
+    private static bool IsDecoderFailure(Exception e) =>
+        e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or InvalidMemoryOperationException
+            or NotSupportedException or IndexOutOfRangeException or ArgumentException or OverflowException;
+
+    private static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.IccProfile = null;
+        image.Metadata.GetPngMetadata().TextData.Clear();
+        image.Metadata.GetGifMetadata().Comments.Clear();
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.IccProfile = null;
+        }
+    }
+
+    private IImageEncoder EncoderFor(MediaFormat format) => format switch
+    {
+        MediaFormat.Png => new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression },
+        MediaFormat.Gif => new GifEncoder(),
+        MediaFormat.Webp => new WebpEncoder { Quality = Math.Max(options.WebpQuality, 90) },
+        _ => new JpegEncoder { Quality = Math.Max(options.JpegQuality, 90) },
+    };
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+
+namespace PublicitySite.Media;
+
+/// <summary>
+/// Makes a variant on its first request and keeps it in the store. Requests for the same variant wait for one
+/// another instead of all resizing, and at most one resize per core runs at a time.
+/// </summary>
+public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOptions<MediaOptions> settings) : IDisposable
+{
+    private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly SemaphoreSlim workers = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    public IReadOnlyList<VariantProfile> Profiles => settings.Value.EffectiveProfiles;
+
+    /// <summary>The store key of the variant, made now if it does not exist yet; null for a document.</summary>
+    public async Task<string?> GetOrCreateAsync(MediaAsset asset, VariantProfile profile, bool webp, CancellationToken cancellationToken = default)
+    {
+        if (!asset.Format.IsImage())
+        {
+            return null;
+        }
+
+        var key = MediaKeys.Variant(asset.Hash, profile.Name, webp ? "webp" : "jpg");
+        if (await store.ExistsAsync(key, cancellationToken))
+        {
+            return key;
+        }
+
+        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            if (await store.ExistsAsync(key, cancellationToken))
+            {
+                return key;
+            }
+
+            byte[] original;
+            await using (var stream = await store.OpenReadAsync(MediaKeys.Original(asset.Hash, asset.Format), cancellationToken)
+                ?? throw new FileNotFoundException($"The original of media {asset.Id} is missing from the store."))
+            {
+                using var copy = new MemoryStream();
+                await stream.CopyToAsync(copy, cancellationToken);
+                original = copy.ToArray();
+            }
+
+            await workers.WaitAsync(cancellationToken);
+            try
+            {
+                var variant = await Task.Run(() => pipeline.Resize(original, profile, asset.FocalX, asset.FocalY, webp), cancellationToken);
+                await store.SaveAsync(key, variant.Bytes, cancellationToken);
+            }
+            finally
+            {
+                workers.Release();
+            }
+
+            return key;
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    /// <summary>The width a profile gives this asset (never upscaled), for <c>srcset</c> descriptors.</summary>
+    public static (int Width, int Height) SizeOf(MediaAsset asset, VariantProfile profile)
+    {
+        if (profile.Crop)
+        {
+            return (profile.Width, profile.Height!.Value);
+        }
+
+        var width = Math.Min(profile.Width, asset.Width);
+        var height = asset.Width == 0 ? 0 : (int)Math.Round((double)asset.Height * width / asset.Width);
+        return (width, Math.Max(1, height));
+    }
+
+    public void Dispose()
+    {
+        foreach (var stripe in stripes)
+        {
+            stripe.Dispose();
+        }
+
+        workers.Dispose();
+    }
+}
