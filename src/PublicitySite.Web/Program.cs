@@ -1,6 +1,7 @@
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.Hosting;
+using PublicitySite.Web.Media;
 using PublicitySite.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Configuration.AddCommandLine(args, HostingExtensions.SwitchMappings);
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddSite();          // the Liquid theme
+builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args))
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.UseThemeAssets();
 app.MapHealth();
 app.MapContentReads();
+app.MapMedia();                      // /api/media and /media/... (originals, variants)
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

@@ -145,7 +145,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
     private static MediaProblem Problem(MediaProblemKind kind, string detail) => MediaResult.Fail(kind, detail).Problem!;
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null as soon as one more arrives, without reading on.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -23,7 +23,7 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> cache = new();
     private readonly string viewsDir;
 
-    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings)
+    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings, IEnumerable<IThemeFilters> filters)
     {
         ThemeDir = Path.Combine(paths.ThemesDir, settings.Value.Theme);
         viewsDir = Path.Combine(ThemeDir, "views");
@@ -33,6 +33,10 @@ public sealed class ThemeRenderer
             TimeZone = SiteTime.Zone,
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
+        foreach (var feature in filters)
+        {
+            feature.Register(options.Filters);
+        }
     }
 
     public string ThemeDir { get; }
