@@ -27,6 +27,9 @@ public static partial class MediaKeys
 {
     public static string Original(string hash, MediaFormat format) => $"originals/{hash[..2]}/{hash}.{format.Extension()}";
 
+    /// <summary>The reduced copy of a large JPEG that variants are cut from.</summary>
+    public static string Source(string hash) => $"sources/{hash[..2]}/{hash}.jpg";
+
     public static string VariantFolder(string hash) => $"variants/{hash[..2]}/{hash}/";
 
     public static string Variant(string hash, string profile, string extension) => $"{VariantFolder(hash)}{profile}.{extension}";

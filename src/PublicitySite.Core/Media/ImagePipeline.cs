@@ -89,6 +89,26 @@ public sealed class ImagePipeline
         return new ProcessedImage(output.ToArray(), image.Width, image.Height);
     }
 
+    /// <summary>
+    /// A reduced copy of a large photo that is still at least <paramref name="minWidth"/> wide and
+    /// <paramref name="minHeight"/> high, so every variant can be cut from it without decoding the full original
+    /// again (decoding a 12-megapixel JPEG is most of a variant's cost). Null when the original is small enough.
+    /// </summary>
+    public ProcessedImage? MakeSource(byte[] original, int minWidth, int minHeight)
+    {
+        using var image = Load(original);
+        var scale = Math.Max((double)minWidth / image.Width, (double)minHeight / image.Height);
+        if (scale > 0.75)
+        {
+            return null;
+        }
+
+        image.Mutate(x => x.Resize((int)Math.Ceiling(image.Width * scale), (int)Math.Ceiling(image.Height * scale)));
+        using var output = new MemoryStream();
+        image.Save(output, new JpegEncoder { Quality = 95 });
+        return new ProcessedImage(output.ToArray(), image.Width, image.Height);
+    }
+
     /// <summary>Makes one variant: fit within the width, or crop to the box around the focal point.</summary>
     public ProcessedImage Resize(byte[] original, VariantProfile profile, double focalX, double focalY, bool webp)
     {
@@ -112,9 +132,15 @@ public sealed class ImagePipeline
             image.Mutate(x => x.Resize(resize));
         }
 
+        if (!webp)
+        {
+            // JPEG has no transparency: lay a transparent logo on white rather than on black.
+            image.Mutate(x => x.BackgroundColor(Color.White));
+        }
+
         StripMetadata(image);
         using var output = new MemoryStream();
-        image.Save(output, webp ? new WebpEncoder { Quality = options.WebpQuality } : new JpegEncoder { Quality = options.JpegQuality });
+        image.Save(output, webp ? Webp(options.WebpQuality) : new JpegEncoder { Quality = options.JpegQuality });
         return new ProcessedImage(output.ToArray(), image.Width, image.Height);
     }
 
@@ -153,11 +179,14 @@ public sealed class ImagePipeline
         }
     }
 
+    private WebpEncoder Webp(int quality) =>
+        new() { Quality = quality, Method = (WebpEncodingMethod)Math.Clamp(options.WebpMethod, 0, 6), FileFormat = WebpFileFormatType.Lossy };
+
     private IImageEncoder EncoderFor(MediaFormat format) => format switch
     {
         MediaFormat.Png => new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression },
         MediaFormat.Gif => new GifEncoder(),
-        MediaFormat.Webp => new WebpEncoder { Quality = Math.Max(options.WebpQuality, 90) },
+        MediaFormat.Webp => Webp(Math.Max(options.WebpQuality, 90)),
         _ => new JpegEncoder { Quality = Math.Max(options.JpegQuality, 90) },
     };
 }

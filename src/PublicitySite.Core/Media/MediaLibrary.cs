@@ -170,6 +170,7 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         if (!await db.Set<MediaAsset>().AnyAsync(a => a.Hash == asset.Hash, cancellationToken))
         {
             await store.DeleteAsync(MediaKeys.Original(asset.Hash, asset.Format), cancellationToken);
+            await store.DeleteAsync(MediaKeys.Source(asset.Hash), cancellationToken);
             await store.DeletePrefixAsync(MediaKeys.VariantFolder(asset.Hash), cancellationToken);
         }
 

@@ -23,6 +23,9 @@ public sealed class MediaOptions
 
     public int WebpQuality { get; set; } = 80;
 
+    /// <summary>WebP effort, 0 (fastest) to 6 (smallest). The managed encoder is slow at 4 and above on large variants.</summary>
+    public int WebpMethod { get; set; } = 2;
+
     /// <summary>Longest alt text, caption and credit; alt text is required for images.</summary>
     public int MaxAltLength { get; set; } = 300;
 

@@ -36,19 +36,11 @@ public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOp
                 return key;
             }
 
-            byte[] original;
-            await using (var stream = await store.OpenReadAsync(MediaKeys.Original(asset.Hash, asset.Format), cancellationToken)
-                ?? throw new FileNotFoundException($"The original of media {asset.Id} is missing from the store."))
-            {
-                using var copy = new MemoryStream();
-                await stream.CopyToAsync(copy, cancellationToken);
-                original = copy.ToArray();
-            }
-
+            var source = await LoadSourceAsync(asset, cancellationToken);
             await workers.WaitAsync(cancellationToken);
             try
             {
-                var variant = await Task.Run(() => pipeline.Resize(original, profile, asset.FocalX, asset.FocalY, webp), cancellationToken);
+                var variant = await Task.Run(() => pipeline.Resize(source, profile, asset.FocalX, asset.FocalY, webp), cancellationToken);
                 await store.SaveAsync(key, variant.Bytes, cancellationToken);
             }
             finally
@@ -62,6 +54,58 @@ public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOp
         {
             stripe.Release();
         }
+    }
+
+    /// <summary>
+    /// What variants are cut from: for a large JPEG a reduced copy made once and kept (decoding the full
+    /// original is most of the cost), otherwise the original itself.
+    /// </summary>
+    private async Task<byte[]> LoadSourceAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        var sourceKey = MediaKeys.Source(asset.Hash);
+        if (asset.Format == MediaFormat.Jpeg && await ReadAsync(sourceKey, cancellationToken) is { } kept)
+        {
+            return kept;
+        }
+
+        var original = await ReadAsync(MediaKeys.Original(asset.Hash, asset.Format), cancellationToken)
+            ?? throw new FileNotFoundException($"The original of media {asset.Id} is missing from the store.");
+        if (asset.Format != MediaFormat.Jpeg)
+        {
+            return original;
+        }
+
+        var minWidth = Profiles.Max(p => p.Width);
+        var minHeight = Profiles.Where(p => p.Crop).Select(p => p.Height!.Value).DefaultIfEmpty(0).Max();
+        await workers.WaitAsync(cancellationToken);
+        try
+        {
+            var reduced = await Task.Run(() => pipeline.MakeSource(original, minWidth, minHeight), cancellationToken);
+            if (reduced is null)
+            {
+                return original;
+            }
+
+            await store.SaveAsync(sourceKey, reduced.Bytes, cancellationToken);
+            return reduced.Bytes;
+        }
+        finally
+        {
+            workers.Release();
+        }
+    }
+
+    private async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(key, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 
     /// <summary>The width a profile gives this asset (never upscaled), for <c>srcset</c> descriptors.</summary>

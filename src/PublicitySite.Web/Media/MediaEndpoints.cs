@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PublicitySite.Contents;
 using PublicitySite.Media;
+using PublicitySite.Web.Admin.Media;
 
 namespace PublicitySite.Web.Media;
 
@@ -24,6 +25,7 @@ public static partial class MediaEndpoints
         api.MapPost("/{id}/replace", Replace).RequireAuthorization(MediaFeature.UploadPolicy).DisableAntiforgery().WithSummary("替换文件（地址随之更新）");
         api.MapDelete("/{id}", Delete).RequireAuthorization(MediaFeature.ManagePolicy).WithSummary("删除未被引用的媒体文件");
 
+        routes.MapMediaLibraryPage();
         routes.MapGet("/media/{id}", Stable);
         routes.MapGet("/media/{id}/{file}", Original);
         routes.MapGet("/media/{id}/{fingerprint}/{file}", Variant);
