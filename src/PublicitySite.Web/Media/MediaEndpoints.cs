@@ -101,11 +101,27 @@ public static partial class MediaEndpoints
         return Results.Ok(MediaModels.From(asset, variants.Profiles) with { UsedBy = usages });
     }
 
-    private static async Task<IResult> Edit(string id, MediaEditRequest body, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<IResult> Edit(string id, HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id))
         {
             return NotFound();
+        }
+
+        // Read the body here rather than by binding, so a malformed body gets a Chinese problem like every other refusal.
+        MediaEditRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<MediaEditRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "请求体应为 JSON 对象，例如 {\"alt\": \"…\", \"caption\": \"…\", \"tags\": [\"…\"]}").Problem!);
         }
 
         var result = await library.UpdateAsync(id, new MediaEdit(body.Alt, body.Caption, body.Credit, body.Folder, body.Tags, body.FocalX, body.FocalY), cancellationToken);

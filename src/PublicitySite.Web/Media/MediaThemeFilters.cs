@@ -16,7 +16,8 @@ namespace PublicitySite.Web.Media;
 /// <c>{{ id | media_picture: '(max-width: 800px) 100vw, 800px' }}</c> writes a <c>&lt;picture&gt;</c> with WebP
 /// and JPEG <c>srcset</c>s, <c>sizes</c>, width, height and the asset's alt text (or <c>alt: '…'</c>);
 /// <c>profile: 'portrait'</c> gives a fixed crop. <c>{{ id | media_srcset: 'webp' }}</c> and
-/// <c>{{ id | media_url: 'card' }}</c> give the bare values. The input is an id or any <c>/media/{id}</c> address.
+/// <c>{{ id | media_url: 'card' }}</c> give the bare values; <c>{{ body_html | media_responsive | raw }}</c> turns
+/// the body's Markdown images of the library into such pictures. The input is an id or any <c>/media/{id}</c> address.
 /// </summary>
 public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemoryCache cache, MediaVariants variants) : IThemeFilters
 {
@@ -29,6 +30,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         filters.AddFilter("media_picture", Picture);
         filters.AddFilter("media_srcset", SrcSet);
         filters.AddFilter("media_url", Url);
+        filters.AddFilter("media_responsive", Responsive);
     }
 
     private async ValueTask<FluidValue> Picture(FluidValue input, FilterArguments arguments, TemplateContext context)
@@ -40,8 +42,41 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
 
         var sizes = arguments.Count > 0 && !arguments.At(0).IsNil() ? arguments.At(0).ToStringValue() : DefaultSizes;
         var alt = arguments.HasNamed("alt") ? arguments["alt"].ToStringValue() : asset.Alt;
+        var fixedProfile = arguments.HasNamed("profile") ? variants.Profiles.FirstOrDefault(p => p.Name == arguments["profile"].ToStringValue()) : null;
+        return new StringValue(PictureHtml(asset, sizes, alt, fixedProfile), encode: false);
+    }
+
+    /// <summary>
+    /// Rewrites the <c>&lt;img&gt;</c> tags of a rendered body that point at <c>/media/{id}</c> (Markdown images)
+    /// into responsive pictures, keeping the alt text the author wrote. Other images are left alone.
+    /// </summary>
+    private async ValueTask<FluidValue> Responsive(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var html = input.ToStringValue();
+        var sizes = arguments.Count > 0 && !arguments.At(0).IsNil() ? arguments.At(0).ToStringValue() : DefaultSizes;
+        var result = new StringBuilder();
+        var last = 0;
+        foreach (Match tag in ImageTag().Matches(html))
+        {
+            if (SrcAttribute().Match(tag.Value) is not { Success: true } src || await FindAsync(new StringValue(src.Groups[1].Value)) is not { } asset || !asset.Format.IsImage())
+            {
+                continue;
+            }
+
+            var written = AltAttribute().Match(tag.Value) is { Success: true } alt ? System.Net.WebUtility.HtmlDecode(alt.Groups[1].Value) : "";
+            result.Append(html, last, tag.Index - last);
+            result.Append(PictureHtml(asset, sizes, written.Length > 0 ? written : asset.Alt, null));
+            last = tag.Index + tag.Length;
+        }
+
+        result.Append(html, last, html.Length - last);
+        return new StringValue(result.ToString(), encode: false);
+    }
+
+    private string PictureHtml(MediaAsset asset, string sizes, string alt, VariantProfile? fixedProfile)
+    {
         var html = new StringBuilder("<picture>");
-        if (arguments.HasNamed("profile") && variants.Profiles.FirstOrDefault(p => p.Name == arguments["profile"].ToStringValue()) is { } fixedProfile)
+        if (fixedProfile is not null)
         {
             var (w, h) = MediaVariants.SizeOf(asset, fixedProfile);
             html.Append(CultureInfo.InvariantCulture, $"<source type=\"image/webp\" srcset=\"{Attr(MediaUrls.Variant(asset, fixedProfile.Name, true))}\">");
@@ -57,7 +92,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         }
 
         html.Append("</picture>");
-        return new StringValue(html.ToString(), encode: false);
+        return html.ToString();
     }
 
     private async ValueTask<FluidValue> SrcSet(FluidValue input, FilterArguments arguments, TemplateContext context)
@@ -127,6 +162,15 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
     }
 
     private static string Attr(string value) => Encoder.Encode(value);
+
+    [GeneratedRegex("<img\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageTag();
+
+    [GeneratedRegex("\\ssrc=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex SrcAttribute();
+
+    [GeneratedRegex("\\salt=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex AltAttribute();
 
     [GeneratedRegex("^(?:/media/)?([0-9a-z]{12})(?:[/?#.]|$)")]
     private static partial Regex IdPattern();

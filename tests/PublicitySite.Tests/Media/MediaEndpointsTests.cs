@@ -176,6 +176,27 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/media?kind=video")).StatusCode);
     }
 
+    [Fact]
+    public async Task Malformed_requests_get_chinese_problems_not_server_errors()
+    {
+        using var site = new MediaSite();
+        var client = site.Client();
+        var id = (await Json(await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(64, 48))))).GetProperty("id").GetString()!;
+
+        var notJson = await client.PutAsync($"/api/media/{id}", new StringContent("{alt:", System.Text.Encoding.UTF8, "application/json"));
+        var notMultipart = await client.PostAsync("/api/media", new StringContent("{\"file\": 1}", System.Text.Encoding.UTF8, "application/json"));
+        var noFile = await client.PostAsync("/api/media", new MultipartFormDataContent { { new StringContent("图"), "alt" } });
+        var edited = await client.PutAsJsonAsync($"/api/media/{id}", new { caption = "常委会会议", tags = new[] { "常委会" } });
+
+        foreach (var response in new[] { notJson, notMultipart, noFile })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Matches("[\\u4e00-\\u9fff]", (await Json(response)).GetProperty("detail").GetString());
+        }
+
+        Assert.Equal("常委会会议", (await Json(edited)).GetProperty("caption").GetString());
+    }
+
     /// <summary>A body that keeps producing bytes and counts how many were taken.</summary>
     private sealed class CountingContent(long length) : HttpContent
     {

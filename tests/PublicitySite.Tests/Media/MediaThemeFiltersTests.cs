@@ -72,4 +72,20 @@ public sealed class MediaThemeFiltersTests
         Assert.Equal("[]", missing);
         Assert.Equal("[]", junk);
     }
+
+    [Fact]
+    public async Task Markdown_images_of_the_library_become_responsive_pictures_with_the_authors_alt_text()
+    {
+        using var site = new MediaSite();
+        var id = (await UploadAsync(site, SampleFiles.Jpeg(900, 600), "库中的说明")).GetProperty("id").GetString()!;
+        var body = new PublicitySite.Markdown.MarkdownRenderer().ToHtml($"会场一角：\n\n![委员&代表合影](/media/{id})\n\n![外部图片](https://example.org/a.png)");
+
+        var html = await RenderAsync(site, "{{ id | media_responsive | raw }}", body);
+
+        Assert.Contains("<picture><source type=\"image/webp\"", html);
+        Assert.Contains("alt=\"委员&amp;代表合影\"", html);
+        Assert.DoesNotContain($"src=\"/media/{id}\"", html);
+        Assert.Contains("src=\"https://example.org/a.png\"", html);
+        Assert.Contains("会场一角", html);
+    }
 }
