@@ -22,8 +22,11 @@ public sealed class ImageRefusedException(string message) : Exception(message);
 /// any single buffer above a limit, so a file that lies about its size fails in milliseconds instead of taking
 /// gigabytes.
 /// </summary>
-public sealed class ImagePipeline
+public sealed class ImagePipeline : IDisposable
 {
+    // Decoding is memory- and CPU-heavy: one image per core at a time, however many uploads and variant
+    // requests arrive together, so a burst queues instead of exhausting memory.
+    private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly Configuration configuration;
     private readonly MediaOptions options;
 
@@ -35,6 +38,22 @@ public sealed class ImagePipeline
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = options.DecoderMemoryMegabytes }),
         };
     }
+
+    /// <summary>Runs image work off the request thread, within the per-core limit.</summary>
+    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(work, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
 
     /// <summary>Reads the size from the header and refuses what is too large; nothing is decoded.</summary>
     public (int Width, int Height) Identify(byte[] data, int frames)

@@ -122,7 +122,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
         try
         {
             images.Identify(data, inspection.Frames);
-            return (format, images.Reencode(data, format), null);
+            return (format, await images.RunAsync(() => images.Reencode(data, format), cancellationToken), null);
         }
         catch (ImageRefusedException e)
         {

@@ -4,12 +4,11 @@ namespace PublicitySite.Media;
 
 /// <summary>
 /// Makes a variant on its first request and keeps it in the store. Requests for the same variant wait for one
-/// another instead of all resizing, and at most one resize per core runs at a time.
+/// another instead of all resizing; the pipeline runs at most one image per core at a time.
 /// </summary>
 public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOptions<MediaOptions> settings) : IDisposable
 {
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-    private readonly SemaphoreSlim workers = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     public IReadOnlyList<VariantProfile> Profiles => settings.Value.EffectiveProfiles;
 
@@ -37,16 +36,8 @@ public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOp
             }
 
             var source = await LoadSourceAsync(asset, cancellationToken);
-            await workers.WaitAsync(cancellationToken);
-            try
-            {
-                var variant = await Task.Run(() => pipeline.Resize(source, profile, asset.FocalX, asset.FocalY, webp), cancellationToken);
-                await store.SaveAsync(key, variant.Bytes, cancellationToken);
-            }
-            finally
-            {
-                workers.Release();
-            }
+            var variant = await pipeline.RunAsync(() => pipeline.Resize(source, profile, asset.FocalX, asset.FocalY, webp), cancellationToken);
+            await store.SaveAsync(key, variant.Bytes, cancellationToken);
 
             return key;
         }
@@ -77,22 +68,14 @@ public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOp
 
         var minWidth = Profiles.Max(p => p.Width);
         var minHeight = Profiles.Where(p => p.Crop).Select(p => p.Height!.Value).DefaultIfEmpty(0).Max();
-        await workers.WaitAsync(cancellationToken);
-        try
+        var reduced = await pipeline.RunAsync(() => pipeline.MakeSource(original, minWidth, minHeight), cancellationToken);
+        if (reduced is null)
         {
-            var reduced = await Task.Run(() => pipeline.MakeSource(original, minWidth, minHeight), cancellationToken);
-            if (reduced is null)
-            {
-                return original;
-            }
+            return original;
+        }
 
-            await store.SaveAsync(sourceKey, reduced.Bytes, cancellationToken);
-            return reduced.Bytes;
-        }
-        finally
-        {
-            workers.Release();
-        }
+        await store.SaveAsync(sourceKey, reduced.Bytes, cancellationToken);
+        return reduced.Bytes;
     }
 
     private async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
@@ -128,6 +111,5 @@ public sealed class MediaVariants(IMediaStore store, ImagePipeline pipeline, IOp
             stripe.Dispose();
         }
 
-        workers.Dispose();
     }
 }
