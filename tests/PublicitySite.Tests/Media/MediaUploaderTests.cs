@@ -104,6 +104,24 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Each_accepted_image_format_is_stored_in_its_own_format_and_variants_are_webp_and_jpeg()
+    {
+        await using var host = await MediaTestHost.StartAsync();
+        var variants = host.Services.GetRequiredService<MediaVariants>();
+        foreach (var (file, format) in new[] { (SampleFiles.Png(), MediaFormat.Png), (SampleFiles.Webp(), MediaFormat.Webp), (SampleFiles.Gif(), MediaFormat.Gif) })
+        {
+            var result = await host.UploadAsync(file, "image.bin");
+            Assert.True(result.Succeeded, result.Problem?.Detail);
+            Assert.Equal(format, result.Asset!.Format);
+            Assert.EndsWith("." + format.Extension(), result.Asset.FileName);
+            var key = await variants.GetOrCreateAsync(result.Asset, variants.Profiles[0], webp: false);
+            Assert.EndsWith(".jpg", key);
+        }
+
+        Assert.Contains("不完整", FileSignatures.Inspect(SampleFiles.Truncated(SampleFiles.Webp(300, 300))).Problem);
+    }
+
+    [Fact]
     public async Task Alt_text_is_required_for_images_but_not_for_documents()
     {
         await using var host = await MediaTestHost.StartAsync();

@@ -59,6 +59,14 @@ public static class SampleFiles
         return output.ToArray();
     }
 
+    public static byte[] Webp(int width = 120, int height = 80)
+    {
+        using var image = new Image<Rgba32>(width, height, new Rgba32(30, 160, 60, 255));
+        using var output = new MemoryStream();
+        image.Save(output, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder());
+        return output.ToArray();
+    }
+
     public static byte[] Gif(int width = 60, int height = 40, string? comment = null)
     {
         using var image = new Image<Rgba32>(width, height, new Rgba32(10, 120, 200, 255));
