@@ -34,6 +34,8 @@ public static partial class MediaKeys
 
     public static string Variant(string hash, string profile, string extension) => $"{VariantFolder(hash)}{profile}.{extension}";
 
+    public static bool IsProfileName(string name) => ProfilePattern().IsMatch(name);
+
     public static void Validate(string key)
     {
         if (!KeyPattern().IsMatch(key) || key.Contains("..", StringComparison.Ordinal))
@@ -41,6 +43,9 @@ public static partial class MediaKeys
             throw new ArgumentException($"Not a media key: {key}", nameof(key));
         }
     }
+
+    [GeneratedRegex("^[a-z0-9-]{1,40}$")]
+    private static partial Regex ProfilePattern();
 
     [GeneratedRegex(@"^[a-z]+/[0-9a-f]{2}/[0-9a-f]{64}(\.[a-z]{3,4}|/([a-z0-9-]{1,40}\.[a-z]{3,4})?)$")]
     private static partial Regex KeyPattern();

@@ -79,6 +79,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
         }
 
         var image = processed.Image!;
+        var (oldHash, oldFormat) = (asset.Hash, asset.Format);
         asset.Format = processed.Format;
         asset.Hash = await StoreAsync(processed.Format, image.Bytes, cancellationToken);
         asset.Length = image.Bytes.Length;
@@ -87,6 +88,14 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
         asset.FileName = fileName is null ? asset.FileName : MediaText.CleanFileName(fileName, processed.Format);
         asset.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        // A file is often replaced because it must not be shown: its bytes go unless another asset has them.
+        if (oldHash != asset.Hash && !await db.Set<MediaAsset>().AnyAsync(a => a.Hash == oldHash, cancellationToken))
+        {
+            await store.DeleteAsync(MediaKeys.Original(oldHash, oldFormat), cancellationToken);
+            await store.DeleteAsync(MediaKeys.Source(oldHash), cancellationToken);
+            await store.DeletePrefixAsync(MediaKeys.VariantFolder(oldHash), cancellationToken);
+        }
+
         return MediaResult.Ok(asset);
     }
 

@@ -145,6 +145,7 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
         var wrongKind = await host.RunAsync<MediaUploader, MediaResult>(u => u.ReplaceAsync(first.Id, new MemoryStream(SampleFiles.Pdf()), "x.pdf"));
 
         Assert.Equal(first.Id, replaced.Asset!.Id);
+        Assert.Empty(Directory.GetFiles(host.Paths.MediaDir, first.Hash + ".*", SearchOption.AllDirectories)); // the old picture is gone
         Assert.NotEqual(first.Hash, replaced.Asset.Hash);
         Assert.NotEqual(MediaUrls.Original(first), MediaUrls.Original(replaced.Asset));
         Assert.Equal(MediaProblemKind.Invalid, wrongKind.Problem!.Kind);
