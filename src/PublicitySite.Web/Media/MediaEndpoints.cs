@@ -196,7 +196,7 @@ public static partial class MediaEndpoints
             return Results.Redirect(MediaUrls.Original(asset));
         }
 
-        return await Serve(http, store, MediaKeys.Original(asset.Hash, asset.Format), asset.Format.ContentType(), asset.Hash, asset.Format.IsImage() ? null : asset.FileName, cancellationToken);
+        return await Serve(http, store, MediaKeys.Original(asset.Hash, asset.Format), asset.Format.ContentType(), asset.Hash[..32], asset.Format.IsImage() ? null : asset.FileName, cancellationToken);
     }
 
     private static async Task<IResult> Variant(string id, string fingerprint, string file, HttpContext http, MediaLibrary library, MediaVariants variants, IMediaStore store, CancellationToken cancellationToken)
@@ -213,7 +213,7 @@ public static partial class MediaEndpoints
         }
 
         var webp = name.Groups[2].Value == "webp";
-        if (!Current(asset, fingerprint))
+        if (fingerprint != MediaUrls.VariantFingerprint(asset))
         {
             http.Response.Headers.CacheControl = "public, max-age=60";
             return Results.Redirect(MediaUrls.Variant(asset, profile.Name, webp));
@@ -222,7 +222,7 @@ public static partial class MediaEndpoints
         try
         {
             var key = await variants.GetOrCreateAsync(asset, profile, webp, cancellationToken);
-            return await Serve(http, store, key!, webp ? "image/webp" : "image/jpeg", asset.Hash + profile.Name + (webp ? "w" : "j"), null, cancellationToken);
+            return await Serve(http, store, key!, webp ? "image/webp" : "image/jpeg", $"{MediaUrls.VariantFingerprint(asset)}-{profile.Name}-{(webp ? "webp" : "jpg")}", null, cancellationToken);
         }
         catch (ImageRefusedException)
         {
@@ -235,7 +235,7 @@ public static partial class MediaEndpoints
     private static async Task<IResult> Serve(HttpContext http, IMediaStore store, string key, string contentType, string tag, string? downloadName, CancellationToken cancellationToken)
     {
         var headers = http.Response.Headers;
-        var etag = new EntityTagHeaderValue($"\"{tag[..Math.Min(tag.Length, 40)]}\"");
+        var etag = new EntityTagHeaderValue($"\"{tag}\"");
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.ETag = etag.ToString();
         headers.XContentTypeOptions = "nosniff";

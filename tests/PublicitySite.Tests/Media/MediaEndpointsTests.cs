@@ -111,6 +111,28 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         Assert.DoesNotContain("immutable", old.Headers.CacheControl?.ToString() ?? "");
     }
 
+    [Fact]
+    public async Task Moving_the_focal_point_gives_crops_new_addresses_cut_around_it()
+    {
+        using var site = new MediaSite();
+        var client = site.Client();
+        var body = await Json(await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(1200, 400))));
+        var id = body.GetProperty("id").GetString()!;
+        var before = body.GetProperty("variants").GetProperty("portrait").GetProperty("jpeg").GetString()!;
+        var centred = await (await client.GetAsync(before)).Content.ReadAsByteArrayAsync();
+
+        var moved = await Json(await client.PutAsJsonAsync($"/api/media/{id}", new { focalX = 0.0, focalY = 0.5 }));
+        var after = moved.GetProperty("variants").GetProperty("portrait").GetProperty("jpeg").GetString()!;
+        var left = await client.GetAsync(after);
+        var old = await client.GetAsync(before);
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.NotEqual(centred, await left.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Equal(after, old.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [MemberData(nameof(MediaUploaderTests.BadFiles), MemberType = typeof(MediaUploaderTests))]
     public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, PublicitySite.Media.MediaProblemKind expected, string reason)
