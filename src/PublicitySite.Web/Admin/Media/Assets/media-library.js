@@ -13,9 +13,11 @@
     return el;
   }
 
-  function problemText(xhrOrBody) {
+  function problemText(raw, status) {
+    if (status === 401) { return '登录已失效，请重新登录后再试'; }
+    if (status === 403) { return '当前账号没有此项权限'; }
     try {
-      var body = typeof xhrOrBody === 'string' ? JSON.parse(xhrOrBody) : xhrOrBody;
+      var body = typeof raw === 'string' ? JSON.parse(raw) : raw;
       return (body.title || '操作未成功') + (body.detail ? '：' + body.detail : '');
     } catch (e) {
       return '操作未成功，请稍后再试';
@@ -31,7 +33,7 @@
     }).then(function (response) {
       if (response.status === 204) { return null; }
       return response.text().then(function (raw) {
-        if (!response.ok) { throw new Error(problemText(raw)); }
+        if (!response.ok) { throw new Error(problemText(raw, response.status)); }
         return JSON.parse(raw);
       });
     });
@@ -161,11 +163,13 @@
         $('status').textContent = '已删除';
         return search();
       }
-      return response.json().then(function (problem) {
-        $('detail-status').textContent = problemText(problem);
-        if (problem.usedBy) { renderUsage(problem.usedBy); }
+      return response.text().then(function (raw) {
+        $('detail-status').textContent = problemText(raw, response.status);
+        var problem = null;
+        try { problem = JSON.parse(raw); } catch (e) { problem = null; }
+        if (problem && problem.usedBy) { renderUsage(problem.usedBy); }
       });
-    });
+    }).catch(function () { $('detail-status').textContent = '网络中断，请稍后再试'; });
   }
 
   function replaceCurrent() {
@@ -221,7 +225,7 @@
     }
     xhr.addEventListener('load', function () {
       var ok = xhr.status >= 200 && xhr.status < 300;
-      done(ok, ok ? '' : problemText(xhr.responseText));
+      done(ok, ok ? '' : problemText(xhr.responseText, xhr.status));
     });
     xhr.addEventListener('error', function () { done(false, '网络中断，文件未上传'); });
     xhr.send(data);
