@@ -8,6 +8,7 @@ using PublicitySite.Web.Search;
 using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
+using PublicitySite.Web.Media;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.Webhooks;
 
@@ -27,6 +28,7 @@ builder.Services.AddSite();          // the Liquid theme
 builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
+builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
 
 var app = builder.Build();
 if (verb)
@@ -48,6 +50,7 @@ app.MapEditorial();                  // write API and the admin at /admin
 app.MapProposals();
 app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
 app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
+app.MapMedia();                      // /api/media and /media/... (originals, variants)
 app.MapSite();                       // last: its catch-all serves items by path
 await app.RunAsync();
 return 0;

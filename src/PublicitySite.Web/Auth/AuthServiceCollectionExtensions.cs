@@ -24,6 +24,10 @@ public static class AuthServiceCollectionExtensions
                 o.AccessDeniedPath = "/admin/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // API endpoints that also accept the admin session answer with status codes, never a redirect
+                // (and leave the response alone when the bearer scheme has already answered it).
+                o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(AuthSchemes.Token, null);
         services.AddAuthorizationBuilder()
@@ -33,5 +37,22 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<LoginService>();
         services.AddScoped<ActorAccessor>();
         return services;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = status;
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> cache = new();
     private readonly string viewsDir;
 
-    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings)
+    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings, IEnumerable<IThemeFilters> filters)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ThemeName = settings.Value.Theme;
@@ -38,6 +38,10 @@ public sealed class ThemeRenderer
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
         options.Filters.AddFilter("asset", (input, _, _) => new StringValue(Assets.Url(input.ToStringValue())));
+        foreach (var feature in filters)
+        {
+            feature.Register(options.Filters);
+        }
     }
 
     public string ThemeName { get; }

@@ -101,7 +101,7 @@ public sealed class ReadingTests(BrowserSite site)
     {
         var page = await site.OpenAsync(Article);
 
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
 
         foreach (var selector in new[] { ".masthead", ".nav", ".footer", ".article-tools", ".prevnext", ".related", ".topbar" })
         {

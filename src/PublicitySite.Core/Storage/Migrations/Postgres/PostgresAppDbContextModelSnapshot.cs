@@ -426,6 +426,115 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     b.ToTable("LiteratureArticles", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.Media.MediaAsset", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("Folder", "CreatedUtc");
+
+                    b.ToTable("MediaAssets", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaTag", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MediaId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("MediaTags", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaUsage", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.HasKey("MediaId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("MediaUsages", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.Members.MemberIndexEntry", b =>
                 {
                     b.Property<string>("ContentItemId")
@@ -1247,6 +1356,15 @@ namespace PublicitySite.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PublicitySite.Media.MediaTag", b =>
+                {
+                    b.HasOne("PublicitySite.Media.MediaAsset", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PublicitySite.Proposals.ProposalEvent", b =>
                 {
                     b.HasOne("PublicitySite.Contents.ContentItem", null)
@@ -1299,6 +1417,11 @@ namespace PublicitySite.Storage.Migrations.Postgres
                         .HasForeignKey("PublicitySite.Workflow.VersionReview", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaAsset", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

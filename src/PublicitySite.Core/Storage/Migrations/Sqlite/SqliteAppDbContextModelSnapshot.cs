@@ -412,6 +412,115 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.ToTable("LiteratureArticles", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.Media.MediaAsset", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("Folder", "CreatedUtc");
+
+                    b.ToTable("MediaAssets", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaTag", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("MediaTags", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaUsage", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("MediaUsages", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.Members.MemberIndexEntry", b =>
                 {
                     b.Property<string>("ContentItemId")
@@ -1219,6 +1328,15 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PublicitySite.Media.MediaTag", b =>
+                {
+                    b.HasOne("PublicitySite.Media.MediaAsset", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PublicitySite.Proposals.ProposalEvent", b =>
                 {
                     b.HasOne("PublicitySite.Contents.ContentItem", null)
@@ -1271,6 +1389,11 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                         .HasForeignKey("PublicitySite.Workflow.VersionReview", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicitySite.Media.MediaAsset", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

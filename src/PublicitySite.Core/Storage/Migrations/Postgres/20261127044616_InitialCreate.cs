@@ -128,6 +128,44 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaAssets",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Alt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Caption = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Credit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Folder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FocalX = table.Column<double>(type: "double precision", nullable: false),
+                    FocalY = table.Column<double>(type: "double precision", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaAssets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaUsages",
+                columns: table => new
+                {
+                    MediaId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaUsages", x => new { x.MediaId, x.ContentItemId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MemberIndex",
                 columns: table => new
                 {
@@ -526,6 +564,24 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaTags",
+                columns: table => new
+                {
+                    MediaId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaTags", x => new { x.MediaId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_MediaTags_MediaAssets_MediaId",
+                        column: x => x.MediaId,
+                        principalTable: "MediaAssets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
@@ -711,6 +767,31 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 columns: new[] { "CollectionId", "Order", "FirstPage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_CreatedUtc",
+                table: "MediaAssets",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Folder_CreatedUtc",
+                table: "MediaAssets",
+                columns: new[] { "Folder", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Hash",
+                table: "MediaAssets",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaTags_Tag",
+                table: "MediaTags",
+                column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaUsages_ContentItemId",
+                table: "MediaUsages",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MemberIndex_Name",
                 table: "MemberIndex",
                 column: "Name");
@@ -848,6 +929,12 @@ namespace PublicitySite.Storage.Migrations.Postgres
                 name: "LiteratureArticles");
 
             migrationBuilder.DropTable(
+                name: "MediaTags");
+
+            migrationBuilder.DropTable(
+                name: "MediaUsages");
+
+            migrationBuilder.DropTable(
                 name: "MemberIndex");
 
             migrationBuilder.DropTable(
@@ -885,6 +972,9 @@ namespace PublicitySite.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "MediaAssets");
 
             migrationBuilder.DropTable(
                 name: "ContentItemVersions");

@@ -126,6 +126,44 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaAssets",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FocalX = table.Column<double>(type: "REAL", nullable: false),
+                    FocalY = table.Column<double>(type: "REAL", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaAssets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaUsages",
+                columns: table => new
+                {
+                    MediaId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaUsages", x => new { x.MediaId, x.ContentItemId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MemberIndex",
                 columns: table => new
                 {
@@ -524,6 +562,24 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaTags",
+                columns: table => new
+                {
+                    MediaId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaTags", x => new { x.MediaId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_MediaTags_MediaAssets_MediaId",
+                        column: x => x.MediaId,
+                        principalTable: "MediaAssets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
@@ -709,6 +765,31 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 columns: new[] { "CollectionId", "Order", "FirstPage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_CreatedUtc",
+                table: "MediaAssets",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Folder_CreatedUtc",
+                table: "MediaAssets",
+                columns: new[] { "Folder", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Hash",
+                table: "MediaAssets",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaTags_Tag",
+                table: "MediaTags",
+                column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaUsages_ContentItemId",
+                table: "MediaUsages",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MemberIndex_Name",
                 table: "MemberIndex",
                 column: "Name");
@@ -846,6 +927,12 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                 name: "LiteratureArticles");
 
             migrationBuilder.DropTable(
+                name: "MediaTags");
+
+            migrationBuilder.DropTable(
+                name: "MediaUsages");
+
+            migrationBuilder.DropTable(
                 name: "MemberIndex");
 
             migrationBuilder.DropTable(
@@ -883,6 +970,9 @@ namespace PublicitySite.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "MediaAssets");
 
             migrationBuilder.DropTable(
                 name: "ContentItemVersions");

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicitySite.Contents;
+using PublicitySite.Storage;
+
+namespace PublicitySite.Media;
+
+/// <summary>What an editor sends with a file.</summary>
+public sealed record MediaUpload(string? FileName, string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null);
+
+/// <summary>
+/// Takes an upload from a stream to a stored asset: size counted while reading, type decided by signature,
+/// structure walked, image header checked, then re-encoded without metadata and stored by content hash.
+/// </summary>
+public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipeline images, IOptions<MediaOptions> settings, TimeProvider clock)
+{
+    private readonly MediaOptions options = settings.Value;
+
+    public async Task<MediaResult> UploadAsync(Stream content, MediaUpload upload, string user, CancellationToken cancellationToken = default)
+    {
+        if (MediaText.Check(upload, options) is { } invalid)
+        {
+            return MediaResult.Fail(MediaProblemKind.Invalid, invalid);
+        }
+
+        var processed = await ProcessAsync(content, upload.Alt, cancellationToken);
+        if (processed.Problem is { } problem)
+        {
+            return new MediaResult(null, problem);
+        }
+
+        var (format, image) = (processed.Format, processed.Image!);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var asset = new MediaAsset
+        {
+            Id = ContentIds.New(),
+            Format = format,
+            Hash = await StoreAsync(format, image.Bytes, cancellationToken),
+            Length = image.Bytes.Length,
+            Width = image.Width,
+            Height = image.Height,
+            FileName = MediaText.CleanFileName(upload.FileName, format),
+            Alt = MediaText.Clean(upload.Alt) ?? "",
+            Caption = MediaText.Clean(upload.Caption),
+            Credit = MediaText.Clean(upload.Credit),
+            Folder = MediaText.Clean(upload.Folder),
+            UploadedBy = user,
+            CreatedUtc = now,
+            ModifiedUtc = now,
+        };
+        asset.Tags = MediaText.CleanTags(upload.Tags).Select(t => new MediaTag { MediaId = asset.Id, Tag = t }).ToList();
+        db.Set<MediaAsset>().Add(asset);
+        await db.SaveChangesAsync(cancellationToken);
+        return MediaResult.Ok(asset);
+    }
+
+    /// <summary>
+    /// Puts a new file behind an existing asset: same id (content keeps pointing at it), new hash, so every
+    /// public URL changes and no cache serves the old picture.
+    /// </summary>
+    public async Task<MediaResult> ReplaceAsync(string id, Stream content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        var asset = await db.Set<MediaAsset>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return MediaResult.Fail(MediaProblemKind.NotFound, "没有这个媒体文件");
+        }
+
+        var processed = await ProcessAsync(content, asset.Alt.Length > 0 ? asset.Alt : null, cancellationToken);
+        if (processed.Problem is { } problem)
+        {
+            return new MediaResult(null, problem);
+        }
+
+        if (processed.Format.IsImage() != asset.Format.IsImage())
+        {
+            return MediaResult.Fail(MediaProblemKind.Invalid, asset.Format.IsImage() ? "图片只能用图片替换" : "PDF 文档只能用 PDF 替换");
+        }
+
+        var image = processed.Image!;
+        var (oldHash, oldFormat) = (asset.Hash, asset.Format);
+        asset.Format = processed.Format;
+        asset.Hash = await StoreAsync(processed.Format, image.Bytes, cancellationToken);
+        asset.Length = image.Bytes.Length;
+        asset.Width = image.Width;
+        asset.Height = image.Height;
+        asset.FileName = fileName is null ? asset.FileName : MediaText.CleanFileName(fileName, processed.Format);
+        asset.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        // A file is often replaced because it must not be shown: its bytes go unless another asset has them.
+        if (oldHash != asset.Hash && !await db.Set<MediaAsset>().AnyAsync(a => a.Hash == oldHash, cancellationToken))
+        {
+            await store.DeleteAsync(MediaKeys.Original(oldHash, oldFormat), cancellationToken);
+            await store.DeleteAsync(MediaKeys.Source(oldHash), cancellationToken);
+            await store.DeletePrefixAsync(MediaKeys.VariantFolder(oldHash), cancellationToken);
+        }
+
+        return MediaResult.Ok(asset);
+    }
+
+    private async Task<(MediaFormat Format, ProcessedImage? Image, MediaProblem? Problem)> ProcessAsync(Stream content, string? alt, CancellationToken cancellationToken)
+    {
+        var data = await ReadLimitedAsync(content, options.MaxFileBytes, cancellationToken);
+        if (data is null)
+        {
+            return (default, null, Problem(MediaProblemKind.TooLarge, $"文件超过 {MediaText.Size(options.MaxFileBytes)} 的上限"));
+        }
+
+        var inspection = FileSignatures.Inspect(data);
+        if (inspection.Format is not { } format)
+        {
+            return (default, null, Problem(data.Length == 0 ? MediaProblemKind.Invalid : MediaProblemKind.UnsupportedType, inspection.Problem!));
+        }
+
+        if (inspection.Problem is { } broken)
+        {
+            return (format, null, Problem(MediaProblemKind.Invalid, broken));
+        }
+
+        if (!format.IsImage())
+        {
+            return (format, new ProcessedImage(data, 0, 0), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(alt))
+        {
+            return (format, null, Problem(MediaProblemKind.Invalid, "图片必须填写替代文字（alt），供读屏软件向视障读者说明图片内容"));
+        }
+
+        try
+        {
+            images.Identify(data, inspection.Frames);
+            return (format, await images.RunAsync(() => images.Reencode(data, format), cancellationToken), null);
+        }
+        catch (ImageRefusedException e)
+        {
+            return (format, null, Problem(MediaProblemKind.Invalid, e.Message));
+        }
+    }
+
+    private async Task<string> StoreAsync(MediaFormat format, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var key = MediaKeys.Original(hash, format);
+        if (!await store.ExistsAsync(key, cancellationToken))
+        {
+            await store.SaveAsync(key, bytes, cancellationToken);
+        }
+
+        return hash;
+    }
+
+    private static MediaProblem Problem(MediaProblemKind kind, string detail) => MediaResult.Fail(kind, detail).Problem!;
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null as soon as one more arrives, without reading on.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,290 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PublicitySite.Contents;
+using PublicitySite.Media;
+using PublicitySite.Web.Admin.Media;
+
+namespace PublicitySite.Web.Media;
+
+/// <summary>
+/// <c>/api/media</c> (upload, list, detail with usage, edit, replace, delete) for signed-in editors, and
+/// <c>/media/...</c> (originals and variants) for everyone, with year-long caching on fingerprinted URLs.
+/// </summary>
+public static partial class MediaEndpoints
+{
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/media").WithTags("Media");
+        api.MapPost("/", Upload).RequireAuthorization(MediaFeature.UploadPolicy).DisableAntiforgery()
+            .WithSummary("上传图片或 PDF（multipart：file、alt，可选 caption、credit、folder、tags）");
+        api.MapGet("/", List).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("媒体库检索（q、tag、folder、kind、page、pageSize）");
+        api.MapGet("/{id}", Detail).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("媒体文件详情及引用它的内容");
+        api.MapPut("/{id}", Edit).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("修改替代文字、说明、摄影、文件夹、标签、焦点");
+        api.MapPost("/{id}/replace", Replace).RequireAuthorization(MediaFeature.UploadPolicy).DisableAntiforgery().WithSummary("替换文件（地址随之更新）");
+        api.MapDelete("/{id}", Delete).RequireAuthorization(MediaFeature.ManagePolicy).WithSummary("删除未被引用的媒体文件");
+
+        routes.MapMediaLibraryPage();
+        routes.MapGet("/media/{id}", Stable);
+        routes.MapGet("/media/{id}/{file}", Original);
+        routes.MapGet("/media/{id}/{fingerprint}/{file}", Variant);
+        return routes;
+    }
+
+    private static async Task<IResult> Upload(HttpRequest request, ClaimsPrincipal user, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    {
+        MultipartUpload form;
+        try
+        {
+            form = await MultipartReading.ReadAsync(request, options.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (MultipartReading.TooLargeException)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.TooLarge, $"文件超过 {options.Value.MaxFileBytes / 1024 / 1024} MB 的上限").Problem!);
+        }
+        catch (MultipartReading.MalformedException e)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, e.Message).Problem!);
+        }
+
+        if (form.File is null)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "没有收到文件：请把文件放在 file 字段中").Problem!);
+        }
+
+        var upload = new MediaUpload(form.FileName, Field(form, "alt"), Field(form, "caption"), Field(form, "credit"), Field(form, "folder"), form.Tags);
+        using var content = new MemoryStream(form.File, writable: false);
+        var result = await uploader.UploadAsync(content, upload, user.Identity?.Name ?? "unknown", cancellationToken);
+        if (result.Asset is not { } asset)
+        {
+            return Problem(result.Problem!);
+        }
+
+        return Results.Created($"/api/media/{asset.Id}", MediaModels.From(asset, variants.Profiles));
+    }
+
+    private static async Task<IResult> List(HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        if (!int.TryParse(query["page"].FirstOrDefault() ?? "1", out var page) || page < 1
+            || !int.TryParse(query["pageSize"].FirstOrDefault() ?? "40", out var pageSize) || pageSize is < 1 or > MediaLibrary.MaxPageSize)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, $"page 应为不小于 1 的整数，pageSize 应为 1 到 {MediaLibrary.MaxPageSize} 的整数").Problem!);
+        }
+
+        var kind = query["kind"].FirstOrDefault();
+        if (kind is not (null or "" or "image" or "document"))
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "kind 可为 image（图片）或 document（文档）").Problem!);
+        }
+
+        bool? images = kind switch { "image" => true, "document" => false, _ => null };
+        var result = await library.SearchAsync(new MediaSearch { Text = query["q"], Tag = query["tag"], Folder = query["folder"], Images = images, Page = page, PageSize = pageSize }, cancellationToken);
+        return Results.Ok(new
+        {
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            items = result.Items.Select(a => MediaModels.From(a, variants.Profiles)).ToList(),
+        });
+    }
+
+    private static async Task<IResult> Detail(string id, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || await library.GetAsync(id, cancellationToken) is not { } asset)
+        {
+            return NotFound();
+        }
+
+        var usages = await library.UsageAsync(id, cancellationToken);
+        return Results.Ok(MediaModels.From(asset, variants.Profiles) with { UsedBy = usages });
+    }
+
+    private static async Task<IResult> Edit(string id, HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id))
+        {
+            return NotFound();
+        }
+
+        // Read the body here rather than by binding, so a malformed body gets a Chinese problem like every other refusal.
+        MediaEditRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<MediaEditRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "请求体应为 JSON 对象，例如 {\"alt\": \"…\", \"caption\": \"…\", \"tags\": [\"…\"]}").Problem!);
+        }
+
+        var result = await library.UpdateAsync(id, new MediaEdit(body.Alt, body.Caption, body.Credit, body.Folder, body.Tags, body.FocalX, body.FocalY), cancellationToken);
+        return result.Asset is { } asset ? Results.Ok(MediaModels.From(asset, variants.Profiles)) : Problem(result.Problem!);
+    }
+
+    private static async Task<IResult> Replace(string id, HttpRequest request, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id))
+        {
+            return NotFound();
+        }
+
+        MultipartUpload form;
+        try
+        {
+            form = await MultipartReading.ReadAsync(request, options.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (MultipartReading.TooLargeException)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.TooLarge, $"文件超过 {options.Value.MaxFileBytes / 1024 / 1024} MB 的上限").Problem!);
+        }
+        catch (MultipartReading.MalformedException e)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, e.Message).Problem!);
+        }
+
+        if (form.File is null)
+        {
+            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "没有收到文件：请把文件放在 file 字段中").Problem!);
+        }
+
+        using var content = new MemoryStream(form.File, writable: false);
+        var result = await uploader.ReplaceAsync(id, content, form.FileName, cancellationToken);
+        return result.Asset is { } asset ? Results.Ok(MediaModels.From(asset, variants.Profiles)) : Problem(result.Problem!);
+    }
+
+    private static async Task<IResult> Delete(string id, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id))
+        {
+            return NotFound();
+        }
+
+        var result = await library.DeleteAsync(id, cancellationToken);
+        return result.Succeeded ? Results.NoContent() : Problem(result.Problem!, result.Usages);
+    }
+
+    /// <summary><c>/media/{id}</c>: the current file, wherever it moved; what editors paste into Markdown.</summary>
+    private static async Task<IResult> Stable(string id, HttpResponse response, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || await library.GetAsync(id, cancellationToken) is not { } asset)
+        {
+            return NotFound();
+        }
+
+        response.Headers.CacheControl = "public, max-age=60";
+        return Results.Redirect(MediaUrls.Original(asset));
+    }
+
+    private static async Task<IResult> Original(string id, string file, HttpContext http, MediaLibrary library, IMediaStore store, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || OriginalName().Match(file) is not { Success: true } name || await library.GetAsync(id, cancellationToken) is not { } asset)
+        {
+            return NotFound();
+        }
+
+        if (!Current(asset, name.Groups[1].Value) || name.Groups[2].Value != asset.Format.Extension())
+        {
+            // An old address of a replaced file: send readers on, briefly cached, never the old bytes.
+            http.Response.Headers.CacheControl = "public, max-age=60";
+            return Results.Redirect(MediaUrls.Original(asset));
+        }
+
+        return await Serve(http, store, MediaKeys.Original(asset.Hash, asset.Format), asset.Format.ContentType(), asset.Hash[..32], asset.Format.IsImage() ? null : asset.FileName, cancellationToken);
+    }
+
+    private static async Task<IResult> Variant(string id, string fingerprint, string file, HttpContext http, MediaLibrary library, MediaVariants variants, IMediaStore store, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(id) || VariantName().Match(file) is not { Success: true } name || await library.GetAsync(id, cancellationToken) is not { } asset || !asset.Format.IsImage())
+        {
+            return NotFound();
+        }
+
+        // Only the configured profiles exist: a size made up in the URL is refused, so nobody can fill the disk.
+        if (variants.Profiles.FirstOrDefault(p => p.Name == name.Groups[1].Value) is not { } profile)
+        {
+            return NotFound($"没有名为“{name.Groups[1].Value}”的图片规格。可用：{string.Join("、", variants.Profiles.Select(p => p.Name))}");
+        }
+
+        var webp = name.Groups[2].Value == "webp";
+        if (fingerprint != MediaUrls.VariantFingerprint(asset))
+        {
+            http.Response.Headers.CacheControl = "public, max-age=60";
+            return Results.Redirect(MediaUrls.Variant(asset, profile.Name, webp));
+        }
+
+        try
+        {
+            var key = await variants.GetOrCreateAsync(asset, profile, webp, cancellationToken);
+            return await Serve(http, store, key!, webp ? "image/webp" : "image/jpeg", $"{MediaUrls.VariantFingerprint(asset)}-{profile.Name}-{(webp ? "webp" : "jpg")}", null, cancellationToken);
+        }
+        catch (ImageRefusedException)
+        {
+            return NotFound("图片无法生成此规格");
+        }
+    }
+
+    private static bool Current(MediaAsset asset, string fingerprint) => fingerprint == MediaUrls.Fingerprint(asset.Hash);
+
+    private static async Task<IResult> Serve(HttpContext http, IMediaStore store, string key, string contentType, string tag, string? downloadName, CancellationToken cancellationToken)
+    {
+        var headers = http.Response.Headers;
+        var etag = new EntityTagHeaderValue($"\"{tag}\"");
+        headers.CacheControl = "public, max-age=31536000, immutable";
+        headers.ETag = etag.ToString();
+        headers.XContentTypeOptions = "nosniff";
+        if (downloadName is null)
+        {
+            // An image opened on its own can run nothing, whatever a browser might make of its bytes.
+            headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+        }
+
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(etag, useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var stream = await store.OpenReadAsync(key, cancellationToken);
+        if (stream is null)
+        {
+            return NotFound("文件已不在存储中");
+        }
+
+        if (downloadName is not null)
+        {
+            headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = downloadName }.ToString();
+        }
+
+        return Results.Stream(stream, contentType);
+    }
+
+    private static string? Field(MultipartUpload form, string name) => form.Fields.TryGetValue(name, out var value) ? value : null;
+
+    private static IResult NotFound(string detail = "媒体文件不存在") =>
+        Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Problem(MediaProblem problem, IReadOnlyList<MediaUsageEntry>? usages = null) => Results.Problem(
+        title: problem.Title,
+        detail: problem.Detail,
+        statusCode: problem.Kind switch
+        {
+            MediaProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            MediaProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+            MediaProblemKind.NotFound => StatusCodes.Status404NotFound,
+            MediaProblemKind.InUse => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        extensions: usages is null ? null : new Dictionary<string, object?> { ["usedBy"] = usages });
+
+    [GeneratedRegex("^([0-9a-f]{16})\\.([a-z]{3,4})$")]
+    private static partial Regex OriginalName();
+
+    [GeneratedRegex("^([a-z0-9-]{1,40})\\.(webp|jpg)$")]
+    private static partial Regex VariantName();
+}

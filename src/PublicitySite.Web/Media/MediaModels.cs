@@ -1,0 +1,62 @@
+using PublicitySite.Media;
+
+namespace PublicitySite.Web.Media;
+
+/// <summary>One size of an image: its WebP and JPEG addresses and its pixel size.</summary>
+public sealed record VariantModel(string Webp, string Jpeg, int Width, int Height);
+
+/// <summary>An asset as the API returns it (201 of the upload, library lists, detail).</summary>
+public sealed record MediaModel(
+    string Id,
+    string Url,
+    string Stable,
+    string Kind,
+    string ContentType,
+    string FileName,
+    long Length,
+    int Width,
+    int Height,
+    string Alt,
+    string? Caption,
+    string? Credit,
+    string? Folder,
+    IReadOnlyList<string> Tags,
+    double FocalX,
+    double FocalY,
+    DateTime CreatedUtc,
+    IReadOnlyDictionary<string, VariantModel> Variants)
+{
+    public IReadOnlyList<MediaUsageEntry>? UsedBy { get; init; }
+}
+
+/// <summary>The body of <c>PUT /api/media/{id}</c>; a field left out stays as it is.</summary>
+public sealed record MediaEditRequest(string? Alt, string? Caption, string? Credit, string? Folder, IReadOnlyList<string>? Tags, double? FocalX, double? FocalY);
+
+public static class MediaModels
+{
+    public static MediaModel From(MediaAsset asset, IReadOnlyList<VariantProfile> profiles) => new(
+        asset.Id,
+        MediaUrls.Original(asset),
+        MediaUrls.Stable(asset.Id),
+        asset.Format.IsImage() ? "image" : "document",
+        asset.Format.ContentType(),
+        asset.FileName,
+        asset.Length,
+        asset.Width,
+        asset.Height,
+        asset.Alt,
+        asset.Caption,
+        asset.Credit,
+        asset.Folder,
+        asset.Tags.Select(t => t.Tag).OrderBy(t => t, StringComparer.Ordinal).ToList(),
+        asset.FocalX,
+        asset.FocalY,
+        asset.CreatedUtc,
+        asset.Format.IsImage()
+            ? profiles.ToDictionary(p => p.Name, p =>
+            {
+                var (width, height) = MediaVariants.SizeOf(asset, p);
+                return new VariantModel(MediaUrls.Variant(asset, p.Name, webp: true), MediaUrls.Variant(asset, p.Name, webp: false), width, height);
+            })
+            : new Dictionary<string, VariantModel>());
+}
