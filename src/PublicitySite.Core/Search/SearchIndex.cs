@@ -150,7 +150,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
         System.IO.Directory.CreateDirectory(Root);
         var folder = Path.Combine(Root, $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}");
-        return Generation.Open(folder, FSDirectory.Open(folder), OpenMode.CREATE, ramBufferMb: 64);
+        return Generation.Open(folder, FSDirectory.Open(folder), OpenMode.CREATE, ramBufferMb: 256);
     }
 
     /// <summary>
