@@ -24,6 +24,8 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         {
             built = await index.BeginBuildAsync(cancellationToken);
             var count = await FillAsync(built, progress, cancellationToken);
+            // Let the merges the bulk load started finish here, as part of the build, not under live searches.
+            built.Writer.WaitForMerges();
             await index.SwapAsync(built, (ids, target) => CatchUpAsync(ids, target, cancellationToken), cancellationToken);
             LogRebuilt(count, built.Folder);
             built = null;
