@@ -10,7 +10,7 @@ namespace PublicitySite.Bench.Search;
 /// </summary>
 internal static class HttpLoad
 {
-    public sealed record Result(double P50, double P99, int Requests, double PerSecond, long RssMb, long PeakMb);
+    public sealed record Result(double P50, double P99, int Requests, double PerSecond, long RssMb, long PeakMb, double CpuMsPerRequest);
 
     public static async Task<Result> RunAsync(string root, string dataDir, IReadOnlyList<string> queries, int clients, int requests)
     {
@@ -49,6 +49,7 @@ internal static class HttpLoad
             }
 
             var latencies = new List<double>(requests);
+            var cpuBefore = CpuMilliseconds(site.Id);
             var watch = Stopwatch.StartNew();
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -72,9 +73,10 @@ internal static class HttpLoad
                 }
             })));
             watch.Stop();
+            var cpu = (CpuMilliseconds(site.Id) - cpuBefore) / latencies.Count;
             var (rss, peak) = Memory(site.Id);
             var sorted = latencies.Order().ToList();
-            return new Result(sorted[sorted.Count / 2], sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1], sorted.Count, sorted.Count / watch.Elapsed.TotalSeconds, rss, peak);
+            return new Result(sorted[sorted.Count / 2], sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1], sorted.Count, sorted.Count / watch.Elapsed.TotalSeconds, rss, peak, cpu);
         }
         finally
         {
@@ -115,6 +117,14 @@ internal static class HttpLoad
         long Read(string key) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
             ? long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024 : 0;
         return (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    /// <summary>User + system CPU time of a process, from /proc/&lt;pid&gt;/stat (clock ticks of 10 ms).</summary>
+    private static double CpuMilliseconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static int FreePort()

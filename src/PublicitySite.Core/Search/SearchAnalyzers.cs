@@ -1,9 +1,6 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
 namespace PublicitySite.Search;
@@ -49,10 +46,8 @@ internal static class SearchAnalyzers
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
-            stream = new CJKBigramFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            var source = new BigramTokenizer(reader);
+            return new TokenStreamComponents(source);
         }
     }
 }

@@ -4,7 +4,6 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using PublicitySite.Storage;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PublicitySite.Search;
 
@@ -29,7 +28,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 {
     private const string PointerFile = "current";
     private readonly SemaphoreSlim gate = new(1, 1);
-    private Generation? live;
+    private IndexGeneration? live;
     private HashSet<string>? dirty = [];
     private volatile SearchIndexState state;
 
@@ -54,7 +53,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             return false;
         }
 
-        Generation? generation = null;
+        IndexGeneration? generation = null;
         try
         {
             var name = File.ReadAllText(pointer).Trim();
@@ -71,7 +70,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
                 throw new InvalidDataException($"No index in {folder}.");
             }
 
-            generation = Generation.Open(folder, directory, OpenMode.APPEND);
+            generation = IndexGeneration.Open(folder, directory, OpenMode.APPEND);
             using (var lease = generation.Acquire())
             {
                 LoadNames(lease.Searcher.IndexReader);
@@ -132,7 +131,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     }
 
     /// <summary>Starts a build in a fresh folder. Changes from now on are remembered to be replayed into it.</summary>
-    internal async Task<Generation> BeginBuildAsync(CancellationToken cancellationToken)
+    internal async Task<IndexGeneration> BeginBuildAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -150,16 +149,16 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
         System.IO.Directory.CreateDirectory(Root);
         var folder = Path.Combine(Root, $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}");
-        return Generation.Open(folder, FSDirectory.Open(folder), OpenMode.CREATE, ramBufferMb: 64);
+        return IndexGeneration.Open(folder, FSDirectory.Open(folder), OpenMode.CREATE, ramBufferMb: 256);
     }
 
     /// <summary>
     /// Replays the items changed during the build into <paramref name="built"/>, then makes it the live index
     /// and rewrites the pointer — all inside the write gate, so no change falls between the two.
     /// </summary>
-    internal async Task SwapAsync(Generation built, Func<IReadOnlyCollection<string>, Generation, Task> catchUp, CancellationToken cancellationToken)
+    internal async Task SwapAsync(IndexGeneration built, Func<IReadOnlyCollection<string>, IndexGeneration, Task> catchUp, CancellationToken cancellationToken)
     {
-        Generation? old;
+        IndexGeneration? old;
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -184,7 +183,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     }
 
     /// <summary>Gives up a build that failed; the live index (if any) carries on.</summary>
-    internal async Task AbandonAsync(Generation built)
+    internal async Task AbandonAsync(IndexGeneration built)
     {
         await gate.WaitAsync();
         try
@@ -281,104 +280,5 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the old index folder {Folder}")]
     private partial void LogCannotDelete(Exception ex, string folder);
-
-    /// <summary>One index folder with its writer and its searchers.</summary>
-    internal sealed class Generation : IDisposable
-    {
-        private readonly LuceneDirectory directory;
-        private readonly SearcherManager searchers;
-        private bool disposed;
-
-        private Generation(string folder, LuceneDirectory directory, IndexWriter writer)
-        {
-            Folder = folder;
-            this.directory = directory;
-            Writer = writer;
-            searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
-        }
-
-        public string Folder { get; }
-
-        public IndexWriter Writer { get; }
-
-        public static Generation Open(string folder, LuceneDirectory directory, OpenMode mode, double ramBufferMb = 16)
-        {
-            var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.ForWriter())
-            {
-                OpenMode = mode,
-                Similarity = Similarity,
-                RAMBufferSizeMB = ramBufferMb,
-            };
-            IndexWriter? writer = null;
-            try
-            {
-                writer = new IndexWriter(directory, config);
-                return new Generation(folder, directory, writer);
-            }
-            catch
-            {
-                writer?.Dispose();
-                directory.Dispose();
-                throw;
-            }
-        }
-
-        public SearcherLease Acquire() => new(searchers);
-
-        public void Replace(string itemId, IReadOnlyList<Lucene.Net.Documents.Document> docs)
-        {
-            Writer.DeleteDocuments(new Term(SearchFields.Id, itemId));
-            foreach (var doc in docs)
-            {
-                Writer.AddDocument(doc);
-            }
-        }
-
-        public void Commit()
-        {
-            Writer.Commit();
-            searchers.MaybeRefreshBlocking();
-        }
-
-        public void Dispose()
-        {
-            if (disposed)
-            {
-                return;
-            }
-
-            disposed = true;
-            searchers.Dispose();
-            Writer.Dispose();
-            directory.Dispose();
-        }
-    }
-
-    private sealed class BM25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
-    }
 }
 
-/// <summary>A searcher borrowed from the index; dispose it to give it back.</summary>
-public sealed class SearcherLease : IDisposable
-{
-    private readonly SearcherManager manager;
-    private int released;
-
-    internal SearcherLease(SearcherManager manager)
-    {
-        this.manager = manager;
-        Searcher = manager.Acquire();
-    }
-
-    public IndexSearcher Searcher { get; }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref released, 1) == 0)
-        {
-            manager.Release(Searcher);
-        }
-    }
-}

@@ -19,11 +19,13 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         await oneBuild.WaitAsync(cancellationToken);
-        SearchIndex.Generation? built = null;
+        IndexGeneration? built = null;
         try
         {
             built = await index.BeginBuildAsync(cancellationToken);
             var count = await FillAsync(built, progress, cancellationToken);
+            // Let the merges the bulk load started finish here, as part of the build, not under live searches.
+            built.Writer.WaitForMerges();
             await index.SwapAsync(built, (ids, target) => CatchUpAsync(ids, target, cancellationToken), cancellationToken);
             LogRebuilt(count, built.Folder);
             built = null;
@@ -45,7 +47,7 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
     /// Reads items page by page (by id, so memory stays flat) and lets two workers analyse and add documents
     /// — IndexWriter is thread-safe and analysis is where the time goes.
     /// </summary>
-    private async Task<int> FillAsync(SearchIndex.Generation built, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    private async Task<int> FillAsync(IndexGeneration built, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -112,7 +114,7 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         progress?.Report((done, total));
     }
 
-    private async Task CatchUpAsync(IReadOnlyCollection<string> ids, SearchIndex.Generation target, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(IReadOnlyCollection<string> ids, IndexGeneration target, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {

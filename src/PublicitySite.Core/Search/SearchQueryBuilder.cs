@@ -59,7 +59,9 @@ internal static class SearchQueryBuilder
     public static Query? UnitQuery(QueryUnit unit)
     {
         var any = new DisjunctionMaxQuery(0.3f);
-        foreach (var alternative in unit.Alternatives)
+        // A synonym that contains the unit (人民政协 for 政协) can only match where the unit already does: it adds
+        // no recall and costs a positional match over every hit, so only the others are queried.
+        foreach (var alternative in unit.Alternatives.Where(a => a == unit.Text || !a.Contains(unit.Text, StringComparison.Ordinal)))
         {
             foreach (var (field, boost) in UnitFields)
             {

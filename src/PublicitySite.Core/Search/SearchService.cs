@@ -16,6 +16,9 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
     private static readonly Sort ByNewest = new(new SortField(SearchFields.Date, SortFieldType.INT64, true));
     private static readonly Sort ByOldest = new(new SortField(SearchFields.Date, SortFieldType.INT64, false));
 
+    // Every public search filters on this one term: cached per segment as a bit set instead of read each time.
+    private readonly Filter publicOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Public, "1"))));
+
     /// <summary>The result, or null while the index is not ready (the caller answers 503).</summary>
     public SearchResult? Search(SearchRequest request)
     {
@@ -140,26 +143,23 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
         return suggestions.Distinct().Take(5).ToList();
     }
 
-    private static Filter Visibility(SearchRequest request)
+    private Filter Visibility(SearchRequest request)
     {
-        var filter = new BooleanQuery();
         if (request.Scope == SearchScope.Public)
         {
-            filter.Add(new TermQuery(new Term(SearchFields.Public, "1")), Occur.MUST);
+            return publicOnly;
         }
-        else
-        {
-            filter.Add(new TermQuery(new Term(SearchFields.Staff, "1")), Occur.MUST);
-            if (request.AllowedTypes.Count > 0)
-            {
-                var types = new BooleanQuery();
-                foreach (var type in request.AllowedTypes)
-                {
-                    types.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.SHOULD);
-                }
 
-                filter.Add(types, Occur.MUST);
+        var filter = new BooleanQuery { { new TermQuery(new Term(SearchFields.Staff, "1")), Occur.MUST } };
+        if (request.AllowedTypes.Count > 0)
+        {
+            var types = new BooleanQuery();
+            foreach (var type in request.AllowedTypes)
+            {
+                types.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.SHOULD);
             }
+
+            filter.Add(types, Occur.MUST);
         }
 
         return new QueryWrapperFilter(filter);

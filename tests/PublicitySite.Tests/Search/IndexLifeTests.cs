@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
@@ -129,5 +130,8 @@ public sealed class IndexLifeTests
         Assert.Equal(0, host.Find("停车场规划").Total);
         Assert.Equal(1, host.Find("停车场规划", SearchScope.Staff).Total);
         Assert.Equal("经济界", host.Find("钱多多").Facets["sector"].Keys.Single());
+        // The new member's name joined the dictionary, so a query runs it together with other words correctly.
+        Assert.True(host.Core.Services.GetRequiredService<DomainDictionary>().Contains("钱多多"));
+        Assert.Equal(["钱多多", "委员"], host.Core.Services.GetRequiredService<QueryPlanner>().Plan("钱多多委员").Units.Select(u => u.Text));
     }
 }

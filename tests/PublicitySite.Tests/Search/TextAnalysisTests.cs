@@ -103,3 +103,16 @@ public sealed class MarkdownTextTests
     public void Markdown_becomes_plain_words(string markdown, string expected) =>
         Assert.Equal(expected, MarkdownText.ToPlain(markdown));
 }
+
+/// <summary>The bigram analysis behind recall.</summary>
+public sealed class BigramTokenizerTests
+{
+    [Theory]
+    [InlineData("市政协委员", "市政 政协 协委 委员")]
+    [InlineData("桥", "桥")]
+    [InlineData("2024年提案abc", "2024 年提 提案 abc")]
+    [InlineData("政协，委员。", "政协 委员")]
+    [InlineData("", "")]
+    public void Chinese_runs_become_overlapping_pairs(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', SearchAnalyzers.Tokens(SearchAnalyzers.Bigrams, SearchFields.Body, text).Select(t => t.Term)));
+}
