@@ -350,6 +350,15 @@ public sealed class WorkflowService(
 
     private async Task<WorkflowResult> PublishApprovedAsync(Actor actor, ContentItem item, ContentItemVersion version, DateTime? at, CancellationToken cancellationToken)
     {
+        // The editor's 定时发布 / 定时下线 fields (PublishLaterPart) apply unless the publisher names a time.
+        var data = ContentData.Parse(version.Data);
+        at ??= TimeField(data, "PublishAt") is { } planned && planned > Now ? planned : null;
+        if (TimeField(data, "UnpublishAt") is { } expiry && expiry > (at ?? Now))
+        {
+            db.Set<ScheduledAction>().Add(new ScheduledAction { ContentItemId = item.Id, VersionNumber = version.Number, Kind = ScheduledKind.Unpublish, DueUtc = expiry, RequestedBy = actor.Name });
+            audit.Stage(actor.Name, AuditActions.UnpublishScheduled, item.Id, $"定时下线：{SiteTime.ToLocal(expiry):yyyy-MM-dd HH:mm}", version.Number, version.ContentHash, actor.Address);
+        }
+
         if (at is { } when && when > Now)
         {
             db.Set<ScheduledAction>().Add(new ScheduledAction { ContentItemId = item.Id, VersionNumber = version.Number, Kind = ScheduledKind.Publish, DueUtc = when, RequestedBy = actor.Name });
@@ -370,6 +379,11 @@ public sealed class WorkflowService(
             return WorkflowResult.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
         }
     }
+
+    private static DateTime? TimeField(JsonObject data, string field) =>
+        DateTimeOffset.TryParse(ContentData.GetString(data, BuiltInParts.PublishLater, field), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.UtcDateTime
+            : null;
 
     private WorkflowResult Finish(ContentResult result)
     {

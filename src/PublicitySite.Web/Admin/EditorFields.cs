@@ -26,7 +26,7 @@ public static class EditorFields
 
     public static IReadOnlyList<EditorField> For(SiteDefinition site, ContentTypeDefinition type, IEnumerable<string>? allowedColumns = null) =>
         site.FieldsOf(type)
-            .Where(f => Editable.Contains(f.Field.Type) && f.Part.Name != BuiltInParts.PublishLater)
+            .Where(f => Editable.Contains(f.Field.Type))
             .Select(f => new EditorField(
                 f.Part.Name,
                 f.Field,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace PublicitySite.BrowserTests.Workflow;
@@ -38,6 +39,7 @@ public sealed class WorkflowWalkTests
         await page.GetByLabel("来源").FillAsync("市政协办公室");
         await Expect(page.Locator("#preview strong"), "委员与承办单位");
         await Shot(page, "02-draft-with-live-preview");
+        await NoSeriousAccessibilityProblemsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await Expect(page.Locator(".flash"), "草稿已保存");
         var id = page.Url.Split('/').Last();
@@ -50,6 +52,7 @@ public sealed class WorkflowWalkTests
         page = await LoginAsync(browser, tablet, "lisi", null);
         await Expect(page.Locator("main"), Title);
         await Shot(page, "04-editor-dashboard");
+        await NoSeriousAccessibilityProblemsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
         await page.GetByLabel("退回意见（必填）").FillAsync("请补充会议时间和参会单位。");
         await page.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
@@ -142,6 +145,14 @@ public sealed class WorkflowWalkTests
         }
 
         Assert.Contains(text, await locator.InnerTextAsync());
+    }
+
+    /// <summary>axe-core on the admin page: nothing serious or critical (GB/T 37668 follows WCAG 2.x).</summary>
+    private static async Task NoSeriousAccessibilityProblemsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} 处)");
+        Assert.Empty(serious);
     }
 
     private static Task Shot(IPage page, string name) =>

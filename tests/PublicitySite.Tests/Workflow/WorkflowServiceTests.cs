@@ -92,6 +92,33 @@ public sealed class WorkflowServiceTests
     }
 
     [Fact]
+    public async Task The_items_own_publish_and_expiry_times_apply_when_it_is_signed_off()
+    {
+        var clock = new ShiftedClock();
+        await using var host = await StartAsync(Db.Sqlite, clock);
+        var writer = await host.Services.UserAsync("w", "Contributor");
+        var values = Editorial.News("带定时字段的通知");
+        values["publishAt"] = DateTime.UtcNow.AddHours(2).ToString("O");
+        values["unpublishAt"] = DateTime.UtcNow.AddHours(5).ToString("O");
+        var created = await host.Services.WorkflowAsync(w => w.CreateAsync(writer, "News", values));
+        var id = created.Version!.ContentItemId;
+        Editorial.Ok(await host.Services.WorkflowAsync(w => w.SubmitAsync(writer, id, null, true)));
+        foreach (var (name, role) in new[] { ("e1", "Editor"), ("r1", "Reviewer"), ("p1", "Publisher") })
+        {
+            var approver = await host.Services.UserAsync(name, role);
+            Editorial.Ok(await host.Services.WorkflowAsync(w => w.ApproveAsync(approver, id, null, null)));
+        }
+
+        Assert.Null(await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)));
+        clock.Offset = TimeSpan.FromHours(3);
+        await host.RunAsync<ScheduleRunner, int>(r => r.RunDueAsync());
+        Assert.NotNull(await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)));
+        clock.Offset = TimeSpan.FromHours(6);
+        await host.RunAsync<ScheduleRunner, int>(r => r.RunDueAsync());
+        Assert.Null(await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)));
+    }
+
+    [Fact]
     public async Task A_refused_action_changes_nothing_and_is_audited()
     {
         await using var host = await StartAsync(Db.Sqlite);
