@@ -13,7 +13,7 @@ public sealed class AppendOnlyTests
     [InlineData(Db.Postgres)]
     public async Task A_raw_update_or_delete_of_an_audit_line_fails_and_the_lines_stay_as_written(Db db)
     {
-        await using var host = await CoreHost.StartAsync(db);
+        await using var host = await StartAsync(db);
         await host.RunAsync<AuditLog>(a => a.WriteAsync("writer", AuditActions.Login, "target-1", "原始记录"));
         await host.RunAsync<AuditLog>(a => a.WriteAsync("writer", AuditActions.Logout, "target-2", "第二条"));
         var before = await SnapshotAsync(host);
@@ -34,7 +34,7 @@ public sealed class AppendOnlyTests
     [InlineData(Db.Postgres)]
     public async Task Appending_still_works_after_a_refused_change(Db db)
     {
-        await using var host = await CoreHost.StartAsync(db);
+        await using var host = await StartAsync(db);
         await host.RunAsync<AuditLog>(a => a.WriteAsync("writer", AuditActions.Login, "first"));
         Assert.NotNull(await ExecuteAsync(host, "DELETE FROM \"AuditEntries\""));
 
@@ -47,12 +47,15 @@ public sealed class AppendOnlyTests
     [Fact]
     public async Task Truncate_is_refused_on_postgres()
     {
-        await using var host = await CoreHost.StartAsync(Db.Postgres);
+        await using var host = await StartAsync(Db.Postgres);
         await host.RunAsync<AuditLog>(a => a.WriteAsync("writer", AuditActions.Login, "kept"));
 
         Assert.NotNull(await ExecuteAsync(host, "TRUNCATE \"AuditEntries\""));
         Assert.Contains(await SnapshotAsync(host), l => l.Contains("|kept|", StringComparison.Ordinal));
     }
+
+    private static Task<CoreHost> StartAsync(Db db) =>
+        CoreHost.StartAsync(db, configure: s => PublicitySite.Workflow.WorkflowServiceCollectionExtensions.AddWorkflowCore(s));
 
     /// <summary>Runs raw SQL as any other program would; returns the error, or null when the database accepted it.</summary>
     private static Task<Exception?> ExecuteAsync(CoreHost host, string sql) =>
