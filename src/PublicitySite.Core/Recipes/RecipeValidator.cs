@@ -100,6 +100,9 @@ internal static partial class RecipeValidator
                 case FieldType.ContentPicker when field.ContentType is null || site.FindType(field.ContentType) is null:
                     errors.Add(($"{at}.contentType", $"content picker '{field.Name}' names unknown content type '{field.ContentType}'"));
                     break;
+                case FieldType.Media when field.Accept is not (null or MediaAccept.Image or MediaAccept.Document):
+                    errors.Add(($"{at}.accept", $"media field '{field.Name}' accepts '{MediaAccept.Image}' or '{MediaAccept.Document}', not '{field.Accept}'"));
+                    break;
                 case FieldType.Object or FieldType.ObjectList when field.Fields is not { Count: > 0 }:
                     errors.Add(($"{at}.fields", $"field '{field.Name}' of type {field.Type} needs its own 'fields'"));
                     break;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
@@ -32,9 +33,16 @@ public sealed class SiteSettingsService(
 
     /// <summary>
     /// Sets the given keys; an empty or null value removes the override so the recipe's value shows again.
-    /// Unknown keys and over-long values are refused as a whole, with a message per problem.
+    /// Unknown keys and bad values (<see cref="SiteSettingRules"/>) are refused as a whole, with a message per problem.
     /// </summary>
-    public async Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    public Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default) =>
+        UpdateAsync(values, "system", null, cancellationToken);
+
+    /// <summary>
+    /// As above, on behalf of <paramref name="actor"/>: each key whose stored value changes gets an audit line,
+    /// committed together with the change (or not at all).
+    /// </summary>
+    public async Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, string actor, string? address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         var allowed = SiteSettingKeys.Known.Select(k => k.Key).Concat(definitions.Current.Settings.Keys).ToHashSet(StringComparer.Ordinal);
@@ -45,13 +53,9 @@ public sealed class SiteSettingsService(
             {
                 errors.Add($"未知的设置项“{key}”");
             }
-            else if (value is { Length: > SiteSettingKeys.MaxLength })
+            else if (SiteSettingRules.Check(key, value) is { } problem)
             {
-                errors.Add($"设置项“{Label(key)}”不能超过 {SiteSettingKeys.MaxLength} 个字符");
-            }
-            else if (value is not null && value.Any(c => char.IsControl(c)))
-            {
-                errors.Add($"设置项“{Label(key)}”不能包含换行或控制字符");
+                errors.Add(problem);
             }
         }
 
@@ -63,16 +67,26 @@ public sealed class SiteSettingsService(
         var now = clock.GetUtcNow().UtcDateTime;
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Key == DocumentKey, cancellationToken);
         var current = document is null ? new Dictionary<string, string>() : Parse(document.Json);
+        var audit = new AuditLog(db, clock);
         foreach (var (key, value) in values)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            var before = current.GetValueOrDefault(key);
+            var after = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            if (before == after)
+            {
+                continue;
+            }
+
+            if (after is null)
             {
                 current.Remove(key);
             }
             else
             {
-                current[key] = value.Trim();
+                current[key] = after;
             }
+
+            audit.Stage(actor, AuditActions.SettingChanged, key, $"{SiteSettingRules.Label(key)}：{Shown(before)} → {Shown(after)}", address: address);
         }
 
         var json = JsonSerializer.Serialize(current, StorageJson.Options);
@@ -97,8 +111,7 @@ public sealed class SiteSettingsService(
         return new SettingsUpdateResult(true, [], Merge(definitions.Current, overrides));
     }
 
-    private static string Label(string key) =>
-        SiteSettingKeys.Known.FirstOrDefault(k => k.Key == key).Label ?? key;
+    private static string Shown(string? value) => value is null ? "（配方默认值）" : $"“{value}”";
 
     private static SiteSettings Merge(SiteDefinition site, SiteSettingsOverrides overrides)
     {

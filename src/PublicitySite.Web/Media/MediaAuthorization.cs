@@ -9,22 +9,38 @@ namespace PublicitySite.Web.Media;
 /// <summary>A recipe permission the user must hold through one of their roles (or as a permission claim).</summary>
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
-/// <summary>Grants a permission when a role the recipe defines gives it to one of the user's roles.</summary>
+/// <summary>
+/// Grants a permission when a role the recipe defines gives it to one of the user's roles. The admin cookie
+/// carries no role claim (its role is read as it is now, so a change or lock-out applies at once): for it the
+/// role comes from <see cref="Auth.ActorAccessor"/>, as on the admin pages.
+/// </summary>
 public sealed class PermissionHandler(SiteDefinitionStore definitions) : AuthorizationHandler<PermissionRequirement>
 {
     public const string PermissionClaim = "permission";
 
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true
-            && (user.HasClaim(PermissionClaim, requirement.Permission)
-                || definitions.Current.Roles.Any(r => r.Permissions.Contains(requirement.Permission) && user.IsInRole(r.Name))))
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var roles = definitions.Current.Roles.Where(r => r.Permissions.Contains(requirement.Permission)).ToList();
+        if (user.HasClaim(PermissionClaim, requirement.Permission) || roles.Any(r => user.IsInRole(r.Name)))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == Auth.AuthSchemes.Admin)
+            && context.Resource is HttpContext http
+            && http.RequestServices.GetService<Auth.ActorAccessor>() is { } actors
+            && await actors.GetAsync(http) is { } actor
+            && roles.Any(r => r.Name == actor.Role))
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
     }
 }
 

@@ -1,4 +1,5 @@
 using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
@@ -49,6 +50,8 @@ public static class ItemPage
         var model = new
         {
             Item = view,
+            Cover = ContentData.GetString(view.Parts, BuiltInParts.Cover, "Cover"),
+            CoverAlt = ContentData.GetString(view.Parts, BuiltInParts.Cover, "CoverAlt"),
             Previous = previous is null ? null : EntryModel.From(previous),
             Next = next is null ? null : EntryModel.From(next),
             Related = related,

@@ -88,7 +88,8 @@ public sealed class EntryModel(string id, string title, string url, DateTimeOffs
 
     public bool Sample => ContentData.GetBool(Data, BuiltInParts.Sample, "Sample");
 
-    public string? Cover => Field(BuiltInParts.Cover, "Cover");
+    /// <summary>An address a view can put in <c>src</c>: a library id becomes its stable <c>/media/{id}</c>.</summary>
+    public string? Cover => Members.MemberPages.MediaUrl(Field(BuiltInParts.Cover, "Cover"));
 
     public string? CoverAlt => Field(BuiltInParts.Cover, "CoverAlt");
 

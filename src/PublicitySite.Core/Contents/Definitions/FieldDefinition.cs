@@ -30,6 +30,19 @@ public sealed record FieldDefinition
 
     public string? Hint { get; init; }
 
+    /// <summary>For Media: what the field takes, <c>image</c> (the default, e.g. a cover) or <c>document</c> (a PDF).</summary>
+    public string? Accept { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TakesImages => Type == FieldType.Media && Accept is null or MediaAccept.Image;
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Label => DisplayName ?? Name;
+}
+
+/// <summary>Values of <see cref="FieldDefinition.Accept"/>.</summary>
+public static class MediaAccept
+{
+    public const string Image = "image";
+    public const string Document = "document";
 }

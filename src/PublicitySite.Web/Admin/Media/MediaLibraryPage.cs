@@ -15,6 +15,7 @@ public static class MediaLibraryPage
     {
         ["media-library.js"] = "text/javascript; charset=utf-8",
         ["media-library.css"] = "text/css; charset=utf-8",
+        ["media-field.js"] = "text/javascript; charset=utf-8", // the content editor's Media fields
     };
 
     public static IEndpointRouteBuilder MapMediaLibraryPage(this IEndpointRouteBuilder routes)

@@ -252,6 +252,9 @@
 
   function init() {
     $('picker-note').hidden = !picker;
+    // The editor asks for the kind its field takes (a cover wants images), so the grid starts filtered.
+    var kind = new URLSearchParams(location.search).get('kind');
+    if (kind === 'image' || kind === 'document') { $('search').elements.kind.value = kind; }
     $('detail-title').tabIndex = -1;
     var drop = $('drop');
     ['dragenter', 'dragover'].forEach(function (name) {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
+using PublicitySite.Media;
 using PublicitySite.Words;
 using PublicitySite.Workflow;
 
@@ -12,7 +13,7 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// The editor: fields from the recipe, server-rendered Markdown preview, and the buttons the user's role may
 /// use at the item's stage. Every button goes through <see cref="WorkflowService"/>, like the API.
 /// </summary>
-public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links) : AdminPage
+public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links, MediaLibrary media) : AdminPage
 {
     public WorkItem? Work { get; private set; }
 
@@ -80,7 +81,15 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         }
 
         var values = EditorFields.Read(Request.Form, Fields, Values);
+        var mediaErrors = await MediaFieldCheck.CheckAsync(Fields, values, Values, media, cancellationToken);
         Values = values;
+        if (mediaErrors.Count > 0)
+        {
+            Errors.AddRange(mediaErrors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         if (IsNew)
         {
             var created = await workflow.CreateAsync(Me, Type!.Name, values, cancellationToken);
