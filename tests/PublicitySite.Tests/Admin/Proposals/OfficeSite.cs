@@ -14,7 +14,7 @@ internal static class OfficeSite
     public const string Member = "示例委员 林清";
 
     /// <summary>Many sign-ins come from the one test address: the login limit is not under test here.</summary>
-    public static TestSite Create() => new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
+    public static TestSite Create(Db db = Db.Sqlite) => new(seed: false, db: db, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
 
     public static Task<string> MemberAsync(TestSite site, string name = Member, string slug = "lin-qing") =>
         MemberData.PublishAsync(site.Services, "Member", MemberData.Member(name, slug));

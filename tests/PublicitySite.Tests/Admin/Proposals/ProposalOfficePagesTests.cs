@@ -6,6 +6,7 @@ using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Media;
 using PublicitySite.Proposals;
+using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Media;
 
 namespace PublicitySite.Tests.Admin.Proposals;
@@ -146,10 +147,12 @@ public sealed partial class ProposalOfficePagesTests
         Assert.Equal(ProposalStatus.Assigned, (await OfficeSite.RecordOfAsync(site, id)).Status);
     }
 
-    [Fact]
-    public async Task The_dashboard_filters_by_session_status_and_overdue_and_marks_overdue_days()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_dashboard_filters_by_session_status_and_overdue_and_marks_overdue_days(Db db)
     {
-        using var site = OfficeSite.Create();
+        using var site = OfficeSite.Create(db);
         await OfficeSite.MemberAsync(site);
         using var clerk = await AdminSession.LoginAsync(site, "clerk-list", "ProposalClerk");
         var late = await OfficeSite.FileAsync(clerk, "超期未答复的提案", "2024-03-01");
@@ -160,6 +163,7 @@ public sealed partial class ProposalOfficePagesTests
         var (status, all) = await clerk.GetAsync("/admin/proposals");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("共 2 件", all);
+        Assert.DoesNotContain("class=\"errors\"", all);
         var days = ProposalDates.Today(TimeProvider.System).DayNumber - new DateOnly(2024, 6, 10).DayNumber;
         Assert.Contains($"已超期 {days} 天", all);
 
@@ -178,6 +182,7 @@ public sealed partial class ProposalOfficePagesTests
         var (badStatus, bad) = await clerk.GetAsync("/admin/proposals?session=abc&page=x");
         Assert.Equal(HttpStatusCode.OK, badStatus);
         Assert.Contains("届次“abc”格式不对", bad);
+        Assert.Contains("页码“x”无效", bad);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query by hand: Razor Pages' own "page" route value would otherwise be bound here.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public ProposalQueue? Queue { get; private set; }
 
@@ -55,7 +56,18 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
             }
         }
 
-        PageNumber = Math.Max(1, PageNumber);
+        if (Request.Query["page"] is { Count: > 0 } pageText)
+        {
+            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                PageNumber = number;
+            }
+            else
+            {
+                Errors.Add($"页码“{pageText}”无效，已显示第 1 页");
+            }
+        }
+
         Results = await queries.ListAsync(new ProposalOfficeFilter
         {
             Term = term, Meeting = meeting, Status = status, Unit = Unit, OverdueOnly = Overdue, Page = PageNumber, PageSize = PageSize,
