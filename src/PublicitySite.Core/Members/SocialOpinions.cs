@@ -29,7 +29,8 @@ public sealed record OfficeYearCount(int Year, int Total, int Published);
 
 /// <summary>
 /// 社情民意: the public sees published items and how many were published each year; the office sees every
-/// item, drafts included (<see cref="ListForOfficeAsync"/>, to be called only for a user allowed to view drafts).
+/// item, drafts included (<see cref="ListForOfficeAsync"/>, to be called only for a user who handles 社情民意: the web
+/// host checks this with OfficeAccess.Opinions).
 /// </summary>
 public sealed class SocialOpinions(AppDbContext db, ContentQueries queries)
 {

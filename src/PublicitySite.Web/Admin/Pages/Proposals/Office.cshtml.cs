@@ -73,7 +73,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries que
         }
 
         var status = outcome.Status is { } s ? ProposalNames.Of(s) : "";
-        await audit.WriteAsync(Me.Name, AuditActions.ProposalEvent, id, $"{Case!.Record.Number}：{input.Kind}（{input.Date:yyyy-MM-dd}）→ {status}", address: Me.Address, cancellationToken: cancellationToken);
+        await audit.WriteAsync(Me.Name, AuditActions.ProposalEvent, id, $"{Case!.Record.Number}：{input.Kind}（{input.Date ?? Today:yyyy-MM-dd}）→ {status}", address: Me.Address, cancellationToken: cancellationToken);
         Flash = $"已登记“{input.Kind}”，当前状态：{status}";
         return Redirect($"/admin/proposals/{id}");
     }
