@@ -56,6 +56,9 @@ public static class AuditActions
     public const string WordsChanged = "words.change";
     public const string PreviewLinkCreated = "preview.create";
     public const string PreviewLinkRevoked = "preview.revoke";
+    public const string ProposalFiled = "proposal.file";
+    public const string ProposalEvent = "proposal.event";
+    public const string ProposalImported = "proposal.import";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -20,6 +20,7 @@ public static class ProposalServiceCollectionExtensions
         services.AddScoped<ProposalStatistics>();
         services.AddScoped<ProposalDeadlines>();
         services.AddScoped<ProposalImporter>();
+        services.AddScoped<ProposalOfficeQueries>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class EditorialExtensions
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section);
         services.AddHostedService<ScheduleWorker>();
         services.AddScoped<PreviewRenderer>();
+        services.AddScoped<Pages.Proposals.ReplyPdf>();
         // Razor would otherwise write every Chinese character as &#x...; (unreadable source, triple the bytes).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

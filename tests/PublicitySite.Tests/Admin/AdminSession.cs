@@ -50,6 +50,22 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         return response;
     }
 
+    /// <summary>Posts a multipart form with one file, as a form with <c>enctype="multipart/form-data"</c> would.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, Dictionary<string, string> fields, string fileField, byte[] file, string fileName, string tokenPage)
+    {
+        var (_, html) = await GetAsync(tokenPage);
+        token = TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + tokenPage);
+        using var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(file), fileField, fileName);
+        return await client.PostAsync(url, form);
+    }
+
     public void Dispose() => client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

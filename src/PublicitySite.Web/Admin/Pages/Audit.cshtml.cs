@@ -18,6 +18,7 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
         (AuditActions.Login, "登录"), (AuditActions.LoginFailed, "登录失败"), (AuditActions.Logout, "退出"), (AuditActions.UserCreated, "新增用户"),
         (AuditActions.RoleChanged, "修改角色"), (AuditActions.SettingChanged, "修改设置"), (AuditActions.WordsChanged, "修改错敏词"),
         (AuditActions.PreviewLinkCreated, "生成预览链接"), (AuditActions.PreviewLinkRevoked, "撤销预览链接"),
+        (AuditActions.ProposalFiled, "登记提案"), (AuditActions.ProposalEvent, "登记办理环节"), (AuditActions.ProposalImported, "批量导入提案"),
     ];
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Members;
+
+namespace PublicitySite.Web.Admin.Pages.Opinions;
+
+/// <summary>
+/// 社情民意 for the office: every item, unpublished ones included, filtered by year, category, adoption level
+/// and published or not, with yearly counts and links to the editor. Only the roles <see cref="OfficeAccess.Opinions"/>
+/// admits see any of it.
+/// </summary>
+public sealed class IndexModel(SocialOpinions opinions) : AdminPage
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Adoption { get; set; }
+
+    /// <summary>"yes", "no" or empty (both).</summary>
+    [BindProperty(SupportsGet = true)] public string? Published { get; set; }
+
+    public bool Denied { get; private set; }
+
+    public IReadOnlyList<OfficeOpinion> Items { get; private set; } = [];
+
+    public IReadOnlyList<OfficeYearCount> Years { get; private set; } = [];
+
+    public IReadOnlyList<string> Categories => Options("Category");
+
+    public IReadOnlyList<string> Adoptions => Options("Adoption");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!OfficeAccess.Opinions(Policy, Me))
+        {
+            Denied = true;
+            return Forbidden("您的角色无权查看未发布的社情民意（由审核人、签发人办理）");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+        }
+
+        bool? published = Published switch { "yes" => true, "no" => false, _ => null };
+        var all = await opinions.ListForOfficeAsync(null, cancellationToken);
+        Years = SocialOpinions.YearlyCounts(all);
+        Items = await opinions.ListForOfficeAsync(new OfficeOpinionFilter(Year, Blank(Category), Blank(Adoption), published), cancellationToken);
+        return Page();
+    }
+
+    private IReadOnlyList<string> Options(string field) =>
+        Policy.Site.FindPart("SocialOpinionPart")?.Fields.FirstOrDefault(f => f.Name == field)?.Options ?? [];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Audit;
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Admin.Pages.Proposals;
+
+/// <summary>
+/// 登记新提案. The number is not typed: <see cref="ProposalOffice.FileAsync"/> gives the next one of the session
+/// the filing date belongs to (after a session's cut-off, the next session's).
+/// </summary>
+public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, AuditLog audit, TimeProvider clock) : ProposalOfficePage
+{
+    public static readonly IReadOnlyList<(string Key, string Label)> ProposerTypes =
+        [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
+
+    [BindProperty] public string? Title { get; set; }
+
+    [BindProperty] public string? Body { get; set; }
+
+    [BindProperty] public string? FiledOn { get; set; }
+
+    [BindProperty] public string ProposerType { get; set; } = "member";
+
+    /// <summary>Members, the first being the lead proposer (领衔).</summary>
+    [BindProperty] public string? LeadMember { get; set; }
+
+    [BindProperty] public List<string> CoMembers { get; set; } = [];
+
+    /// <summary>For a party, sector, committee or group: its name.</summary>
+    [BindProperty] public string? ProposerName { get; set; }
+
+    [BindProperty] public string? Sector { get; set; }
+
+    [BindProperty] public string? Category { get; set; }
+
+    [BindProperty] public bool Key { get; set; }
+
+    [BindProperty] public string? Supervisor { get; set; }
+
+    [BindProperty] public bool Public { get; set; }
+
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    public IReadOnlyList<string> Categories => Policy.Site.FindPart(ProposalVisibility.Part)?.Fields.FirstOrDefault(f => f.Name == "Category")?.Options ?? [];
+
+    public IReadOnlyList<ProposalSession> Sessions => rules.Sessions;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        FiledOn = ProposalDates.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Members = await queries.MemberNamesAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Members = await queries.MemberNamesAsync(cancellationToken);
+        var filing = Read();
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var outcome = await office.FileAsync(filing!, Me.Name, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Errors.AddRange(outcome.Errors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var number = (await queries.GetAsync(outcome.ContentItemId!, cancellationToken))?.Record.Number;
+        await audit.WriteAsync(Me.Name, AuditActions.ProposalFiled, outcome.ContentItemId, $"{number} {filing!.Title}", address: Me.Address, cancellationToken: cancellationToken);
+        Flash = $"已登记为{number}，状态“待审查”。提案正文须经审核签发后才会公开。";
+        return Redirect($"/admin/proposals/{outcome.ContentItemId}");
+    }
+
+    /// <summary>The filing, or null with the reasons in <see cref="AdminPage.Errors"/>.</summary>
+    private ProposalFiling? Read()
+    {
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            Errors.Add("请填写案由（提案标题）");
+        }
+
+        if (!DateOnly.TryParseExact(FiledOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var filedOn))
+        {
+            Errors.Add($"提交日期“{FiledOn}”无效，应为 2025-01-08 这样的日期");
+        }
+
+        if (!ProposerTypes.Any(t => t.Key == ProposerType))
+        {
+            Errors.Add($"提案者类别“{ProposerType}”无效");
+        }
+
+        List<string> proposers;
+        if (ProposerType == "member")
+        {
+            proposers = [.. new[] { LeadMember }.Concat(CoMembers).Select(n => n?.Trim() ?? "").Where(n => n.Length > 0).Distinct()];
+            if (string.IsNullOrWhiteSpace(LeadMember))
+            {
+                Errors.Add("请选择领衔提案的委员");
+            }
+
+            Errors.AddRange(proposers.Where(p => !Members.Contains(p)).Select(p => $"委员库中没有“{p}”，请从列表中选择"));
+        }
+        else
+        {
+            proposers = string.IsNullOrWhiteSpace(ProposerName) ? [] : [ProposerName.Trim()];
+            if (proposers.Count == 0)
+            {
+                Errors.Add("请填写提案者名称（党派、界别、专委会或委员小组）");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Category) && !Categories.Contains(Category))
+        {
+            Errors.Add($"类别“{Category}”不在可选范围内");
+        }
+
+        if (Key && string.IsNullOrWhiteSpace(Supervisor))
+        {
+            Errors.Add("重点提案须填写督办领导");
+        }
+
+        return Errors.Count > 0 ? null : new ProposalFiling
+        {
+            Title = Title!.Trim(), Body = Body, FiledOn = filedOn, ProposerType = ProposerType, Proposers = proposers,
+            Sector = Sector?.Trim(), Category = string.IsNullOrWhiteSpace(Category) ? null : Category, Key = Key,
+            Supervisor = Key ? Supervisor?.Trim() : null, Public = Public,
+        };
+    }
+}

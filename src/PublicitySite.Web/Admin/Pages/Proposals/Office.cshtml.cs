@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Audit;
+using PublicitySite.Contents;
+using PublicitySite.Media;
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Admin.Pages.Proposals;
+
+/// <summary>
+/// One proposal's office page: facts, the full timeline and a form for each event the lifecycle allows next
+/// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
+/// which refuses what the lifecycle forbids, whatever the form sent.
+/// </summary>
+public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, AuditLog audit, TimeProvider clock) : ProposalOfficePage
+{
+    public ProposalCase? Case { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyDictionary<string, string> ReplyClasses => rules.ReplyClasses;
+
+    public IReadOnlyList<string> Proposers => Case is null ? [] : ContentData.GetList(ContentData.Parse(Case.Latest.Data), ProposalVisibility.Part, "Proposers");
+
+    /// <summary>What the last refused form sent, so the clerk does not type it again.</summary>
+    public EventForm? Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : Missing();
+
+    public async Task<IActionResult> OnPostRecordAsync(string id, EventForm form, IFormFile? pdf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return Missing();
+        }
+
+        Sent = form;
+        var input = Read(form);
+        if (input is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // A PDF is stored only for a reply the lifecycle allows now; any other refusal comes from RecordAsync itself.
+        MediaAsset? stored = null;
+        if (pdf is { Length: > 0 } && ProposalNames.TryParseKind(input.Kind, out var kind) && kind == ProposalEventKind.Reply && Case!.Next.Contains(kind))
+        {
+            (stored, var problem) = await pdfs.StoreAsync(pdf, Case.Record.Number, Me.Name, cancellationToken);
+            if (problem is not null)
+            {
+                Errors.Add(problem);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            input = input with { ReplyPdf = MediaUrls.Stable(stored!.Id) };
+        }
+
+        var outcome = await office.RecordAsync(id, input, Me.Name, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            if (stored is not null)
+            {
+                await pdfs.DiscardAsync(stored, cancellationToken);
+            }
+
+            Errors.AddRange(outcome.Errors);
+            Response.StatusCode = outcome.Kind == ProposalOutcomeKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var status = outcome.Status is { } s ? ProposalNames.Of(s) : "";
+        await audit.WriteAsync(Me.Name, AuditActions.ProposalEvent, id, $"{Case!.Record.Number}：{input.Kind}（{input.Date ?? Today:yyyy-MM-dd}）→ {status}", address: Me.Address, cancellationToken: cancellationToken);
+        Flash = $"已登记“{input.Kind}”，当前状态：{status}";
+        return Redirect($"/admin/proposals/{id}");
+    }
+
+    public string ClassLabel(string? code) => code is null ? "" : $"{code} 类（{rules.ReplyClassName(code)}）";
+
+    public string DefaultDate => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Today = ProposalDates.Today(clock);
+        Case = await queries.GetAsync(id, cancellationToken);
+        return Case is not null;
+    }
+
+    private IActionResult Missing()
+    {
+        Errors.Add("提案不存在");
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    /// <summary>The event as the office service takes it, or null with the reasons in <see cref="AdminPage.Errors"/>.</summary>
+    private ProposalEventInput? Read(EventForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.Kind))
+        {
+            Errors.Add("未指明办理环节");
+        }
+
+        var date = ParseDate(form.Date, "日期");
+        var due = string.IsNullOrWhiteSpace(form.DueOn) ? null : ParseDate(form.DueOn, "新的答复期限");
+        if (Errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new ProposalEventInput
+        {
+            Kind = form.Kind!.Trim(),
+            Date = date,
+            Note = form.Note,
+            Unit = form.Unit,
+            CoUnits = form.CoUnits?.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            MergedInto = form.MergedInto,
+            DueOn = due,
+            ReplyClass = form.ReplyClass,
+            ReplyRefNo = form.ReplyRefNo,
+            ReplyText = form.ReplyText,
+            Verdict = form.Verdict,
+        };
+    }
+
+    private DateOnly? ParseDate(string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Errors.Add($"{label}“{text}”无效，应为 2025-05-20 这样的日期");
+        return null;
+    }
+}
+
+/// <summary>What an event form posts; each form sends only the fields its kind uses.</summary>
+public sealed class EventForm
+{
+    public string? Kind { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? CoUnits { get; set; }
+
+    public string? MergedInto { get; set; }
+
+    public string? DueOn { get; set; }
+
+    public string? ReplyClass { get; set; }
+
+    public string? ReplyRefNo { get; set; }
+
+    public string? ReplyText { get; set; }
+
+    public string? Verdict { get; set; }
+}
