@@ -41,7 +41,8 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
         var definition = http.RequestServices.GetRequiredService<SiteDefinitionStore>().Current;
         context.CacheVaryByRules.VaryByValues["definition"] = RuntimeHelpers.GetHashCode(definition).ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.QueryKeys = "*"; // every query value is its own page (the default policy does the same)
-        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        // Origin too: a cached API answer carries the CORS headers of the origin it was made for.
+        context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues([HeaderNames.AcceptEncoding, HeaderNames.Origin]);
         context.Tags.Add(PageCache.SiteTag);
         return ValueTask.CompletedTask;
     }
