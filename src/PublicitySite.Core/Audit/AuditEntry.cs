@@ -56,6 +56,12 @@ public static class AuditActions
     public const string WordsChanged = "words.change";
     public const string PreviewLinkCreated = "preview.create";
     public const string PreviewLinkRevoked = "preview.revoke";
+    public const string TokenCreated = "token.create";
+    public const string TokenRevoked = "token.revoke";
+    public const string WebhookCreated = "webhook.create";
+    public const string WebhookChanged = "webhook.change";
+    public const string WebhookDeleted = "webhook.delete";
+    public const string WebhookRetried = "webhook.retry";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
