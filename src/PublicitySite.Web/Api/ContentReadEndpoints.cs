@@ -13,7 +13,7 @@ public static class ContentReadEndpoints
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Longer free text is refused rather than silently cut (the search index reads the first 100 characters).</summary>
+    /// <summary>Longer free text is refused; of what is accepted the search planner reads the first 100 characters (10 words).</summary>
     public const int MaxQueryLength = 200;
 
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "q", "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
@@ -42,18 +42,6 @@ public static class ContentReadEndpoints
         if (text?.Length > MaxQueryLength)
         {
             return ApiProblems.BadParameter("q", $"q 最长 {MaxQueryLength} 个字符");
-        }
-
-        IReadOnlySet<string>? matching = null;
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            // The index follows commits a moment later, so full-text answers are not stored in the page cache.
-            PageCache.DoNotStore(http);
-            if (!search.TryMatchPublished(text, out matching))
-            {
-                http.Response.Headers.RetryAfter = "5";
-                return SearchEndpoints.NotReady();
-            }
         }
 
         var site = definitions.Current;
@@ -97,6 +85,19 @@ public static class ContentReadEndpoints
             case "title": sort = ContentSort.Title; break;
             case "modified" or "-modified": sort = ContentSort.Modified; break;
             default: return ApiProblems.BadParameter("sort", "sort 可为 newest、oldest、title、modified");
+        }
+
+        // Full text last, once every other parameter is known to be good.
+        IReadOnlySet<string>? matching = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            // The index follows commits a moment later, so full-text answers are not stored in the page cache.
+            PageCache.DoNotStore(http);
+            if (!search.TryMatchPublished(text, out matching))
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return SearchEndpoints.NotReady();
+            }
         }
 
         var result = await queries.ListAsync(new ContentQuery
