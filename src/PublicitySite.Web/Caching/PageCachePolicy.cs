@@ -41,8 +41,7 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
         var definition = http.RequestServices.GetRequiredService<SiteDefinitionStore>().Current;
         context.CacheVaryByRules.VaryByValues["definition"] = RuntimeHelpers.GetHashCode(definition).ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.QueryKeys = "*"; // every query value is its own page (the default policy does the same)
-        // Origin too: a cached API answer carries the CORS headers of the origin it was made for.
-        context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues([HeaderNames.AcceptEncoding, HeaderNames.Origin]);
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.Tags.Add(PageCache.SiteTag);
         return ValueTask.CompletedTask;
     }
