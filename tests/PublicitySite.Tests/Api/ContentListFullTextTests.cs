@@ -86,6 +86,18 @@ public sealed class ContentListFullTextTests(ContentListFullTextTests.IndexedSit
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_q_with_its_limit()
+    {
+        var document = await GetJson("/openapi/v1.json");
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/content").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        var q = parameters.Single(p => p.GetProperty("name").GetString() == "q");
+        Assert.Equal("query", q.GetProperty("in").GetString());
+        Assert.Equal(200, q.GetProperty("schema").GetProperty("maxLength").GetInt32());
+        Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "pageSize");
+    }
+
+    [Fact]
     public async Task Drafts_and_unpublished_edits_are_never_returned()
     {
         const string Marker = "全文筛选草稿标记";
