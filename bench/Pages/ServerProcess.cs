@@ -17,7 +17,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<ServerProcess> StartAsync(string webDll, string dataDir, string themesDir, bool pageCache)
+    /// <param name="settings">Further <c>--Key=Value</c> settings (the API benchmark lifts the rate limits).</param>
+    public static async Task<ServerProcess> StartAsync(string webDll, string dataDir, string themesDir, bool pageCache, params string[] settings)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -32,7 +33,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             webDll, "--urls", baseUrl, "--data-dir", dataDir, "--Publicity:ThemesDir=" + themesDir,
             "--PageCache:Enabled=" + (pageCache ? "true" : "false"), "--Logging:LogLevel:Default=Warning",
             "--Publicity:AdminPassword=bench-password-1",
-        })
+        }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }

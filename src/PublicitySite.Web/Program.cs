@@ -39,9 +39,9 @@ if (verb)
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseStatusCodePages();
-app.UsePageCaching();                // output cache for anonymous readers, Brotli/gzip
+app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too
+app.UsePageCaching();                // output cache for anonymous readers and API reads, Brotli/gzip
 app.UseThemeAssets();
-app.UsePublicityApi();
 app.MapHealth();
 app.MapContentReads();
 app.MapGraphQLApi();

@@ -59,6 +59,12 @@ public static class AuditActions
     public const string ProposalFiled = "proposal.file";
     public const string ProposalEvent = "proposal.event";
     public const string ProposalImported = "proposal.import";
+    public const string TokenCreated = "token.create";
+    public const string TokenRevoked = "token.revoke";
+    public const string WebhookCreated = "webhook.create";
+    public const string WebhookChanged = "webhook.change";
+    public const string WebhookDeleted = "webhook.delete";
+    public const string WebhookRetried = "webhook.retry";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -25,6 +25,12 @@ public sealed class ContentQueries(AppDbContext db)
             rows = rows.Where(r => db.ContentTags.Any(t => t.VersionId == r.Version.Id && t.Tag == tag));
         }
 
+        if (query.Ids is { } ids)
+        {
+            var wanted = ids.ToList(); // a plain list translates to a single JSON/array parameter on both databases
+            rows = rows.Where(r => wanted.Contains(r.Item.Id));
+        }
+
         if (query.FromUtc is { } from)
         {
             rows = rows.Where(r => r.Version.PublishedUtc >= from);

@@ -21,6 +21,9 @@ public sealed record ContentQuery
 
     public DateTime? ToUtc { get; init; }
 
+    /// <summary>Only these items (e.g. the ones a full-text query found); null means no such limit.</summary>
+    public IReadOnlyCollection<string>? Ids { get; init; }
+
     public ContentSort Sort { get; init; } = ContentSort.Newest;
 
     public int Page { get; init; } = 1;

@@ -80,6 +80,31 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
         };
     }
 
+    /// <summary>
+    /// The ids of every published item holding all of the query's words (no partial fallback, no depth
+    /// limit), so the content list can filter, sort and page in the database with exact totals. False while
+    /// the index is not ready; <paramref name="ids"/> is null when the query holds no words to filter by.
+    /// </summary>
+    public bool TryMatchPublished(string query, out IReadOnlySet<string>? ids)
+    {
+        ids = null;
+        using var lease = index.IsReady ? index.Acquire() : null;
+        if (lease is null)
+        {
+            return false;
+        }
+
+        var plan = planner.Plan(query);
+        if (!plan.IsEmpty)
+        {
+            var collector = new IdCollector();
+            lease.Searcher.Search(SearchQueryBuilder.Build(plan, matchAny: false), publicOnly, collector);
+            ids = collector.Ids;
+        }
+
+        return true;
+    }
+
     private static (int Total, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets, TopDocs Top) Run(
         IndexSearcher searcher, Query query, Filter visible, Filter filtered, bool hasFilters, Sort sort, int wanted)
     {

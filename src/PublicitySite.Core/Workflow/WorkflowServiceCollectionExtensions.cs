@@ -15,6 +15,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<ScheduleRunner>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PublicitySite.Users.TokenAdministration>();
+        services.AddScoped<PublicitySite.Webhooks.WebhookAdministration>();
         services.AddScoped<PreviewLinks>();
         return services;
     }

@@ -2,6 +2,9 @@ using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Search;
+using PublicitySite.Web.Caching;
+using PublicitySite.Web.Search;
 
 namespace PublicitySite.Web.Api;
 
@@ -10,23 +13,35 @@ public static class ContentReadEndpoints
 {
     public const int MaxPageSize = 100;
 
-    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
+    /// <summary>Longer free text is refused; of what is accepted the search planner reads the first 100 characters (10 words).</summary>
+    public const int MaxQueryLength = 200;
+
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "q", "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
 
     public static IEndpointRouteBuilder MapContentReads(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/content").WithTags("Content");
-        api.MapGet("/", List).WithName("ListContent").WithSummary("已发布内容列表（可按类型、栏目、标签、日期筛选，分页）");
-        api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
-        api.MapGet("/{id}", Get).WithName("GetContent").WithSummary("一篇已发布内容");
+        api.MapGet("/", List).WithName("ListContent").CachePage()
+            .WithSummary("已发布内容列表（可按全文关键词 q、类型、栏目、标签、日期筛选，分页）")
+            .WithDescription("q：全文关键词（中文分词，最长 200 字），与其他筛选条件同时满足；total 为全部匹配的已发布内容数。搜索索引建立期间带 q 的请求返回 503。")
+            .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeParameters);
+        api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").CachePage().WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
+        api.MapGet("/{id}", Get).WithName("GetContent").CachePage().WithSummary("一篇已发布内容");
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
             return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+        }
+
+        string? text = query["q"];
+        if (text?.Length > MaxQueryLength)
+        {
+            return ApiProblems.BadParameter("q", $"q 最长 {MaxQueryLength} 个字符");
         }
 
         var site = definitions.Current;
@@ -72,6 +87,19 @@ public static class ContentReadEndpoints
             default: return ApiProblems.BadParameter("sort", "sort 可为 newest、oldest、title、modified");
         }
 
+        // Full text last, once every other parameter is known to be good.
+        IReadOnlySet<string>? matching = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            // The index follows commits a moment later, so full-text answers are not stored in the page cache.
+            PageCache.DoNotStore(http);
+            if (!search.TryMatchPublished(text, out matching))
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return SearchEndpoints.NotReady();
+            }
+        }
+
         var result = await queries.ListAsync(new ContentQuery
         {
             ContentType = site.FindType(type ?? "")?.Name,
@@ -79,10 +107,12 @@ public static class ContentReadEndpoints
             Tag = query["tag"],
             FromUtc = from,
             ToUtc = to,
+            Ids = matching,
             Sort = sort,
             Page = page,
             PageSize = pageSize,
         }, cancellationToken);
+        PageCache.Tag(http, PageCache.ListsTag);
         return Results.Ok(new
         {
             total = result.Total,
@@ -122,6 +152,7 @@ public static class ContentReadEndpoints
 
     private static IResult Detail(PublishedEntry entry, HttpContext http, ContentViewFactory views)
     {
+        PageCache.Tag(http, PageCache.ItemTag(entry.Item.Id));
         var etag = new EntityTagHeaderValue($"\"{entry.Item.Id}-{entry.Version.Number}-{entry.Version.ContentHash[..12]}\"");
         http.Response.Headers.ETag = etag.ToString();
         http.Response.Headers.CacheControl = "public, max-age=0, must-revalidate";

@@ -62,6 +62,16 @@ public static class PageCache
 
     public static RouteHandlerBuilder CachePage(this RouteHandlerBuilder builder) => builder.CacheOutput(PolicyName);
 
+    /// <summary>Keeps this response out of the cache (it may still be served from a stored one of the same key).</summary>
+    public static void DoNotStore(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            cache.AllowCacheStorage = false;
+        }
+    }
+
     /// <summary>Adds tags to the page being rendered; no-op when the response is not being cached.</summary>
     public static void Tag(HttpContext context, params string[] tags)
     {

@@ -73,6 +73,15 @@ internal sealed class ContentSchemaBuilder(SiteDefinition site)
         Add<ContentView>(graph, "sample", new BooleanGraphType(), v => v.Sample);
         Add<ContentView>(graph, "bodyHtml", new StringGraphType(), v => v.BodyHtml);
         Add<ContentView>(graph, "bodyText", new StringGraphType(), v => v.BodyText);
+        graph.AddField(new GraphField
+        {
+            Name = "status",
+            Description = "版本状态：Published，或（drafts: true 时）Draft、InReview、Approved、Scheduled 等",
+            ResolvedType = new NonNullGraphType(new StringGraphType()),
+            Resolver = new FuncFieldResolver<object?>(ctx => ctx.Source is ContentView v
+                && ctx.UserContext.TryGetValue(GraphCaller.Key, out var c) && c is GraphCaller caller
+                && caller.Statuses.TryGetValue((v.Id, v.Version), out var status) ? status.ToString() : nameof(ContentStatus.Published)),
+        });
     }
 
     private IEnumerable<(ContentPartDefinition Part, FieldDefinition Field)> RecipeFields(ContentTypeDefinition type) =>
@@ -148,9 +157,9 @@ internal sealed class ContentSchemaBuilder(SiteDefinition site)
         query.AddField(new GraphField
         {
             Name = single,
-            Description = $"一个已发布的{type.Label}",
+            Description = $"一个已发布的{type.Label}（drafts: true 时为最新版本，需带 read:drafts 的令牌）",
             ResolvedType = graph,
-            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id" }),
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id" }, DraftsArgument()),
             Resolver = new FuncFieldResolver<object?>(async ctx => await GraphData.ByIdAsync(ctx, ctx.GetArgument<string>("id"), type.Name)),
         });
 
@@ -163,16 +172,24 @@ internal sealed class ContentSchemaBuilder(SiteDefinition site)
         query.AddField(new GraphField
         {
             Name = single + "List",
-            Description = $"已发布的{type.Label}列表：按字段筛选、排序、分页（每页最多 {GraphData.MaxPageSize} 条）",
+            Description = $"已发布的{type.Label}列表（drafts: true 时为最新版本）：按字段筛选、排序、分页（每页最多 {GraphData.MaxPageSize} 条）",
             ResolvedType = page,
             Arguments = new QueryArguments(
                 new QueryArgument(where) { Name = "where" },
                 new QueryArgument(order) { Name = "orderBy" },
                 new QueryArgument<IntGraphType> { Name = "page", DefaultValue = 1 },
-                new QueryArgument<IntGraphType> { Name = "pageSize", DefaultValue = 20 }),
+                new QueryArgument<IntGraphType> { Name = "pageSize", DefaultValue = 20 },
+                DraftsArgument()),
             Resolver = new FuncFieldResolver<object?>(async ctx => await GraphData.ListAsync(ctx, type.Name, where)),
         });
     }
+
+    private static QueryArgument DraftsArgument() => new QueryArgument<BooleanGraphType>
+    {
+        Name = GraphDrafts.Argument,
+        DefaultValue = false,
+        Description = "true：返回最新版本（草稿、审核中等），规则同 REST：须带 read:drafts 权限范围的令牌，且角色可查看该类内容的草稿",
+    };
 
     /// <summary>Proposers are stored by name; members and proposals find each other through those names.</summary>
     private void AddProposerRelations()

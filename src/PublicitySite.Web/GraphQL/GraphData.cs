@@ -20,6 +20,11 @@ internal static class GraphData
 
     public static async Task<object?> ByIdAsync(IResolveFieldContext ctx, string id, string type)
     {
+        if (GraphDrafts.Wanted(ctx))
+        {
+            return await GraphDrafts.ByIdAsync(ctx, id, type);
+        }
+
         var entry = await Service<ContentQueries>(ctx).GetAsync(id, ctx.CancellationToken);
         return entry is null || entry.Version.ContentType != type ? null : Service<ContentViewFactory>(ctx).Create(entry);
     }
@@ -89,6 +94,11 @@ internal static class GraphData
             Sort = ctx.GetArgument("orderBy", ContentSort.Newest),
         };
         var fieldFilters = where.Where(kv => kv.Value is not null && !Indexed.Contains(kv.Key)).ToList();
+        if (GraphDrafts.Wanted(ctx))
+        {
+            return await GraphDrafts.ListAsync(ctx, query, page, pageSize, view => Matches(view, fieldFilters, whereType));
+        }
+
         var queries = Service<ContentQueries>(ctx);
         var views = Service<ContentViewFactory>(ctx);
         if (fieldFilters.Count == 0)

@@ -26,7 +26,7 @@ public static class GraphQLEndpoints
 
     public static IEndpointRouteBuilder MapGraphQLApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/graphql", Post).WithTags("GraphQL").WithSummary("GraphQL 查询（已发布内容，支持字段筛选、关联与分页）").DisableAntiforgery();
+        routes.MapPost("/api/graphql", Post).WithTags("GraphQL").WithSummary("GraphQL 查询（已发布内容，支持字段筛选、关联与分页；带 read:drafts 令牌时可用 drafts: true 查看最新版本）").DisableAntiforgery();
         routes.MapGet("/api/graphql", Get).WithTags("GraphQL").WithSummary("GraphQL 查询（GET，?query=）");
         return routes;
     }
@@ -65,6 +65,7 @@ public static class GraphQLEndpoints
             o.OperationName = request.OperationName;
             o.Variables = request.Variables;
             o.RequestServices = http.RequestServices;
+            o.UserContext = new Dictionary<string, object?> { [GraphCaller.Key] = new GraphCaller(http) };
             o.CancellationToken = http.RequestAborted;
             o.ValidationRules = DocumentValidator.CoreRules.Append(new ComplexityValidationRule(Limits));
         });

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Webhooks;
+using PublicitySite.Web.Webhooks;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.Admin.Pages;
+
+/// <summary>
+/// Webhooks for administrators (settings.manage): register (the signing secret is shown once), enable or
+/// disable, delete, and each hook's delivery log from the outbox with 立即重试 for failed deliveries.
+/// </summary>
+public sealed class WebhooksModel(WebhookAdministration admin, WebhookService hooks, WebhookSignal signal) : AdminPage
+{
+    public IReadOnlyList<Webhook> Hooks { get; private set; } = [];
+
+    /// <summary>The hook whose delivery log is shown (<c>/admin/webhooks/{id}</c>).</summary>
+    public Webhook? Selected { get; private set; }
+
+    public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
+
+    /// <summary>Set only in the answer to a successful registration: shown once.</summary>
+    public Webhook? Created { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? id)
+    {
+        if (!admin.MayManage(Me))
+        {
+            return Forbidden("只有管理员可以管理 Webhook");
+        }
+
+        await LoadAsync(id);
+        return id is not null && Selected is null ? NotFoundPage() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? url, string[]? events)
+    {
+        var (hook, errors) = await admin.AddAsync(Me, url, (events ?? []).Distinct().ToList());
+        if (hook is null)
+        {
+            Errors.AddRange(errors);
+            Response.StatusCode = admin.MayManage(Me) ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
+        }
+
+        Created = hook;
+        await LoadAsync(null);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostActiveAsync(long id, bool active) =>
+        RunAsync(() => admin.SetActiveAsync(Me, id, active), active ? $"Webhook #{id} 已启用" : $"Webhook #{id} 已停用", id);
+
+    public Task<IActionResult> OnPostDeleteAsync(long id) =>
+        RunAsync(() => admin.DeleteAsync(Me, id), $"Webhook #{id} 已删除", null);
+
+    public Task<IActionResult> OnPostRetryAsync(long id, long delivery) =>
+        RunAsync(async () =>
+        {
+            var result = await admin.RetryAsync(Me, id, delivery);
+            if (result.Succeeded)
+            {
+                signal.Wake(); // sent now, not at the next poll
+            }
+
+            return result;
+        }, $"投递 #{delivery} 已重新排队，马上发送", id);
+
+    public static string Local(DateTime? utc) => utc is { } t ? PublicitySite.Contents.SiteTime.ToLocal(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+
+    public static string Events(Webhook hook) =>
+        string.Join("、", hook.Events.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => WebhookAdministration.EventLabels.GetValueOrDefault(e, e)));
+
+    public static (string Label, bool Failed) State(WebhookDelivery d) =>
+        d.DeliveredUtc is not null ? ("已送达", false)
+        : d.Abandoned ? ("已放弃", true)
+        : d.LastError is not null ? ("等待重试", true)
+        : ("排队中", false);
+
+    private async Task<IActionResult> RunAsync(Func<Task<WorkflowResultBase>> action, string done, long? back)
+    {
+        var result = await action();
+        if (!result.Succeeded)
+        {
+            await LoadAsync(back);
+            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+        }
+
+        Flash = done;
+        return Redirect(back is { } id ? $"/admin/webhooks/{id}" : "/admin/webhooks");
+    }
+
+    private IActionResult NotFoundPage()
+    {
+        Errors.Add("Webhook 不存在");
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    private async Task LoadAsync(long? id)
+    {
+        if (!admin.MayManage(Me))
+        {
+            return;
+        }
+
+        Hooks = await hooks.ListAsync();
+        Selected = id is { } wanted ? Hooks.FirstOrDefault(h => h.Id == wanted) : null;
+        Deliveries = Selected is null ? [] : await hooks.DeliveriesAsync(Selected.Id, WebhookAdministration.LogSize);
+    }
+}
