@@ -56,6 +56,8 @@ public static class AuditActions
     public const string WordsChanged = "words.change";
     public const string PreviewLinkCreated = "preview.create";
     public const string PreviewLinkRevoked = "preview.revoke";
+    public const string SearchReindex = "search.reindex";
+    public const string SynonymsChanged = "search.synonyms";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
