@@ -7,8 +7,8 @@ using PublicitySite.Contents;
 namespace PublicitySite.BrowserTests.Admin;
 
 /// <summary>
-/// An administrator clicks 重建索引 on 搜索管理 in Chromium and sees the build's progress bar end full with the
-/// finished state; a second click while nothing runs starts a new build. Screenshots in bin/…/screenshots/search-admin/.
+/// An administrator opens 搜索管理 from the menu in Chromium, clicks 重建索引 and sees the build's progress bar
+/// end full with the finished state and document count. Screenshots in bin/…/screenshots/search-admin/.
 /// </summary>
 public sealed class SearchAdminWalkTests
 {
