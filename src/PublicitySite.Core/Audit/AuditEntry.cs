@@ -65,6 +65,8 @@ public static class AuditActions
     public const string WebhookChanged = "webhook.change";
     public const string WebhookDeleted = "webhook.delete";
     public const string WebhookRetried = "webhook.retry";
+    public const string SearchReindex = "search.reindex";
+    public const string SynonymsChanged = "search.synonyms";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -49,18 +49,22 @@ public sealed class DomainDictionary
     /// Cuts a run of Chinese characters at the longest dictionary words, left to right. Returns the pieces
     /// in order, each flagged as a dictionary word or not.
     /// </summary>
-    public List<(string Text, bool Known)> Segment(string folded)
+    /// <param name="alsoKnown">Words that count as known besides the dictionary's (the synonym list's), up to
+    /// <see cref="SynonymStore.MaxWordLength"/> characters.</param>
+    public List<(string Text, bool Known)> Segment(string folded, Func<string, bool>? alsoKnown = null)
     {
         ArgumentNullException.ThrowIfNull(folded);
+        var longest = alsoKnown is null ? MaxTermLength : Math.Max(MaxTermLength, SynonymStore.MaxWordLength);
         var pieces = new List<(string, bool)>();
         var start = 0;
         var pending = 0;
         while (start < folded.Length)
         {
             var found = 0;
-            for (var length = Math.Min(MaxTermLength, folded.Length - start); length >= 2; length--)
+            for (var length = Math.Min(longest, folded.Length - start); length >= 2; length--)
             {
-                if (terms.ContainsKey(folded.Substring(start, length)))
+                var candidate = folded.Substring(start, length);
+                if ((length <= MaxTermLength && terms.ContainsKey(candidate)) || alsoKnown?.Invoke(candidate) == true)
                 {
                     found = length;
                     break;

@@ -98,7 +98,8 @@ public sealed class QueryPlanner(DomainDictionary dictionary, SynonymStore synon
             }
             else
             {
-                foreach (var (piece, known) in dictionary.Segment(run))
+                // A word an administrator made a synonym stays whole, or SmartCn could cut it and its group never apply.
+                foreach (var (piece, known) in dictionary.Segment(run, synonyms.Contains))
                 {
                     if (known)
                     {

@@ -25,6 +25,9 @@ public sealed class SynonymStore(TimeProvider clock)
     public IReadOnlyList<string> Expand(string folded) =>
         Volatile.Read(ref current).Lookup.TryGetValue(folded, out var group) ? [folded, .. group.Where(w => w != folded)] : [folded];
 
+    /// <summary>Whether <paramref name="folded"/> is a word of some group.</summary>
+    public bool Contains(string folded) => Volatile.Read(ref current).Lookup.ContainsKey(folded);
+
     public async Task LoadAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -1,25 +1,46 @@
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Storage;
+using PublicitySite.Web.Search;
 
 namespace PublicitySite.Web.Api;
 
-public static class HealthEndpoints
+public static partial class HealthEndpoints
 {
-    /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 with the reason when it does not.</summary>
+    /// <summary>
+    /// <c>GET /healthz</c>: 200 while the database answers, with the search index's state; 503 with a Chinese
+    /// problem when the database does not. An index that is building or unavailable keeps it 200 — pages are
+    /// still served, only search waits — but <c>status</c> turns <c>degraded</c> when search cannot answer.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", async (AppDbContext db, CancellationToken cancellationToken) =>
-        {
-            try
-            {
-                var items = await db.ContentItems.CountAsync(cancellationToken);
-                return Results.Ok(new { status = "ok", database = db.Database.ProviderName, items });
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                return Results.Problem(title: "数据库不可用", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        }).WithTags("Health").ExcludeFromDescription();
+        routes.MapGet("/healthz", Check).WithTags("Health").ExcludeFromDescription();
         return routes;
     }
+
+    private static async Task<IResult> Check(AppDbContext db, ReindexJob search, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        int items;
+        try
+        {
+            items = await db.ContentItems.CountAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+        {
+            // The reason goes to the log, not to an anonymous caller (it can name hosts and files).
+            LogDatabaseDown(loggers.CreateLogger("PublicitySite.Health"), ex);
+            return Results.Problem(title: "数据库不可用", detail: "网站暂时无法读取数据库，请稍后再试。", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var index = search.Status();
+        return Results.Ok(new
+        {
+            status = index.Searchable ? "ok" : "degraded",
+            database = db.Database.ProviderName,
+            items,
+            search = new { state = index.State, documents = index.Documents, label = index.Label },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Health check: the database does not answer")]
+    private static partial void LogDatabaseDown(ILogger logger, Exception ex);
 }

@@ -17,6 +17,7 @@ public static class SearchEndpoints
     public static IServiceCollection AddSiteSearch(this IServiceCollection services)
     {
         services.AddSearch();
+        services.AddSingleton<ReindexJob>();
         services.AddHostedService<SearchHostedService>();
         return services;
     }
@@ -96,13 +97,13 @@ public static class SearchEndpoints
         : result.Partial ? "没有同时包含全部关键词的内容，以下为包含部分关键词的结果"
         : null;
 
-    private static async Task<IResult> Status(HttpContext http, SearchIndex index)
+    private static async Task<IResult> Status(HttpContext http, ReindexJob job)
     {
         var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
-        return problem ?? Results.Ok(StatusBody(index));
+        return problem ?? Results.Ok(StatusBody(job.Status()));
     }
 
-    private static async Task<IResult> Reindex(HttpContext http, SearchIndex index, SearchIndexRebuilder rebuilder, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    private static async Task<IResult> Reindex(HttpContext http, ReindexJob job)
     {
         var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
         if (problem is not null)
@@ -110,34 +111,24 @@ public static class SearchEndpoints
             return problem;
         }
 
-        if (index.BuildProgress is not null)
-        {
-            return Results.Problem(title: "索引正在重建", detail: "已有一次重建在进行，请等待完成。", statusCode: StatusCodes.Status409Conflict);
-        }
-
         // The rebuild outlives the request; search keeps answering from the old index until the swap.
-        var logger = loggers.CreateLogger("PublicitySite.Search.Reindex");
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await rebuilder.RebuildAsync(null, lifetime.ApplicationStopping);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Reindex failed");
-            }
-        });
-        return Results.Accepted("/api/admin/search/status", StatusBody(index));
+        return job.TryStart()
+            ? Results.Accepted("/api/admin/search/status", StatusBody(job.Status()))
+            : Results.Problem(title: "索引正在重建", detail: "已有一次重建在进行，请等待完成。", statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static object StatusBody(SearchIndex index) => new
+    internal static object StatusBody(SearchStatus status) => new
     {
-        state = index.State.ToString(),
-        ready = index.IsReady,
-        rebuilding = index.BuildProgress is not null,
-        done = index.BuildProgress?.Done,
-        total = index.BuildProgress?.Total,
+        state = status.State,
+        label = status.Label,
+        ready = status.Searchable,
+        rebuilding = status.State == SearchStatus.Building,
+        documents = status.Documents,
+        generation = status.Generation,
+        lastRebuildUtc = status.LastRebuildUtc,
+        done = status.Progress?.Done,
+        total = status.Progress?.Total,
+        lastError = status.Last?.Error,
     };
 
     private static async Task<IResult> GetSynonyms(HttpContext http, SynonymStore synonyms)
