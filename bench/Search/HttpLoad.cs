@@ -21,7 +21,8 @@ internal static class HttpLoad
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [dll, "--data-dir", dataDir, "--urls", $"http://127.0.0.1:{port}"])
+        // Every client shares one address: the per-address limit for anonymous API use is lifted for the run.
+        var start = new ProcessStartInfo("dotnet", [dll, "--data-dir", dataDir, "--urls", $"http://127.0.0.1:{port}", "--Api:AnonymousPerMinute=100000000"])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,

@@ -8,8 +8,11 @@ public enum ContentChangeKind
     Deleted,
 }
 
-/// <summary>Something happened to an item and is committed. Indexes and caches follow from it.</summary>
-public sealed record ContentChange(string ContentItemId, string ContentType, ContentChangeKind Kind, int Version, string? Column);
+/// <summary>
+/// Something happened to an item and is committed. Indexes and caches follow from it. <paramref name="PreviousColumn"/>
+/// is the column the item was public in before, when a publication moved it to another one.
+/// </summary>
+public sealed record ContentChange(string ContentItemId, string ContentType, ContentChangeKind Kind, int Version, string? Column, string? PreviousColumn = null);
 
 /// <summary>
 /// Told of every committed change, after the transaction (never inside it), so a slow index or cache never

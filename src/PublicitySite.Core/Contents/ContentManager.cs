@@ -144,7 +144,8 @@ public sealed class ContentManager(
         version.Status = ContentStatus.Published;
         version.PublishedUtc = item.FirstPublishedUtc;
         item.PublishedVersion = version.Number;
-        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Published, version.Number, version.Column));
+        var moved = previous.Select(v => v.Column).FirstOrDefault(c => c != version.Column);
+        pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Published, version.Number, version.Column, moved));
         await SaveAndNotifyAsync(cancellationToken);
         return ContentResult.Ok(version);
     }

@@ -13,6 +13,7 @@ internal sealed class FacetCounter : ICollector
     private readonly Dictionary<string, Dictionary<string, int>> counts = SearchFields.Facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
     private readonly SortedDocValues?[] values = new SortedDocValues?[SearchFields.Facets.Length];
     private readonly int[][] segmentCounts = new int[SearchFields.Facets.Length][];
+    private int[]?[] ordinals = new int[]?[SearchFields.Facets.Length];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -32,6 +33,7 @@ internal sealed class FacetCounter : ICollector
     {
         ArgumentNullException.ThrowIfNull(context);
         Flush();
+        ordinals = FacetOrdinals.For(context.AtomicReader);
         for (var f = 0; f < values.Length; f++)
         {
             var docValues = context.AtomicReader.GetSortedDocValues(SearchFields.Facets[f]);
@@ -42,15 +44,11 @@ internal sealed class FacetCounter : ICollector
 
     public void Collect(int doc)
     {
-        for (var f = 0; f < values.Length; f++)
+        for (var f = 0; f < ordinals.Length; f++)
         {
-            if (values[f] is { } docValues)
+            if (ordinals[f] is { } ords && ords[doc] is var ord and >= 0)
             {
-                var ord = docValues.GetOrd(doc);
-                if (ord >= 0)
-                {
-                    segmentCounts[f][ord]++;
-                }
+                segmentCounts[f][ord]++;
             }
         }
     }

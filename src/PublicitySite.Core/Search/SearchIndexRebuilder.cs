@@ -1,8 +1,8 @@
-using System.Threading.Channels;
-using Lucene.Net.Documents;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PublicitySite.Contents;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Search;
@@ -14,6 +14,7 @@ namespace PublicitySite.Search;
 public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexRebuilder> logger) : ISearchIndexRebuilder
 {
     private const int PageSize = 1000;
+    private const int BatchSize = 50;
     private readonly SemaphoreSlim oneBuild = new(1, 1);
 
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -44,8 +45,10 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
     }
 
     /// <summary>
-    /// Reads items page by page (by id, so memory stays flat) and lets two workers analyse and add documents
-    /// — IndexWriter is thread-safe and analysis is where the time goes.
+    /// Reads items page by page (by id, so memory stays flat) and hands them in small batches to one worker
+    /// thread per core, which builds the documents (Markdown to text, folding) and adds them: IndexWriter is
+    /// thread-safe and analysis is where the time goes. The workers are plain threads blocking on a bounded
+    /// queue, not async loops: handing thousands of batches through the thread pool cost more than it saved.
     /// </summary>
     private async Task<int> FillAsync(IndexGeneration built, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
@@ -56,19 +59,21 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         var done = 0;
         var documents = 0;
         Report(progress, 0, total);
-        var work = Channel.CreateBounded<IReadOnlyList<Document>>(new BoundedChannelOptions(4 * PageSize) { SingleWriter = true });
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, 4))).Select(_ => Task.Run(async () =>
+        // A failing worker stops the reader too, rather than leaving it blocked on a full queue.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var work = new BlockingCollection<List<(ContentItem Item, List<ContentItemVersion> Versions)>>(boundedCapacity: 2 * PageSize / BatchSize);
+        var workers = Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(_ => Task.Factory.StartNew(() =>
         {
-            await foreach (var docs in work.Reader.ReadAllAsync(cancellationToken))
+            try
             {
-                foreach (var doc in docs)
-                {
-                    built.Writer.AddDocument(doc);
-                }
-
-                Interlocked.Add(ref documents, docs.Count);
+                Interlocked.Add(ref documents, Consume(work.GetConsumingEnumerable(failed.Token), builder, built));
             }
-        }, cancellationToken)).ToList();
+            catch
+            {
+                failed.Cancel();
+                throw;
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
 
         try
         {
@@ -88,9 +93,9 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
                         .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
                         .ToListAsync(cancellationToken))
                     .ToLookup(v => v.ContentItemId);
-                foreach (var item in items)
+                foreach (var batch in items.Chunk(BatchSize))
                 {
-                    await work.Writer.WriteAsync(builder.Build(item, versions[item.Id].ToList()), cancellationToken);
+                    work.Add(batch.Select(i => (i, versions[i.Id].ToList())).ToList(), failed.Token);
                 }
 
                 done += items.Count;
@@ -100,12 +105,30 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         }
         finally
         {
-            work.Writer.TryComplete();
+            work.CompleteAdding();
             await Task.WhenAll(workers);
         }
 
         Report(progress, done, Math.Max(done, total));
         return documents;
+    }
+
+    private static int Consume(IEnumerable<List<(ContentItem Item, List<ContentItemVersion> Versions)>> batches, SearchDocumentBuilder builder, IndexGeneration built)
+    {
+        var added = 0;
+        foreach (var batch in batches)
+        {
+            foreach (var (item, versions) in batch)
+            {
+                foreach (var doc in builder.Build(item, versions))
+                {
+                    built.Writer.AddDocument(doc);
+                    added++;
+                }
+            }
+        }
+
+        return added;
     }
 
     private void Report(IProgress<(int Done, int Total)>? progress, int done, int total)

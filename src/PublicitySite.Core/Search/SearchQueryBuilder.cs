@@ -101,7 +101,7 @@ internal static class SearchQueryBuilder
                 return new BooleanQuery
                 {
                     { new TermQuery(new Term(field, term)), Occur.SHOULD },
-                    { new PrefixQuery(new Term(field, term)), Occur.SHOULD },
+                    { CharacterFilters.Query(field, term), Occur.SHOULD },
                 };
             }
 

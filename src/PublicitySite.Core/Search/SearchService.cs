@@ -5,7 +5,7 @@ using PublicitySite.Contents;
 namespace PublicitySite.Search;
 
 /// <summary>Answers searches from the live index: hits with highlighted snippets, facet counts, suggestions.</summary>
-public sealed class SearchService(SearchIndex index, QueryPlanner planner)
+public sealed class SearchService(SearchIndex index, QueryPlanner planner, SearchResultCache cache)
 {
     public const int SnippetLength = 120;
 
@@ -17,7 +17,7 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
     private static readonly Sort ByOldest = new(new SortField(SearchFields.Date, SortFieldType.INT64, false));
 
     // Every public search filters on this one term: cached per segment as a bit set instead of read each time.
-    private readonly Filter publicOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Public, "1"))));
+    private readonly Filter publicOnly = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Public, "1"))));
 
     /// <summary>The result, or null while the index is not ready (the caller answers 503).</summary>
     public SearchResult? Search(SearchRequest request)
@@ -38,6 +38,12 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
         }
 
         var searcher = lease.Searcher;
+        var key = request.Scope == SearchScope.Public && cache.Enabled ? SearchResultCache.Key(plan, request) : null;
+        if (key is not null && cache.Get(searcher, key) is { } known)
+        {
+            return known;
+        }
+
         var visible = Visibility(request);
         var filtered = WithFilters(visible, request);
         var sort = plan.IsEmpty ? ByNewest : request.Sort switch
@@ -66,7 +72,7 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
             hits.Add(ToHit(searcher, top.ScoreDocs[i], terms));
         }
 
-        return new SearchResult
+        var result = new SearchResult
         {
             Total = total,
             Page = page,
@@ -78,6 +84,12 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner)
             Truncated = plan.Truncated,
             Suggestions = total == 0 && !plan.IsEmpty ? Suggest(searcher, plan, visible) : [],
         };
+        if (key is not null)
+        {
+            cache.Add(searcher, key, result);
+        }
+
+        return result;
     }
 
     /// <summary>

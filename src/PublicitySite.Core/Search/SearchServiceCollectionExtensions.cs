@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Contents;
 
 namespace PublicitySite.Search;
@@ -17,6 +18,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchIndexRebuilder>();
         services.AddSingleton<ISearchIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexRebuilder>());
+        services.TryAddSingleton(new SearchResultCache()); // a host may register its own (the benchmark turns it off)
         services.AddSingleton<SearchService>();
         return services;
     }

@@ -7,7 +7,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on the configured provider. Without a connection string SQLite
-    /// uses <c>publicity.db</c> in the data directory.
+    /// uses <c>publicity.db</c> in the data directory. The options are built once, not per request scope.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, DatabaseProvider provider, string? connectionString, SitePaths paths)
     {
@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:
@@ -27,7 +27,7 @@ public static class StorageServiceCollectionExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={paths.DatabaseFile};Default Timeout=30;Pooling=True"
                     : connectionString;
-                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

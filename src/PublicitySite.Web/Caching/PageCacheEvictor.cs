@@ -21,6 +21,12 @@ public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSi
         await store.EvictByTagAsync(PageCache.ItemTag(change.ContentItemId), cancellationToken);
         await store.EvictByTagAsync(PageCache.ListsTag, cancellationToken);
         await store.EvictByTagAsync(PageCache.NeighboursTag(change.ContentType, change.Column), cancellationToken);
+        if (change.PreviousColumn is { } left)
+        {
+            // Moved: the old column's pages named it as a neighbour too.
+            await store.EvictByTagAsync(PageCache.NeighboursTag(change.ContentType, left), cancellationToken);
+        }
+
         if (change.Kind == ContentChangeKind.Deleted)
         {
             // A deletion does not say which column the item was in: every page of its type may link to it.

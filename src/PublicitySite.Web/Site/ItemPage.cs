@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, SiteQueries lists, ItemViews views)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -20,7 +20,8 @@ public static class ItemPage
             return await pages.NotFoundAsync(context);
         }
 
-        var (entry, redirect) = await queries.FindByPathAsync(clean, cancel);
+        // Misses are not kept: addresses that do not exist must not crowd out the ones that do.
+        var (entry, redirect) = await cache.GetOrLoadAsync(("path", clean), ct => queries.FindByPathAsync(clean, ct), cancel, found => found.Entry is not null);
         if (redirect is not null)
         {
             return Results.Redirect(redirect, permanent: true);
@@ -33,8 +34,9 @@ public static class ItemPage
 
         var view = views.Get(entry);
         PageCache.Tag(context, PageCache.ItemTag(entry.Item.Id), PageCache.NeighboursTag(view.Type, view.Column), PageCache.TypeTag(view.Type));
-        var (previous, next) = await queries.NeighboursAsync(entry, cancel);
-        var related = await RelatedAsync(lists, entry, view, cancel);
+        var listing = await listings.GetAsync(view.Type, view.Column, cancel);
+        var (previous, next) = ColumnListings.Neighbours(listing, entry.Item.Id);
+        var related = Related(listing, entry.Item.Id, view.Tags);
         var site = pages.Definition;
         var column = view.Column is { } name ? site.FindColumn(name) : null;
         var directory = SiteDirectories.All.FirstOrDefault(d => view.Url.StartsWith(d.Url + "/", StringComparison.Ordinal));
@@ -52,8 +54,8 @@ public static class ItemPage
             Item = view,
             Cover = ContentData.GetString(view.Parts, BuiltInParts.Cover, "Cover"),
             CoverAlt = ContentData.GetString(view.Parts, BuiltInParts.Cover, "CoverAlt"),
-            Previous = previous is null ? null : EntryModel.From(previous),
-            Next = next is null ? null : EntryModel.From(next),
+            Previous = previous?.ToEntry(),
+            Next = next?.ToEntry(),
             Related = related,
             ColumnName = columnName,
             ColumnUrl = column is not null ? "/column/" + column.Key : directory?.Url,
@@ -69,21 +71,11 @@ public static class ItemPage
         entry.Version.ContentType != "Proposal" || ProposalLine.IsPublic(EntryModel.From(entry));
 
     /// <summary>Items of the same column sharing the first tag, topped up with the column's newest.</summary>
-    private static async Task<List<EntryModel>> RelatedAsync(SiteQueries queries, PublishedEntry entry, ContentView view, CancellationToken cancel)
+    private static List<EntryModel> Related(IReadOnlyList<ListingRow> listing, string id, IReadOnlyList<string> tags)
     {
-        string[]? columns = view.Column is null ? null : [view.Column];
-        var found = new List<EntryModel>();
-        if (view.Tags.Count > 0)
-        {
-            found.AddRange((await queries.LatestAsync(view.Type, columns, view.Tags[0], 6, cancellationToken: cancel)).Where(e => e.Id != entry.Item.Id));
-        }
-
-        if (found.Count < 5)
-        {
-            var latest = await queries.LatestAsync(view.Type, columns, take: 6, cancellationToken: cancel);
-            found.AddRange(latest.Where(e => e.Id != entry.Item.Id && found.All(f => f.Id != e.Id)));
-        }
-
-        return found.Where(e => e.Data["ProposalPart"] is null || ProposalLine.IsPublic(e)).Take(5).ToList();
+        var others = listing.Where(r => r.Id != id);
+        var found = tags.Count > 0 ? others.Where(r => r.Tags.Contains(tags[0])).Take(5).ToList() : [];
+        found.AddRange(others.Where(r => !found.Contains(r)).Take(5 - found.Count));
+        return found.Select(r => r.ToEntry()).ToList();
     }
 }

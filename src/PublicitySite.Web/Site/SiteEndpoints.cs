@@ -1,3 +1,4 @@
+using PublicitySite.Contents;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Feeds;
 
@@ -13,6 +14,9 @@ public static class SiteEndpoints
         services.AddScoped<SiteQueries>();
         services.AddSingleton<QrCodes>();
         services.AddSingleton<ItemViews>();
+        services.AddSingleton<PublicReadCache>();
+        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
+        services.AddSingleton<ColumnListings>();
         services.AddPageCaching();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -48,26 +47,23 @@ public static class ThemeAssets
 /// <summary>Content hashes of theme files, recomputed when a file's timestamp changes.</summary>
 public sealed class AssetFingerprints(string assetsDir, string urlPrefix)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, string Url)> urls = new();
+    private readonly FileStamps<string> urls = new();
 
     public string Url(string relative)
     {
         var clean = relative.TrimStart('/');
         var file = Path.GetFullPath(Path.Combine(assetsDir, clean));
-        if (!file.StartsWith(Path.GetFullPath(assetsDir), StringComparison.Ordinal) || !File.Exists(file))
+        if (!file.StartsWith(Path.GetFullPath(assetsDir), StringComparison.Ordinal))
         {
             return urlPrefix + "/" + clean;
         }
 
-        var stamp = File.GetLastWriteTimeUtc(file);
-        if (urls.TryGetValue(clean, out var known) && known.Stamp == stamp)
-        {
-            return known.Url;
-        }
+        return urls.Get(clean, file, found => File.Exists(found) ? Fingerprint(clean, found) : urlPrefix + "/" + clean);
+    }
 
+    private string Fingerprint(string clean, string file)
+    {
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))[..12];
-        var url = $"{urlPrefix}/{clean}?v={hash}";
-        urls[clean] = (stamp, url);
-        return url;
+        return $"{urlPrefix}/{clean}?v={hash}";
     }
 }

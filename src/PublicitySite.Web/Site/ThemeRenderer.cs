@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -21,7 +20,7 @@ public sealed class ThemeRenderer
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly FluidParser parser = new();
     private readonly TemplateOptions options;
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> cache = new();
+    private readonly FileStamps<IFluidTemplate> templates = new();
     private readonly string viewsDir;
 
     public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings, IEnumerable<IThemeFilters> filters)
@@ -71,22 +70,16 @@ public sealed class ThemeRenderer
         return await Load(view).RenderAsync(context, Encoder);
     }
 
-    private IFluidTemplate Load(string view)
-    {
-        var file = Path.Combine(viewsDir, view + ".liquid");
-        var stamp = File.GetLastWriteTimeUtc(file);
-        if (cache.TryGetValue(view, out var cached) && cached.Stamp == stamp)
-        {
-            return cached.Template;
-        }
+    private IFluidTemplate Load(string view) => templates.Get(view, Path.Combine(viewsDir, view + ".liquid"), Parse);
 
+    private IFluidTemplate Parse(string file)
+    {
         var source = File.ReadAllText(file);
         if (!parser.TryParse(source, out var template, out var error))
         {
             throw new InvalidOperationException($"Template {file} does not parse: {error}");
         }
 
-        cache[view] = (stamp, template);
         return template;
     }
 }

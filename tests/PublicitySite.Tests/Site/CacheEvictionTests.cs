@@ -111,6 +111,24 @@ public sealed class CacheEvictionTests
     }
 
     [Fact]
+    public async Task Moving_an_item_to_another_column_takes_it_off_its_old_neighbours_cached_pages()
+    {
+        await using var site = new TestSite(seed: false);
+        var reader = SiteContent.Reader(site);
+        var first = await SiteContent.PublishNewsAsync(site, "留在要闻的一篇", slug: "stays");
+        var movingId = await SiteContent.CreateNewsAsync(site, "将要移走的一篇", slug: "moves");
+        await SiteContent.PublishAsync(site, movingId);
+        Assert.Contains("将要移走的一篇", await reader.GetStringAsync(new Uri(first, UriKind.Relative)));
+
+        await SiteContent.EditAsync(site, movingId, "将要移走的一篇", column: "工作动态");
+        await SiteContent.PublishAsync(site, movingId);
+
+        var html = await reader.GetStringAsync(new Uri(first, UriKind.Relative));
+        Assert.DoesNotContain("将要移走的一篇", html);
+        Assert.Contains("没有了", html);
+    }
+
+    [Fact]
     public async Task A_settings_change_shows_on_every_cached_page_at_once()
     {
         await using var site = new TestSite(seed: false);

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+using PublicitySite.Contents;
+using PublicitySite.Proposals;
+
+namespace PublicitySite.Web.Site;
+
+/// <summary>
+/// Public reads that page renders repeat (the item at a path, a column's listing), kept in memory so a page
+/// that misses the page cache (a reader with 长者模式 or a text size, a first visit after a publication) is
+/// rendered without database round trips. Any committed publication, unpublication or deletion empties it
+/// at once: they are rare, and one change can alter many reads (a moved item changes two columns). A read
+/// that raced with such a change is returned once but not kept. Bounded in entries; per node, like the page
+/// cache (see the README's scale-out notes).
+/// </summary>
+public sealed class PublicReadCache : IContentChangeSink, IDisposable
+{
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
+    private CancellationTokenSource generation = new();
+
+    /// <summary>The cached value of <paramref name="key"/>, or <paramref name="load"/>'s, kept when <paramref name="keep"/> says so.</summary>
+    public async Task<T> GetOrLoadAsync<T>(object key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken = default, Func<T, bool>? keep = null)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (entries.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var current = Volatile.Read(ref generation);
+        var value = await load(cancellationToken);
+        if (value is not null && (keep is null || keep(value)) && !current.IsCancellationRequested)
+        {
+            var options = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) };
+            options.AddExpirationToken(new CancellationChangeToken(current.Token));
+            entries.Set(key, value, options);
+        }
+
+        return value;
+    }
+
+    public ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // A saved draft changes nothing public, except a proposal whose draft withdrew publication consent.
+        if (change.Kind != ContentChangeKind.Saved || change.ContentType == ProposalVisibility.ContentType)
+        {
+            var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+            old.Cancel();
+            old.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        generation.Dispose();
+        entries.Dispose();
+    }
+}
