@@ -15,6 +15,14 @@ namespace PublicitySite.Web.Caching;
 /// </summary>
 internal sealed class PageCachePolicy : IOutputCachePolicy
 {
+    /// <summary>A signed-in or token-bearing request: it always sees the database, never a cached copy.</summary>
+    public static bool CarriesCredentials(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.ContainsKey(HeaderNames.Authorization)
+            || request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.", StringComparison.Ordinal));
+    }
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -22,8 +30,7 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<PageCacheOptions>>().CurrentValue;
         var attempt = options.Enabled
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Headers.ContainsKey(HeaderNames.Authorization)
-            && !request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.", StringComparison.Ordinal))
+            && !CarriesCredentials(request)
             && !request.Query.ContainsKey("elder")
             && !request.Query.ContainsKey("size");
         // Locking makes concurrent misses of one page wait for the first render; for requests that will not

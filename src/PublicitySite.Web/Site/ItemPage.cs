@@ -20,8 +20,11 @@ public static class ItemPage
             return await pages.NotFoundAsync(context);
         }
 
-        // Misses are not kept: addresses that do not exist must not crowd out the ones that do.
-        var (entry, redirect) = await cache.GetOrLoadAsync(("path", clean), ct => queries.FindByPathAsync(clean, ct), cancel, found => found.Entry is not null);
+        // Misses are not kept: addresses that do not exist must not crowd out the ones that do. Signed-in
+        // readers bypass it, as they bypass the page cache.
+        var (entry, redirect) = PageCachePolicy.CarriesCredentials(context.Request)
+            ? await queries.FindByPathAsync(clean, cancel)
+            : await cache.GetOrLoadAsync(("path", clean), ct => queries.FindByPathAsync(clean, ct), cancel, found => found.Entry is not null);
         if (redirect is not null)
         {
             return Results.Redirect(redirect, permanent: true);
