@@ -62,7 +62,14 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         var page = Math.Max(1, search.Page);
         var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedUtc).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // Counted in long: (page - 1) × size overflows int for a huge page, and a negative offset reads page 1.
+        var skip = (long)(page - 1) * size;
+        if (skip >= total)
+        {
+            return new MediaPage(total, page, size, []);
+        }
+
+        var items = await query.OrderByDescending(a => a.CreatedUtc).ThenBy(a => a.Id).Skip((int)skip).Take(size).ToListAsync(cancellationToken);
         return new MediaPage(total, page, size, items);
     }
 
