@@ -31,7 +31,7 @@ public sealed record MediaEdit(string? Alt, string? Caption, string? Credit, str
 /// The media library's office operations: search and filter, edit the words, list where an asset is used, and
 /// delete only what nothing uses.
 /// </summary>
-public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<MediaOptions> settings, TimeProvider clock)
+public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<MediaOptions> settings, TimeProvider clock, IEnumerable<IMediaUsageSource> sources)
 {
     public const int MaxPageSize = 100;
 
@@ -62,7 +62,14 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         var page = Math.Max(1, search.Page);
         var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedUtc).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // Counted in long: (page - 1) × size overflows int for a huge page, and a negative offset reads page 1.
+        var skip = (long)(page - 1) * size;
+        if (skip >= total)
+        {
+            return new MediaPage(total, page, size, []);
+        }
+
+        var items = await query.OrderByDescending(a => a.CreatedUtc).ThenBy(a => a.Id).Skip((int)skip).Take(size).ToListAsync(cancellationToken);
         return new MediaPage(total, page, size, items);
     }
 
@@ -135,7 +142,10 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         return MediaResult.Ok(asset);
     }
 
-    /// <summary>The content items that use the asset (latest or published version), newest change first.</summary>
+    /// <summary>
+    /// The content items that use the asset (latest or published version), newest change first, then the uses
+    /// other features report (<see cref="IMediaUsageSource"/>); an item both report is listed once, as the latter.
+    /// </summary>
     public async Task<IReadOnlyList<MediaUsageEntry>> UsageAsync(string id, CancellationToken cancellationToken = default)
     {
         var rows = await (from u in db.Set<MediaUsage>()
@@ -145,7 +155,13 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
                           orderby v.ModifiedUtc descending
                           select new MediaUsageEntry(i.Id, i.ContentType, v.Title, i.PublishedVersion != null, i.Path))
             .ToListAsync(cancellationToken);
-        return rows;
+        var other = new List<MediaUsageEntry>();
+        foreach (var source in sources)
+        {
+            other.AddRange(await source.UsesOfAsync(id, cancellationToken));
+        }
+
+        return [.. rows.Where(r => other.All(o => o.ContentItemId != r.ContentItemId)), .. other];
     }
 
     /// <summary>Deletes an asset nothing uses. While content refers to it, the answer lists that content instead.</summary>
@@ -160,8 +176,10 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         var usages = await UsageAsync(id, cancellationToken);
         if (usages.Count > 0)
         {
-            var names = string.Join("、", usages.Take(5).Select(u => $"“{u.Title}”"));
-            return MediaResult.Fail(MediaProblemKind.InUse, $"仍有 {usages.Count} 项内容使用此文件（{names}{(usages.Count > 5 ? " 等" : "")}），请先从这些内容中移除后再删除", usages);
+            var names = string.Join("、", usages.Take(5).Select(u => u.Number is { } number ? $"提案{number}“{u.Title}”的答复" : $"“{u.Title}”"));
+            // A reply is part of the proposal's record and cannot be taken out of it, so there is nothing to remove first.
+            var advice = usages.Any(u => u.Use is not null) ? "提案的答复文件属于办理记录，提案页面链接着它，不能删除" : "请先从这些内容中移除后再删除";
+            return MediaResult.Fail(MediaProblemKind.InUse, $"仍有 {usages.Count} 项内容使用此文件（{names}{(usages.Count > 5 ? " 等" : "")}），{advice}", usages);
         }
 
         db.Set<MediaAsset>().Remove(asset);

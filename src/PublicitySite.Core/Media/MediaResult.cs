@@ -40,4 +40,11 @@ public sealed record MediaResult(MediaAsset? Asset, MediaProblem? Problem, IRead
 }
 
 /// <summary>A content item that uses an asset, for the library's "used by" list.</summary>
-public sealed record MediaUsageEntry(string ContentItemId, string ContentType, string Title, bool Published, string? Path);
+public sealed record MediaUsageEntry(string ContentItemId, string ContentType, string Title, bool Published, string? Path)
+{
+    /// <summary>The proposal's number (第五届第一次会议第0012号) when the use is one of its records, not its text.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>How it is used when not as part of the item's text or fields (e.g. 提案答复); null for content.</summary>
+    public string? Use { get; init; }
+}

@@ -86,7 +86,8 @@ public sealed partial class ProposalIndexer(
         var (term, meeting, seq) = (Int(data, "Term"), Int(data, "Meeting"), Int(data, "Seq"));
         if (await db.Set<ProposalRecord>().AnyAsync(r => r.Term == term && r.Meeting == meeting && r.Seq == seq && r.ContentItemId != contentItemId, cancellationToken))
         {
-            // The office services refuse duplicates before saving; this only guards content saved some other way.
+            // The office services refuse duplicates before saving (a filing that loses a race to a number finds no
+            // record here and tries again); otherwise this guards content saved some other way.
             LogDuplicateNumber(contentItemId, ProposalNumbering.Format(term, meeting, seq));
             await db.SaveChangesAsync(cancellationToken);
             return;

@@ -65,6 +65,9 @@ public enum ProposalOutcomeKind
     Ok,
     NotFound,
     Invalid,
+
+    /// <summary>Another filing took the number at the same moment, every time it was tried (409).</summary>
+    Conflict,
 }
 
 public sealed record ProposalOutcome(ProposalOutcomeKind Kind, IReadOnlyList<string> Errors, string? ContentItemId = null, ProposalStatus? Status = null)
@@ -152,8 +155,16 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
     }
 
     /// <summary>
+    /// How many times a filing is tried while other filings keep taking its number at the same moment: each
+    /// round at least one of them wins, so this covers that many clerks filing into one session at once.
+    /// </summary>
+    public const int NumberingAttempts = 10;
+
+    /// <summary>
     /// Registers a proposal as a draft (its public text then goes through review like any item) with the
-    /// next number of the session its filing date belongs to, and records 待审查.
+    /// next number of the session its filing date belongs to, and records 待审查. Two filings at the same
+    /// moment may read the same maximum: the unique index on (届, 次, 序号) lets one of them through, and the
+    /// other, rolled back whole, tries again with a fresh maximum.
     /// </summary>
     public async Task<ProposalOutcome> FileAsync(ProposalFiling filing, string user, CancellationToken cancellationToken = default)
     {
@@ -168,6 +179,37 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             return ProposalOutcome.Invalid($"提交日期 {filing.FiledOn:yyyy-MM-dd} 之后没有已设置的会议，请先在“提案”设置中添加会议及截止日期");
         }
 
+        for (var attempt = 1; attempt <= NumberingAttempts; attempt++)
+        {
+            try
+            {
+                if (await TryFileAsync(filing, session, user, cancellationToken) is { } outcome)
+                {
+                    return outcome;
+                }
+            }
+            catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
+            {
+                // Another filing committed the same number first; this attempt's transaction was rolled back.
+            }
+
+            db.ChangeTracker.Clear();
+            // Real time, not the site clock: a short, uneven pause so the losers of one round do not collide again.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
+        }
+
+        return new ProposalOutcome(ProposalOutcomeKind.Conflict, ["同一时间登记的提案较多，提案编号未能分配，请稍后重新提交（本次未登记任何内容）"]);
+    }
+
+    /// <summary>
+    /// One filing in one transaction: the item, the record that holds its number and 待审查 commit together or
+    /// not at all. Null when another proposal already holds the number. On SQLite the transaction takes the
+    /// write lock at once (BEGIN IMMEDIATE), so filings queue and the maximum read here is final; on PostgreSQL
+    /// the unique index decides, raising the violation the caller retries on.
+    /// </summary>
+    private async Task<ProposalOutcome?> TryFileAsync(ProposalFiling filing, ProposalSession session, string user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var seq = (await db.Set<ProposalRecord>().Where(r => r.Term == session.Term && r.Meeting == session.Meeting)
             .MaxAsync(r => (int?)r.Seq, cancellationToken) ?? 0) + 1;
         var values = Values(filing, session.Term, session.Meeting, seq);
@@ -177,8 +219,20 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             return ProposalOutcome.Invalid([.. created.Errors]);
         }
 
+        // The indexer, told of the new item inside this transaction, has written its record unless the number was taken.
         var id = created.Version!.ContentItemId;
-        return await RecordAsync(id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, user, cancellationToken);
+        if (!await db.Set<ProposalRecord>().AnyAsync(r => r.ContentItemId == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var outcome = await RecordAsync(id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, user, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
     }
 
     public async Task<ProposalQueue> QueueAsync(CancellationToken cancellationToken = default)

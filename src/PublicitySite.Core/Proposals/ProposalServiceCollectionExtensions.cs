@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
+using PublicitySite.Media;
 
 namespace PublicitySite.Proposals;
 
@@ -21,6 +22,7 @@ public static class ProposalServiceCollectionExtensions
         services.AddScoped<ProposalDeadlines>();
         services.AddScoped<ProposalImporter>();
         services.AddScoped<ProposalOfficeQueries>();
+        services.AddScoped<IMediaUsageSource, ProposalReplyMedia>();
         return services;
     }
 }

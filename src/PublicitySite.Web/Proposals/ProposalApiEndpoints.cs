@@ -138,6 +138,7 @@ public static class ProposalApiEndpoints
     {
         ProposalOutcomeKind.Ok => Results.Created($"/api/proposals/{outcome.ContentItemId}", new { id = outcome.ContentItemId, status = outcome.Status is { } s ? ProposalNames.Of(s) : null }),
         ProposalOutcomeKind.NotFound => ApiProblems.NotFound("提案不存在"),
+        ProposalOutcomeKind.Conflict => Results.Problem(title: "编号冲突", detail: string.Join("；", outcome.Errors), statusCode: StatusCodes.Status409Conflict),
         _ => Results.Problem(title: "无法登记", detail: string.Join("；", outcome.Errors), statusCode: StatusCodes.Status400BadRequest),
     };
 

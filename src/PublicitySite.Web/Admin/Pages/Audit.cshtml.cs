@@ -34,7 +34,10 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
 
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Read by <see cref="AdminPaging"/>, never bound: "page" is Razor Pages' own route value.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => AdminPaging.PageCount(Total, PageSize);
 
     public int Total { get; private set; }
 
@@ -49,22 +52,26 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
             return Forbidden("您的角色无权查看审计日志");
         }
 
-        PageNumber = Math.Max(1, PageNumber);
-        (Total, Items) = await audit.QueryAsync(new AuditFilter
+        if (!ModelState.IsValid)
+        {
+            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+        }
+
+        var requested = AdminPaging.Requested(Request, Errors);
+        (PageNumber, (Total, Items)) = await AdminPaging.LoadAsync(requested, PageSize, page => audit.QueryAsync(new AuditFilter
         {
             Actor = Actor?.Trim(),
             Action = Action,
             Target = Target?.Trim(),
             FromUtc = From is { } f ? Utc(f) : null,
             ToUtc = To is { } t ? Utc(t.AddDays(1)) : null,
-            Page = PageNumber,
+            Page = page,
             PageSize = PageSize,
-        }, cancellationToken);
+        }, cancellationToken), r => r.Total, Errors);
         return Page();
     }
 
-    public string PageUrl(int page) =>
-        "/admin/audit?" + string.Join("&", Request.Query.Where(q => q.Key != "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"page={page}"));
+    public string PageUrl(int page) => AdminPaging.Url(Request, "/admin/audit", page);
 
     private static DateTime Utc(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), SiteTime.Zone.BaseUtcOffset).UtcDateTime;
 }

@@ -126,12 +126,14 @@
     }
     usages.forEach(function (u) {
       var li = document.createElement('li');
+      // A proposal's reply is named by its number and 案由, so the office knows which record holds the file.
+      var label = u.number ? '提案' + u.number + '“' + u.title + '”的答复' : u.title;
       if (u.path) {
-        var a = text('a', u.title);
+        var a = text('a', label);
         a.href = '/' + u.path;
         li.appendChild(a);
       } else {
-        li.appendChild(text('span', u.title));
+        li.appendChild(text('span', label));
       }
       li.appendChild(text('span', u.published ? '（已发布）' : '（未发布）', 'note'));
       list.appendChild(li);

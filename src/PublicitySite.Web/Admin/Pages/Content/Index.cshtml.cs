@@ -24,11 +24,12 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
 
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Read by <see cref="AdminPaging"/>, never bound: "page" is Razor Pages' own route value.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public int Total { get; private set; }
 
-    public int PageCount => (Total + PageSize - 1) / PageSize;
+    public int PageCount => AdminPaging.PageCount(Total, PageSize);
 
     public IReadOnlyList<WorkItem> Items { get; private set; } = [];
 
@@ -44,10 +45,10 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
             Errors.Add("筛选条件有误，已忽略无法识别的条件");
         }
 
-        PageNumber = Math.Max(1, PageNumber);
         // Without content.viewDrafts a user sees only what they wrote.
         var author = Can(Permissions.ViewDrafts) ? Blank(Author) : Me.Name;
-        var (total, items) = await queries.ListAsync(new WorkFilter
+        var requested = AdminPaging.Requested(Request, Errors);
+        (PageNumber, (Total, Items)) = await AdminPaging.LoadAsync(requested, PageSize, page => queries.ListAsync(new WorkFilter
         {
             ContentType = Blank(Type),
             Column = Blank(Column),
@@ -56,19 +57,13 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
             Search = Blank(Q),
             FromUtc = From is { } f ? Utc(f) : null,
             ToUtc = To is { } t ? Utc(t.AddDays(1)) : null,
-            Page = PageNumber,
+            Page = page,
             PageSize = PageSize,
-        }, cancellationToken);
-        Total = total;
-        Items = items;
+        }, cancellationToken), r => r.Total, Errors);
         return Page();
     }
 
-    public string PageUrl(int page)
-    {
-        var query = Request.Query.Where(q => q.Key != "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"page={page}");
-        return "/admin/content?" + string.Join("&", query);
-    }
+    public string PageUrl(int page) => AdminPaging.Url(Request, "/admin/content", page);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -19,7 +19,7 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
-    /// <summary>Read from the query by hand: Razor Pages' own "page" route value would otherwise be bound here.</summary>
+    /// <summary>Read by <see cref="AdminPaging"/>, never bound: "page" is Razor Pages' own route value.</summary>
     public int PageNumber { get; private set; } = 1;
 
     public ProposalQueue? Queue { get; private set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
 
     public DateOnly Today { get; private set; }
 
-    public int PageCount => (Results.Total + PageSize - 1) / PageSize;
+    public int PageCount => AdminPaging.PageCount(Results.Total, PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,29 +56,17 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
             }
         }
 
-        if (Request.Query["page"] is { Count: > 0 } pageText)
+        var requested = AdminPaging.Requested(Request, Errors);
+        (PageNumber, Results) = await AdminPaging.LoadAsync(requested, PageSize, page => queries.ListAsync(new ProposalOfficeFilter
         {
-            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
-            {
-                PageNumber = number;
-            }
-            else
-            {
-                Errors.Add($"页码“{pageText}”无效，已显示第 1 页");
-            }
-        }
-
-        Results = await queries.ListAsync(new ProposalOfficeFilter
-        {
-            Term = term, Meeting = meeting, Status = status, Unit = Unit, OverdueOnly = Overdue, Page = PageNumber, PageSize = PageSize,
-        }, cancellationToken);
+            Term = term, Meeting = meeting, Status = status, Unit = Unit, OverdueOnly = Overdue, Page = page, PageSize = PageSize,
+        }, cancellationToken), r => r.Total, Errors);
         Queue = await office.QueueAsync(cancellationToken);
         (Sessions, Units) = await queries.FacetsAsync(cancellationToken);
         return Page();
     }
 
-    public string PageUrl(int page) =>
-        "/admin/proposals?" + string.Join("&", Request.Query.Where(q => q.Key != "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"page={page}"));
+    public string PageUrl(int page) => AdminPaging.Url(Request, "/admin/proposals", page);
 
     private (int? Term, int? Meeting) ParseSession(string? text)
     {

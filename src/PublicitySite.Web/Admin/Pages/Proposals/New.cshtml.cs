@@ -66,7 +66,7 @@ public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries querie
         if (!outcome.Succeeded)
         {
             Errors.AddRange(outcome.Errors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = outcome.Kind == ProposalOutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return Page();
         }
 
