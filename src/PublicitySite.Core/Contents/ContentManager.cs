@@ -17,6 +17,21 @@ public sealed class ContentManager(
     TimeProvider clock)
 {
     private readonly List<ContentChange> pending = [];
+    private readonly List<ContentChange> insideTransaction = [];
+
+    /// <summary>
+    /// For callers that wrap several changes in their own transaction: call after it commits. Sinks heard of
+    /// those changes when they were saved — inside the transaction, so the ones that write rows in it (the
+    /// proposal and member indexers) could — and are told again now, so the ones that read from other
+    /// connections (search, the page and read caches, webhooks) see the committed state. Sinks treat a change
+    /// as "look again at this item", so hearing it twice is harmless.
+    /// </summary>
+    public async Task NotifyCommittedAsync(CancellationToken cancellationToken = default)
+    {
+        var changes = insideTransaction.ToList();
+        insideTransaction.Clear();
+        await NotifyAsync(changes, cancellationToken);
+    }
 
     public async Task<ContentResult> CreateAsync(string contentType, JsonObject values, string author, string? importKey = null, CancellationToken cancellationToken = default)
     {
@@ -311,6 +326,16 @@ public sealed class ContentManager(
         await db.SaveChangesAsync(cancellationToken);
         var changes = pending.ToList();
         pending.Clear();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            insideTransaction.AddRange(changes);
+        }
+
+        await NotifyAsync(changes, cancellationToken);
+    }
+
+    private async Task NotifyAsync(List<ContentChange> changes, CancellationToken cancellationToken)
+    {
         foreach (var change in changes)
         {
             foreach (var sink in sinks)

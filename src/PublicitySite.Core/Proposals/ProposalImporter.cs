@@ -134,6 +134,7 @@ public sealed class ProposalImporter(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await contents.NotifyCommittedAsync(cancellationToken);
         return new ProposalImportResult(false, true, reports, []);
     }
 

@@ -230,6 +230,7 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
         if (outcome.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
+            await contents.NotifyCommittedAsync(cancellationToken);
         }
 
         return outcome;
