@@ -8,7 +8,7 @@ using PublicitySite.Bench.Pages;
 //   dotnet build src/PublicitySite.Web -c Release && dotnet run --project bench/Api -c Release -- [options]
 // Options: --connections 32 --seconds 10 --warmup 2 --max-requests 2000000 --configuration Release
 var options = Options.Parse(args);
-var root = FindRoot();
+var root = BenchFiles.FindRoot();
 var webDll = Path.Combine(root, "src", "PublicitySite.Web", "bin", options.Configuration, "net10.0", "PublicitySite.Web.dll");
 if (!File.Exists(webDll))
 {
@@ -48,7 +48,7 @@ try
 }
 finally
 {
-    DeleteQuietly(work);
+    BenchFiles.DeleteQuietly(work);
 }
 
 Console.WriteLine();
@@ -63,42 +63,3 @@ var failed = results.Where(r => r.Errors > 0).ToList();
 Console.WriteLine();
 Console.WriteLine(failed.Count == 0 ? "没有失败的请求。" : $"{failed.Count} 项有失败的请求。");
 return failed.Count == 0 ? 0 : 1;
-
-static void DeleteQuietly(string dir)
-{
-    try
-    {
-        Directory.Delete(dir, recursive: true);
-    }
-    catch (IOException)
-    {
-        // left for the OS's temp cleanup
-    }
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "PublicitySite.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("run from inside the repository");
-}
-
-internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration)
-{
-    public static Options Parse(string[] args)
-    {
-        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        return new Options(
-            int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture),
-            int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
-            int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
-            long.Parse(Value("--max-requests") ?? "2000000", CultureInfo.InvariantCulture),
-            Value("--configuration") ?? "Release");
-    }
-}

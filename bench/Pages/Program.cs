@@ -6,7 +6,7 @@ using PublicitySite.Bench.Pages;
 //   dotnet build src/PublicitySite.Web -c Release && dotnet run --project bench/Pages -c Release -- [options]
 // Options: --connections 32 --seconds 10 --warmup 2 --max-requests 2000000 --configuration Release
 var options = Options.Parse(args);
-var root = FindRoot();
+var root = BenchFiles.FindRoot();
 var webDll = Path.Combine(root, "src", "PublicitySite.Web", "bin", options.Configuration, "net10.0", "PublicitySite.Web.dll");
 if (!File.Exists(webDll))
 {
@@ -17,7 +17,7 @@ if (!File.Exists(webDll))
 var work = Path.Combine(Path.GetTempPath(), "publicity-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var dataDir = Path.Combine(work, "data");
 var themesDir = Path.Combine(work, "themes");
-CopyDirectory(Path.Combine(root, "themes"), themesDir);
+BenchFiles.CopyDirectory(Path.Combine(root, "themes"), themesDir);
 var pages = new (string Name, string Path)[] { ("home", "/"), ("article", "/news/2025/shi-zhengxie-wujie-sanci-huiyi-kaimu") };
 var runner = new LoadRunner(options.Connections, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.MaxRequests);
 var results = new List<LoadResult>();
@@ -50,7 +50,7 @@ try
 }
 finally
 {
-    DeleteQuietly(work);
+    BenchFiles.DeleteQuietly(work);
 }
 
 Console.WriteLine();
@@ -92,54 +92,5 @@ void Check(bool ok, string what)
     if (!ok)
     {
         failures.Add(what);
-    }
-}
-
-static void DeleteQuietly(string dir)
-{
-    try
-    {
-        Directory.Delete(dir, recursive: true);
-    }
-    catch (IOException)
-    {
-        // left for the OS's temp cleanup
-    }
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "PublicitySite.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("run from inside the repository");
-}
-
-static void CopyDirectory(string from, string to)
-{
-    foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-    {
-        var target = Path.Combine(to, Path.GetRelativePath(from, file));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target);
-    }
-}
-
-internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration)
-{
-    public static Options Parse(string[] args)
-    {
-        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        return new Options(
-            int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture),
-            int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
-            int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
-            long.Parse(Value("--max-requests") ?? "2000000", CultureInfo.InvariantCulture),
-            Value("--configuration") ?? "Release");
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace PublicitySite.Bench.Pages;
+
+/// <summary>What the page and API benchmarks share besides the server and the load: options and files.</summary>
+internal static class BenchFiles
+{
+    public static void DeleteQuietly(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS's temp cleanup
+        }
+    }
+
+    public static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PublicitySite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run from inside the repository");
+    }
+
+    public static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        return new Options(
+            int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
+            long.Parse(Value("--max-requests") ?? "2000000", CultureInfo.InvariantCulture),
+            Value("--configuration") ?? "Release");
+    }
+}
