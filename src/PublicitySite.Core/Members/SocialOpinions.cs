@@ -55,39 +55,124 @@ public sealed class SocialOpinions(AppDbContext db, ContentQueries queries)
         return dates.GroupBy(d => SiteTime.ToLocal(d).Year).OrderByDescending(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList();
     }
 
-    /// <summary>Every item (drafts, items in review, unpublished ones), newest first, optionally filtered.</summary>
-    public async Task<IReadOnlyList<OfficeOpinion>> ListForOfficeAsync(OfficeOpinionFilter? filter = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of every item (drafts, items in review, unpublished ones), newest first, optionally filtered.
+    /// Filtering, counting and paging all happen in the database: years of reports never come into memory.
+    /// </summary>
+    public async Task<Page<OfficeOpinion>> ListForOfficeAsync(OfficeOpinionFilter? filter = null, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
     {
-        var rows = await db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.Latest && v.ContentType == Type)
-            .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new { v, i.PublishedVersion, i.CreatedUtc })
-            .ToListAsync(cancellationToken);
-        var all = rows.OrderByDescending(r => r.v.ModifiedUtc).Select(r =>
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var rows = OfficeRows();
+        if (filter?.Year is { } year)
         {
-            var data = ContentData.Parse(r.v.Data);
-            var reported = DateOnly.TryParseExact(ContentData.GetString(data, Part, "ReportDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-            return new OfficeOpinion(r.v.ContentItemId, r.v.Title, r.v.Number, r.v.Status, r.PublishedVersion != null, r.v.ModifiedUtc, r.v.Author)
-            {
-                Category = ContentData.GetString(data, Part, "Category"),
-                Adoption = ContentData.GetString(data, Part, "Adoption"),
-                ReportDate = reported,
-                Year = reported?.Year ?? SiteTime.ToLocal(r.CreatedUtc).Year,
-            };
-        });
-        if (filter is not null)
-        {
-            all = all.Where(o => (filter.Year is not { } y || o.Year == y)
-                && (string.IsNullOrEmpty(filter.Category) || o.Category == filter.Category)
-                && (string.IsNullOrEmpty(filter.Adoption) || o.Adoption == filter.Adoption)
-                && (filter.Published is not { } p || o.Published == p));
+            var text = year.ToString(CultureInfo.InvariantCulture);
+            rows = rows.Where(r => r.Year == text);
         }
 
-        return all.ToList();
+        if (!string.IsNullOrEmpty(filter?.Category))
+        {
+            rows = rows.Where(r => r.Category == filter.Category);
+        }
+
+        if (!string.IsNullOrEmpty(filter?.Adoption))
+        {
+            rows = rows.Where(r => r.Adoption == filter.Adoption);
+        }
+
+        if (filter?.Published is { } published)
+        {
+            rows = rows.Where(r => r.Published == published);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        // The id breaks ties so an item never shows on two pages or on none.
+        var items = await rows.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<OfficeOpinion>(total, page, pageSize, items.Select(ToOpinion).ToList());
     }
 
-    /// <summary>Items per year for the office (all of them, and the published among them), newest year first.</summary>
-    public static IReadOnlyList<OfficeYearCount> YearlyCounts(IEnumerable<OfficeOpinion> opinions) =>
-        opinions.GroupBy(o => o.Year).OrderByDescending(g => g.Key).Select(g => new OfficeYearCount(g.Key, g.Count(), g.Count(o => o.Published))).ToList();
+    /// <summary>Items per year for the office (all of them, and the published among them), newest year first, counted in the database.</summary>
+    public async Task<IReadOnlyList<OfficeYearCount>> OfficeYearlyCountsAsync(CancellationToken cancellationToken = default)
+    {
+        var years = await OfficeRows().GroupBy(r => r.Year)
+            .Select(g => new { Year = g.Key, Total = g.Count(), Published = g.Count(r => r.Published) })
+            .ToListAsync(cancellationToken);
+        return years.Select(y => new OfficeYearCount(int.Parse(y.Year, CultureInfo.InvariantCulture), y.Total, y.Published))
+            .OrderByDescending(y => y.Year).ToList();
+    }
+
+    /// <summary>
+    /// The latest version of every item with the fields the office filters on, read from the JSON in SQL.
+    /// The year is the 报送日期's (the field validator always stores dates as yyyy-MM-dd), else the year the
+    /// item was written in China time. It stays text in SQL because SQLite's provider cannot turn text into a
+    /// number; the offset is a constant so GROUP BY and SELECT carry the same expression.
+    /// </summary>
+    private IQueryable<OfficeRow> OfficeRows()
+    {
+        var offsetHours = SiteTime.Zone.BaseUtcOffset.TotalHours;
+        return db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Latest && v.ContentType == Type)
+            .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new
+            {
+                v,
+                Published = i.PublishedVersion != null,
+                i.CreatedUtc,
+                Reported = StoredJson.Text(v.Data, Part, "ReportDate"),
+            })
+            .Select(r => new OfficeRow
+            {
+                Id = r.v.ContentItemId,
+                Title = r.v.Title,
+                Number = r.v.Number,
+                Status = r.v.Status,
+                Published = r.Published,
+                ModifiedUtc = r.v.ModifiedUtc,
+                Author = r.v.Author,
+                Category = StoredJson.Text(r.v.Data, Part, "Category"),
+                Adoption = StoredJson.Text(r.v.Data, Part, "Adoption"),
+                Reported = r.Reported,
+                Year = r.Reported != null && r.Reported.Length == 10
+                    ? r.Reported.Substring(0, 4)
+                    : r.CreatedUtc.AddHours(EF.Constant(offsetHours)).Year.ToString(),
+            });
+    }
+
+    private static OfficeOpinion ToOpinion(OfficeRow r) =>
+        new(r.Id, r.Title, r.Number, r.Status, r.Published, r.ModifiedUtc, r.Author)
+        {
+            Category = r.Category,
+            Adoption = r.Adoption,
+            ReportDate = DateOnly.TryParseExact(r.Reported, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            Year = int.Parse(r.Year, CultureInfo.InvariantCulture),
+        };
+
+    private sealed class OfficeRow
+    {
+        public required string Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public int Number { get; init; }
+
+        public ContentStatus Status { get; init; }
+
+        public bool Published { get; init; }
+
+        public DateTime ModifiedUtc { get; init; }
+
+        public required string Author { get; init; }
+
+        public string? Category { get; init; }
+
+        public string? Adoption { get; init; }
+
+        public string? Reported { get; init; }
+
+        /// <summary>Four digits.</summary>
+        public required string Year { get; init; }
+    }
 
     private static DateTime YearStartUtc(int year) =>
         new DateTimeOffset(year, 1, 1, 0, 0, 0, SiteTime.Zone.BaseUtcOffset).UtcDateTime;

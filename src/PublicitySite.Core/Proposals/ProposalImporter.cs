@@ -101,25 +101,26 @@ public sealed class ProposalImporter(
             return new ProposalImportResult(dryRun, false, reports, []);
         }
 
+        // On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default, as for a filing): no filing commits
+        // from here on, so the re-check below is final. On PostgreSQL a filing may still commit one of the numbers
+        // before a row is written; the unique index then refuses the row and the whole batch is undone.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await FirstTakenAsync(checkedRows, cancellationToken) is { } taken)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return NumberTaken(reports, taken);
+        }
+
         foreach (var row in checkedRows)
         {
-            var created = await contents.CreateAsync(ProposalVisibility.ContentType, row.Values, user, $"proposal-import:{row.Number.Term}-{row.Number.Meeting}-{row.Number.Seq}", cancellationToken);
-            var failure = created.Succeeded ? null : string.Join("；", created.Errors);
-            if (created.Succeeded && row.Values["timeline"] is null)
+            string? failure;
+            try
             {
-                db.Set<ProposalEvent>().Add(new ProposalEvent
-                {
-                    ContentItemId = created.Version!.ContentItemId, Kind = ProposalEventKind.Filed, Date = row.FiledOn,
-                    RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = user, Note = "提案人提交提案。",
-                });
-                await db.SaveChangesAsync(cancellationToken);
-                await indexer.RefreshAsync(created.Version.ContentItemId, cancellationToken);
+                failure = await WriteAsync(row, user, publish, cancellationToken);
             }
-
-            if (created.Succeeded && publish && await contents.PublishAsync(created.Version!.ContentItemId, cancellationToken: cancellationToken) is { Succeeded: false } p)
+            catch (Exception ex) when (StorageErrors.IsUniqueViolation(ex))
             {
-                failure = string.Join("；", p.Errors);
+                failure = Taken(row);
             }
 
             if (failure is not null)
@@ -137,6 +138,55 @@ public sealed class ProposalImporter(
         await contents.NotifyCommittedAsync(cancellationToken);
         return new ProposalImportResult(false, true, reports, []);
     }
+
+    /// <summary>Writes one checked row inside the batch's transaction; the reason in Chinese when it cannot be.</summary>
+    private async Task<string?> WriteAsync(CheckedRow row, string user, bool publish, CancellationToken cancellationToken)
+    {
+        var created = await contents.CreateAsync(ProposalVisibility.ContentType, row.Values, user, $"proposal-import:{row.Number.Term}-{row.Number.Meeting}-{row.Number.Seq}", cancellationToken);
+        if (!created.Succeeded)
+        {
+            return string.Join("；", created.Errors);
+        }
+
+        var id = created.Version!.ContentItemId;
+        if (row.Values["timeline"] is null)
+        {
+            db.Set<ProposalEvent>().Add(new ProposalEvent
+            {
+                ContentItemId = id, Kind = ProposalEventKind.Filed, Date = row.FiledOn,
+                RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = user, Note = "提案人提交提案。",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await indexer.RefreshAsync(id, cancellationToken);
+        }
+
+        // The indexer writes no record for a number another proposal holds; without one the item would be a
+        // proposal nobody can find by its number.
+        if (!await db.Set<ProposalRecord>().AnyAsync(r => r.ContentItemId == id, cancellationToken))
+        {
+            return Taken(row);
+        }
+
+        return publish && await contents.PublishAsync(id, cancellationToken: cancellationToken) is { Succeeded: false } p
+            ? string.Join("；", p.Errors)
+            : null;
+    }
+
+    /// <summary>The first row (in file order) whose number a proposal now holds, read inside the transaction.</summary>
+    private async Task<CheckedRow?> FirstTakenAsync(List<CheckedRow> rows, CancellationToken cancellationToken)
+    {
+        var seqs = rows.Select(r => r.Number.Seq).Distinct().ToList();
+        var held = (await db.Set<ProposalRecord>().AsNoTracking().Where(r => seqs.Contains(r.Seq))
+            .Select(r => new { r.Term, r.Meeting, r.Seq }).ToListAsync(cancellationToken))
+            .Select(r => (r.Term, r.Meeting, r.Seq)).ToHashSet();
+        return rows.FirstOrDefault(r => held.Contains(r.Number));
+    }
+
+    private static ProposalImportResult NumberTaken(List<ProposalImportRow> reports, CheckedRow row) =>
+        new(false, false, reports, [$"第 {row.Report.Row} 行写入失败，已全部撤销：{Taken(row)}"]);
+
+    private static string Taken(CheckedRow row) =>
+        $"编号{ProposalNumbering.Format(row.Number.Term, row.Number.Meeting, row.Number.Seq)}已被占用（检查之后刚由其他登记取得），请重新检查后再导入";
 
     private async Task<List<CheckedRow>> CheckAsync(List<JsonObject> input, CancellationToken cancellationToken)
     {

@@ -153,7 +153,7 @@ public sealed class AdminPagingTests
     }
 
     /// <summary>0, -1 and abc show page 1 with a Chinese message; a page past the end shows the last page and says so.</summary>
-    private static async Task AssertBadPagesAsync(AdminSession session, string url, string first, string last)
+    internal static async Task AssertBadPagesAsync(AdminSession session, string url, string first, string last)
     {
         var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         foreach (var bad in BadPages)

@@ -28,7 +28,7 @@ public sealed class SocialOpinionTests
 
         await using var scope = site.Services.CreateAsyncScope();
         var office = await scope.ServiceProvider.GetRequiredService<SocialOpinions>().ListForOfficeAsync();
-        Assert.Equal(2, office.Count);
-        Assert.Contains(office, o => o.Title == "仍在审核的社情民意" && !o.Published);
+        Assert.Equal(2, office.Total);
+        Assert.Contains(office.Items, o => o.Title == "仍在审核的社情民意" && !o.Published);
     }
 }

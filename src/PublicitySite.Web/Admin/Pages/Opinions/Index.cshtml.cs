@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Contents;
 using PublicitySite.Members;
 
 namespace PublicitySite.Web.Admin.Pages.Opinions;
 
 /// <summary>
 /// 社情民意 for the office: every item, unpublished ones included, filtered by year, category, adoption level
-/// and published or not, with yearly counts and links to the editor. Only the roles <see cref="OfficeAccess.Opinions"/>
-/// admits see any of it.
+/// and published or not, 20 a page newest first, with yearly counts over every item and links to the editor.
+/// Only the roles <see cref="OfficeAccess.Opinions"/> admits see any of it.
 /// </summary>
 public sealed class IndexModel(SocialOpinions opinions) : AdminPage
 {
+    public const int PageSize = 20;
+
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -21,7 +24,12 @@ public sealed class IndexModel(SocialOpinions opinions) : AdminPage
 
     public bool Denied { get; private set; }
 
-    public IReadOnlyList<OfficeOpinion> Items { get; private set; } = [];
+    /// <summary>Read by <see cref="AdminPaging"/>, never bound: "page" is Razor Pages' own route value.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public Page<OfficeOpinion> Results { get; private set; } = new(0, 1, PageSize, []);
+
+    public int PageCount => AdminPaging.PageCount(Results.Total, PageSize);
 
     public IReadOnlyList<OfficeYearCount> Years { get; private set; } = [];
 
@@ -43,11 +51,15 @@ public sealed class IndexModel(SocialOpinions opinions) : AdminPage
         }
 
         bool? published = Published switch { "yes" => true, "no" => false, _ => null };
-        var all = await opinions.ListForOfficeAsync(null, cancellationToken);
-        Years = SocialOpinions.YearlyCounts(all);
-        Items = await opinions.ListForOfficeAsync(new OfficeOpinionFilter(Year, Blank(Category), Blank(Adoption), published), cancellationToken);
+        var filter = new OfficeOpinionFilter(Year, Blank(Category), Blank(Adoption), published);
+        var requested = AdminPaging.Requested(Request, Errors);
+        (PageNumber, Results) = await AdminPaging.LoadAsync(requested, PageSize,
+            page => opinions.ListForOfficeAsync(filter, page, PageSize, cancellationToken), r => r.Total, Errors);
+        Years = await opinions.OfficeYearlyCountsAsync(cancellationToken);
         return Page();
     }
+
+    public string PageUrl(int page) => AdminPaging.Url(Request, "/admin/opinions", page);
 
     private IReadOnlyList<string> Options(string field) =>
         Policy.Site.FindPart("SocialOpinionPart")?.Fields.FirstOrDefault(f => f.Name == field)?.Options ?? [];
