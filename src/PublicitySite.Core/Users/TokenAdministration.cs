@@ -22,7 +22,18 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
 
     public bool ManagesAll(Actor actor) => Policy.Has(actor, Permissions.ManageUsers);
 
-    public IReadOnlyList<string> AllowedScopes(Actor actor) => TokenScopes.AllowedFor(Policy.RoleOf(actor));
+    public IReadOnlyList<string> AllowedScopes(Actor actor) => AllowedScopes(actor.Role);
+
+    /// <summary>
+    /// The scopes a token of a user holding <paramref name="role"/> may carry: what the page offers and accepts,
+    /// and what the command line grants when no scope is asked for. One rule, so neither path grants more.
+    /// </summary>
+    public IReadOnlyList<string> AllowedScopes(string? role) => TokenScopes.AllowedFor(Policy.Site.Roles.FirstOrDefault(r => r.Name == role));
+
+    public string RoleLabel(string? role) => string.IsNullOrEmpty(role) ? "无角色" : Policy.RoleLabel(role);
+
+    /// <summary>The asked-for scopes that <paramref name="role"/> may not grant; empty when all may be.</summary>
+    public IReadOnlyList<string> RefusedScopes(string? role, IEnumerable<string> scopes) => scopes.Except(AllowedScopes(role)).ToList();
 
     /// <summary>Today in Beijing: the date the form's expiry is counted from.</summary>
     public DateOnly Today => DateOnly.FromDateTime(SiteTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
@@ -36,12 +47,11 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
             errors.Add($"请填写令牌名称（1 到 {MaxNameLength} 个字），例如“小程序读取草稿”");
         }
 
-        var allowed = AllowedScopes(actor);
         if (scopes.Count == 0)
         {
             errors.Add("请至少选择一个权限范围");
         }
-        else if (scopes.Except(allowed).ToList() is { Count: > 0 } refused)
+        else if (RefusedScopes(actor.Role, scopes) is { Count: > 0 } refused)
         {
             errors.Add($"您的角色不能授予这些权限范围：{string.Join("、", refused)}");
         }

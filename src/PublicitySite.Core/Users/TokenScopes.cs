@@ -37,6 +37,13 @@ public static class TokenScopes
         [Manage] = [Permissions.ManageUsers],
     };
 
+    /// <summary>
+    /// Whether a token carrying <paramref name="granted"/> may be used for <paramref name="scope"/>: it carries the
+    /// scope, or <see cref="Manage"/>, which stands for every scope. The one rule every endpoint applies.
+    /// </summary>
+    public static bool Covers(IEnumerable<string> granted, string scope) =>
+        granted.Any(g => g == scope || g == Manage);
+
     public static IReadOnlyList<string> AllowedFor(RoleDefinition? role) =>
         role is null ? [] : All.Where(scope => Needs[scope].Any(role.Permissions.Contains)).ToList();
 }

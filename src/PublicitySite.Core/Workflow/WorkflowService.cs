@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Media;
 using PublicitySite.Storage;
 using PublicitySite.Words;
 
@@ -21,6 +22,7 @@ public sealed class WorkflowService(
     SiteDefinitionStore definitions,
     AuditLog audit,
     WordList words,
+    MediaFieldCheck media,
     TimeProvider clock)
 {
     public WorkflowPolicy Policy => new(definitions.Current);
@@ -33,6 +35,11 @@ public sealed class WorkflowService(
         if (type is not null && !policy.Has(actor, Permissions.CreateContent, type.Name, column))
         {
             return await DenyAsync(actor, "create", contentType, $"您的角色（{policy.RoleLabel(actor.Role)}）无权在此类型或栏目下新建内容", cancellationToken);
+        }
+
+        if (type is not null && await media.CheckAsync(policy.Site, type, values, null, cancellationToken) is { Count: > 0 } mediaErrors)
+        {
+            return WorkflowResult.Invalid(mediaErrors);
         }
 
         var result = await content.CreateAsync(contentType, values, actor.Name, cancellationToken: cancellationToken);
@@ -49,7 +56,14 @@ public sealed class WorkflowService(
     /// Saves a new draft on top of <paramref name="expectedVersion"/>. A version in review is withdrawn from
     /// review (its text stays exactly as reviewed) and the new draft must be submitted again.
     /// </summary>
-    public async Task<WorkflowResult> UpdateAsync(Actor actor, string id, int expectedVersion, JsonObject values, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> UpdateAsync(Actor actor, string id, int expectedVersion, JsonObject values, CancellationToken cancellationToken = default) =>
+        SaveAsync(actor, id, expectedVersion, values, null, cancellationToken);
+
+    /// <param name="restoring">
+    /// The old version being restored, whose Media values were accepted when it was saved: they are compared with
+    /// it rather than with the latest version, so restoring never fails on a file the old version already held.
+    /// </param>
+    private async Task<WorkflowResult> SaveAsync(Actor actor, string id, int expectedVersion, JsonObject values, ContentItemVersion? restoring, CancellationToken cancellationToken)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
@@ -67,6 +81,12 @@ public sealed class WorkflowService(
         if (item.LatestVersion != expectedVersion)
         {
             return WorkflowResult.Conflict($"内容已被他人修改（当前为第 {item.LatestVersion} 版，您编辑的是第 {expectedVersion} 版），请基于最新版本重新编辑", item.LatestVersion);
+        }
+
+        if (policy.Site.FindType(item.ContentType) is { } type
+            && await media.CheckAsync(policy.Site, type, values, ContentData.Parse((restoring ?? latest).Data), cancellationToken) is { Count: > 0 } mediaErrors)
+        {
+            return WorkflowResult.Invalid(mediaErrors);
         }
 
         await WithdrawAsync(latest, actor, cancellationToken);
@@ -106,7 +126,7 @@ public sealed class WorkflowService(
             }
         }
 
-        var result = await UpdateAsync(actor, id, expectedVersion ?? item.LatestVersion, values, cancellationToken);
+        var result = await SaveAsync(actor, id, expectedVersion ?? item.LatestVersion, values, old, cancellationToken);
         if (result.Succeeded)
         {
             await audit.WriteAsync(actor.Name, AuditActions.Restored, id, $"由第 {number} 版恢复为第 {result.Version!.Number} 版草稿", result.Version.Number, result.Version.ContentHash, actor.Address, cancellationToken);

@@ -38,9 +38,11 @@ public sealed class ActorAccessor(UserManager<AppUser> users)
 
     public static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>Token requests may use only their scopes; cookie sessions are not limited by scopes.</summary>
+    /// <summary>
+    /// Token requests may use only their scopes (<see cref="TokenScopes.Covers"/>: <c>manage</c> covers them all);
+    /// cookie sessions are not limited by scopes.
+    /// </summary>
     public static bool HasScope(ClaimsPrincipal user, string scope) =>
         user.Identity?.AuthenticationType != AuthSchemes.Token
-        || user.HasClaim(AuthSchemes.ScopeClaim, scope)
-        || user.HasClaim(AuthSchemes.ScopeClaim, TokenScopes.Manage);
+        || TokenScopes.Covers(user.FindAll(AuthSchemes.ScopeClaim).Select(c => c.Value), scope);
 }

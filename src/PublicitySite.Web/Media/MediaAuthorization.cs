@@ -44,7 +44,10 @@ public sealed class PermissionHandler(SiteDefinitionStore definitions) : Authori
     }
 }
 
-/// <summary>A token must carry the scope; a signed-in admin session (no scope claims) is not limited by it.</summary>
+/// <summary>
+/// A token must carry the scope (or <c>manage</c>, by the one rule of <see cref="PublicitySite.Users.TokenScopes.Covers"/>);
+/// a signed-in admin session (no scope claims) is not limited by it.
+/// </summary>
 public sealed record TokenScopeRequirement(string Scope) : IAuthorizationRequirement;
 
 public sealed class TokenScopeHandler : AuthorizationHandler<TokenScopeRequirement>
@@ -52,7 +55,7 @@ public sealed class TokenScopeHandler : AuthorizationHandler<TokenScopeRequireme
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenScopeRequirement requirement)
     {
         var viaToken = context.User.Identities.Any(i => i.AuthenticationType == Auth.AuthSchemes.Token);
-        if (!viaToken || context.User.HasClaim(Auth.AuthSchemes.ScopeClaim, requirement.Scope))
+        if (!viaToken || PublicitySite.Users.TokenScopes.Covers(context.User.FindAll(Auth.AuthSchemes.ScopeClaim).Select(c => c.Value), requirement.Scope))
         {
             context.Succeed(requirement);
         }

@@ -56,6 +56,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_token_gets_only_the_scopes_its_users_role_can_use()
+    {
+        using var dir = new TestDirectory();
+        await SiteProcess.RunAsync(dir.Path, "user", "add", "zhaoliu", "--role", "Editor", "--password", "bianji-12345");
+
+        var byDefault = await SiteProcess.RunAsync(dir.Path, "token", "create", "zhaoliu");
+        var tooMuch = await SiteProcess.RunAsync(dir.Path, "token", "create", "zhaoliu", "--scope", "write:content", "manage");
+        var forAdmin = await SiteProcess.RunAsync(dir.Path, "token", "create", "admin");
+
+        Assert.Equal(0, byDefault.ExitCode);
+        Assert.Contains("权限：read:drafts write:content write:media；", byDefault.Error, StringComparison.Ordinal);
+        Assert.Equal(1, tooMuch.ExitCode);
+        Assert.Contains("不能授予这些权限范围：manage", tooMuch.Error, StringComparison.Ordinal);
+        Assert.Equal("", tooMuch.Output.Trim()); // no secret printed: nothing was created
+        Assert.Equal(0, forAdmin.ExitCode);
+        Assert.Contains("manage", forAdmin.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_recipe_is_refused_with_file_and_line_and_changes_nothing()
     {
         using var dir = new TestDirectory();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Audit;
 using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
@@ -221,6 +222,42 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         Assert.Fail("the reindex did not finish within 15 seconds");
     }
 
+    [Fact]
+    public async Task A_rebuild_started_through_the_api_is_audited_under_the_tokens_user()
+    {
+        var admin = await site.TokenAsync("reindex-auditor", "Administrator", TokenScopes.Manage);
+
+        HttpStatusCode started = default;
+        for (var i = 0; i < 300 && started != HttpStatusCode.Accepted; i++)
+        {
+            // Another rebuild may still be in hand (409): the audit must follow the one this token starts.
+            var post = new HttpRequestMessage(HttpMethod.Post, "/api/admin/search/reindex");
+            post.Headers.Authorization = new("Bearer", admin);
+            started = (await client.SendAsync(post)).StatusCode;
+            if (started == HttpStatusCode.Conflict)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, started);
+        var entry = Assert.Single(await site.AuditAsync("reindex-auditor", AuditActions.SearchReindex));
+        Assert.Equal("search-index", entry.Target);
+    }
+
+    [Fact]
+    public async Task A_manage_token_covers_the_office_search_as_it_covers_every_scope()
+    {
+        var admin = await site.TokenAsync("search-manager", "Administrator", TokenScopes.Manage);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/search?q=" + Uri.EscapeDataString("提案"));
+        request.Headers.Authorization = new("Bearer", admin);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32() > 0);
+    }
+
     private async Task<JsonElement> GetJson(string url)
     {
         var response = await client.GetAsync(url);
@@ -243,6 +280,13 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
             Assert.True(created is not null, string.Join("; ", errors));
             var (_, secret) = await scopeServices.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(created!, "test", 1, [scope]);
             return secret;
+        }
+
+        public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string actor, string action)
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var (_, items) = await scope.ServiceProvider.GetRequiredService<AuditLog>().QueryAsync(new AuditFilter { Actor = actor, Action = action });
+            return items;
         }
 
         public async Task InitializeAsync()

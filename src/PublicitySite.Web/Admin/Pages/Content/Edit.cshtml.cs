@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
-using PublicitySite.Media;
 using PublicitySite.Words;
 using PublicitySite.Workflow;
 
@@ -13,7 +12,7 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// The editor: fields from the recipe, server-rendered Markdown preview, and the buttons the user's role may
 /// use at the item's stage. Every button goes through <see cref="WorkflowService"/>, like the API.
 /// </summary>
-public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links, MediaLibrary media) : AdminPage
+public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links) : AdminPage
 {
     public WorkItem? Work { get; private set; }
 
@@ -80,16 +79,10 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return NotFound();
         }
 
+        // Shown again on a refusal, so the form keeps what was typed. The workflow checks Media fields and
+        // rewrites an accepted value to the bare id in this same object.
         var values = EditorFields.Read(Request.Form, Fields, Values);
-        var mediaErrors = await MediaFieldCheck.CheckAsync(Fields, values, Values, media, cancellationToken);
         Values = values;
-        if (mediaErrors.Count > 0)
-        {
-            Errors.AddRange(mediaErrors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
         if (IsNew)
         {
             var created = await workflow.CreateAsync(Me, Type!.Name, values, cancellationToken);
