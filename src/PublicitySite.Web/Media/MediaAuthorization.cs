@@ -10,9 +10,10 @@ namespace PublicitySite.Web.Media;
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
 /// <summary>
-/// Grants a permission when a role the recipe defines gives it to one of the user's roles. The admin cookie
-/// carries no role claim (its role is read as it is now, so a change or lock-out applies at once): for it the
-/// role comes from <see cref="Auth.ActorAccessor"/>, as on the admin pages.
+/// Grants a permission when a role the recipe defines gives it to one of the user's roles. Neither the admin
+/// cookie nor an API token carries a role claim (the role is read as it is now, so a change or lock-out applies
+/// at once): for them the role comes from <see cref="Auth.ActorAccessor"/>, as on the admin pages and in the
+/// write API.
 /// </summary>
 public sealed class PermissionHandler(SiteDefinitionStore definitions) : AuthorizationHandler<PermissionRequirement>
 {
@@ -33,7 +34,7 @@ public sealed class PermissionHandler(SiteDefinitionStore definitions) : Authori
             return;
         }
 
-        if (user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == Auth.AuthSchemes.Admin)
+        if (user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType is Auth.AuthSchemes.Admin or Auth.AuthSchemes.Token)
             && context.Resource is HttpContext http
             && http.RequestServices.GetService<Auth.ActorAccessor>() is { } actors
             && await actors.GetAsync(http) is { } actor
