@@ -145,9 +145,9 @@ public static class SearchEndpoints
         return problem ?? Results.Ok(new { groups = synonyms.Groups });
     }
 
-    private static async Task<IResult> PutSynonyms(HttpContext http, SynonymStore synonyms, AppDbContext db)
+    private static async Task<IResult> PutSynonyms(HttpContext http, SynonymStore synonyms, AppDbContext db, AuditLog audit)
     {
-        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
+        var (caller, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
         if (problem is not null)
         {
             return problem;
@@ -168,7 +168,16 @@ public static class SearchEndpoints
             return ApiProblems.BadParameter("groups", "请求体应为 { \"groups\": [[\"词1\", \"词2\"], …] }");
         }
 
-        var errors = await synonyms.SaveAsync(db, body.Groups, http.RequestAborted);
+        // Staged first so the audit line commits with the list, as on the admin page.
+        var groups = body.Groups.Select(g => (IReadOnlyList<string>)g).ToList();
+        var actor = caller!.Actor;
+        var entry = audit.Stage(actor.Name, AuditActions.SynonymsChanged, SynonymStore.DocumentKey, SynonymText.Describe(synonyms.Groups, groups), address: actor.Address);
+        var errors = await synonyms.SaveAsync(db, groups, http.RequestAborted);
+        if (errors.Count > 0)
+        {
+            db.Remove(entry);
+        }
+
         return errors.Count > 0
             ? ApiProblems.BadParameter("groups", string.Join("；", errors))
             : Results.Ok(new { groups = synonyms.Groups });

@@ -193,6 +193,10 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         var response = await client.SendAsync(bad);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("至少应有两个不同的词", await response.Content.ReadAsStringAsync());
+
+        // The accepted change is in the audit trail under the token's user, with what it added; the refused one is not.
+        var audited = Assert.Single(await site.AuditAsync("search-admin", PublicitySite.Audit.AuditActions.SynonymsChanged));
+        Assert.Contains("新增：龘龘 护栏", audited.Detail);
     }
 
     [Fact]

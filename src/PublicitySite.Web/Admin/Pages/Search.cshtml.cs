@@ -77,7 +77,7 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, AppDbCont
         if (errors.Count == 0)
         {
             // Staged first so the audit line commits with the list in the store's one SaveChanges.
-            var entry = audit.Stage(Me.Name, AuditActions.SynonymsChanged, SynonymStore.DocumentKey, Describe(before, groups), address: Me.Address);
+            var entry = audit.Stage(Me.Name, AuditActions.SynonymsChanged, SynonymStore.DocumentKey, SynonymText.Describe(before, groups), address: Me.Address);
             errors.AddRange(await synonyms.SaveAsync(db, groups, cancellationToken));
             if (errors.Count > 0)
             {
@@ -102,15 +102,5 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, AppDbCont
     {
         Status = job.Status();
         SynonymLines = SynonymText.Format(synonyms.Groups);
-    }
-
-    /// <summary>Added and removed lines, so the trail says what changed, not only that something did.</summary>
-    private static string Describe(IReadOnlyList<IReadOnlyList<string>> before, IReadOnlyList<IReadOnlyList<string>> after)
-    {
-        var old = before.Select(g => string.Join(' ', g)).ToHashSet(StringComparer.Ordinal);
-        var now = after.Select(g => string.Join(' ', g)).ToHashSet(StringComparer.Ordinal);
-        var added = now.Where(l => !old.Contains(l)).ToList();
-        var removed = old.Where(l => !now.Contains(l)).ToList();
-        return $"{before.Count} 组 → {after.Count} 组；新增：{(added.Count > 0 ? string.Join("；", added) : "无")}；删除：{(removed.Count > 0 ? string.Join("；", removed) : "无")}";
     }
 }
