@@ -148,10 +148,12 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             return ProposalOutcome.Invalid(refused);
         }
 
+        var after = lifecycle.Apply(state, e).Status;
         db.Set<ProposalEvent>().Add(e);
+        await ProposalWebhooks.StageAsync(db, e, state.Status, after, e.RecordedUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await indexer.RefreshAsync(contentItemId, cancellationToken);
-        return new ProposalOutcome(ProposalOutcomeKind.Ok, [], contentItemId, lifecycle.Apply(state, e).Status);
+        return new ProposalOutcome(ProposalOutcomeKind.Ok, [], contentItemId, after);
     }
 
     /// <summary>
