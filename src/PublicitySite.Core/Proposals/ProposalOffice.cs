@@ -88,7 +88,7 @@ public sealed record ProposalQueue(
     IReadOnlyList<ProposalRecord> AwaitingVerdict);
 
 /// <summary>What the proposal office does: register proposals, record their events, see its queue.</summary>
-public sealed class ProposalOffice(AppDbContext db, ContentManager contents, ProposalIndexer indexer, ProposalLifecycle lifecycle, ProposalRules rules, TimeProvider clock)
+public sealed class ProposalOffice(AppDbContext db, ContentManager contents, ProposalIndexer indexer, ProposalLifecycle lifecycle, ProposalRules rules, TimeProvider clock, IEnumerable<IProposalStatusSink> statusSinks)
 {
     private static readonly ProposalStatus[] Awaiting = [ProposalStatus.Assigned, ProposalStatus.InProgress, ProposalStatus.Reopened];
 
@@ -153,6 +153,15 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
         await ProposalWebhooks.StageAsync(db, e, state.Status, after, e.RecordedUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await indexer.RefreshAsync(contentItemId, cancellationToken);
+        // Inside a filing's own transaction the item is a new draft: its commit tells search and the caches.
+        if (after != state.Status && db.Database.CurrentTransaction is null)
+        {
+            foreach (var sink in statusSinks)
+            {
+                await sink.OnStatusChangedAsync(contentItemId, cancellationToken);
+            }
+        }
+
         return new ProposalOutcome(ProposalOutcomeKind.Ok, [], contentItemId, after);
     }
 

@@ -20,7 +20,11 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
 {
     private static readonly HashSet<string> NameFields = ["Proposers", "Author", "Narrator", "Compiler", "Supervisor"];
 
-    public IReadOnlyList<Document> Build(ContentItem item, IReadOnlyList<ContentItemVersion> versions)
+    /// <param name="proposalStatus">
+    /// For a proposal, its status as the office's recorded steps make it (the proposal record); without it the
+    /// last step of the timeline in the version's data stands in.
+    /// </param>
+    public IReadOnlyList<Document> Build(ContentItem item, IReadOnlyList<ContentItemVersion> versions, string? proposalStatus = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(versions);
@@ -32,7 +36,7 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
 
         foreach (var version in versions.Where(v => v.Published || v.Latest))
         {
-            if (Build(item, version) is { } doc)
+            if (Build(item, version, proposalStatus) is { } doc)
             {
                 docs.Add(doc);
             }
@@ -41,7 +45,7 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
         return docs;
     }
 
-    private Document? Build(ContentItem item, ContentItemVersion version)
+    private Document? Build(ContentItem item, ContentItemVersion version, string? proposalStatus)
     {
         var site = definitions.Current;
         if (site.FindType(version.ContentType) is not { } type)
@@ -127,7 +131,7 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
         Facet(doc, SearchFields.Column, version.Column);
         Facet(doc, SearchFields.Year, SiteTime.ToLocal(date).Year.ToString(CultureInfo.InvariantCulture));
         Facet(doc, SearchFields.Sector, ContentData.GetString(data, "MemberPart", "Sector") ?? ContentData.GetString(data, "ProposalPart", "Sector"));
-        Facet(doc, SearchFields.Status, LastStatus(data));
+        Facet(doc, SearchFields.Status, isProposal ? proposalStatus ?? LastStatus(data) : null);
         return doc;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Search;
@@ -61,7 +62,7 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         Report(progress, 0, total);
         // A failing worker stops the reader too, rather than leaving it blocked on a full queue.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var work = new BlockingCollection<List<(ContentItem Item, List<ContentItemVersion> Versions)>>(boundedCapacity: 2 * PageSize / BatchSize);
+        using var work = new BlockingCollection<List<Pending>>(boundedCapacity: 2 * PageSize / BatchSize);
         var workers = Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(_ => Task.Factory.StartNew(() =>
         {
             try
@@ -93,9 +94,10 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
                         .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
                         .ToListAsync(cancellationToken))
                     .ToLookup(v => v.ContentItemId);
+                var statuses = await ProposalStatuses.OfAsync(db, ids, cancellationToken);
                 foreach (var batch in items.Chunk(BatchSize))
                 {
-                    work.Add(batch.Select(i => (i, versions[i.Id].ToList())).ToList(), failed.Token);
+                    work.Add(batch.Select(i => new Pending(i, versions[i.Id].ToList(), statuses.GetValueOrDefault(i.Id)?.Status)).ToList(), failed.Token);
                 }
 
                 done += items.Count;
@@ -113,14 +115,14 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
         return documents;
     }
 
-    private static int Consume(IEnumerable<List<(ContentItem Item, List<ContentItemVersion> Versions)>> batches, SearchDocumentBuilder builder, IndexGeneration built)
+    private static int Consume(IEnumerable<List<Pending>> batches, SearchDocumentBuilder builder, IndexGeneration built)
     {
         var added = 0;
         foreach (var batch in batches)
         {
-            foreach (var (item, versions) in batch)
+            foreach (var (item, versions, status) in batch)
             {
-                foreach (var doc in builder.Build(item, versions))
+                foreach (var doc in builder.Build(item, versions, status))
                 {
                     built.Writer.AddDocument(doc);
                     added++;
@@ -152,6 +154,8 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
             target.Replace(id, await SearchIndexer.LoadAsync(db, builder, id, cancellationToken));
         }
     }
+
+    private sealed record Pending(ContentItem Item, List<ContentItemVersion> Versions, string? ProposalStatus);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Folder}")]
     private partial void LogRebuilt(int count, string folder);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Search;
@@ -14,7 +15,7 @@ namespace PublicitySite.Search;
 /// so a request never waits on Lucene and the index always ends at what the database holds, whatever order
 /// concurrent changes arrive in.
 /// </summary>
-public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> logger) : IContentChangeSink
+public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> logger) : IContentChangeSink, IProposalStatusSink
 {
     private const int MaxBatch = 256;
     private readonly Channel<string> queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -24,8 +25,14 @@ public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactor
     public ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return OnStatusChangedAsync(change.ContentItemId, cancellationToken);
+    }
+
+    /// <summary>A proposal's status facet follows the office's recorded steps.</summary>
+    public ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
         Interlocked.Increment(ref queued);
-        queue.Writer.TryWrite(change.ContentItemId);
+        queue.Writer.TryWrite(contentItemId);
         return ValueTask.CompletedTask;
     }
 
@@ -104,7 +111,8 @@ public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactor
         var versions = await db.ContentItemVersions.AsNoTracking()
             .Where(v => v.ContentItemId == id && (v.Published || v.Latest))
             .ToListAsync(cancellationToken);
-        return builder.Build(item, versions);
+        var status = await ProposalStatuses.OfAsync(db, [id], cancellationToken);
+        return builder.Build(item, versions, status.GetValueOrDefault(id)?.Status);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing a batch of {Count} changes failed; a reindex will repair the index")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 
 namespace PublicitySite.Search;
 
@@ -16,6 +17,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<IProposalStatusSink>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchIndexRebuilder>();
         services.AddSingleton<ISearchIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexRebuilder>());
         services.TryAddSingleton(new SearchResultCache()); // a host may register its own (the benchmark turns it off)

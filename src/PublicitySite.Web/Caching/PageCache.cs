@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Caching;
@@ -34,6 +35,7 @@ public static class PageCache
         services.AddSingleton<PageCacheEvictor>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddSingleton<ISiteSettingsChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
+        services.AddSingleton<IProposalStatusSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Caching;
@@ -8,7 +9,7 @@ namespace PublicitySite.Web.Caching;
 /// Evicts cached pages after a committed change: the item's own page, item pages whose neighbours it may be,
 /// and every list. A new draft changes nothing public, so it evicts nothing.
 /// </summary>
-public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink
+public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
@@ -32,6 +33,13 @@ public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSi
             // A deletion does not say which column the item was in: every page of its type may link to it.
             await store.EvictByTagAsync(PageCache.TypeTag(change.ContentType), cancellationToken);
         }
+    }
+
+    /// <summary>A recorded step changed a proposal's status: its page and every list showing statuses.</summary>
+    public async ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        await store.EvictByTagAsync(PageCache.ItemTag(contentItemId), cancellationToken);
+        await store.EvictByTagAsync(PageCache.ListsTag, cancellationToken);
     }
 
     public ValueTask OnSettingsChangedAsync(CancellationToken cancellationToken) =>

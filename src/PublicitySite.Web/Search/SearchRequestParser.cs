@@ -1,5 +1,6 @@
 using System.Globalization;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Proposals;
 using PublicitySite.Search;
 
 namespace PublicitySite.Web.Search;
@@ -101,7 +102,7 @@ internal static class SearchRequestParser
             Column = column,
             Year = year,
             Sector = Value(query, "sector"),
-            Status = Value(query, "status"),
+            Status = ProposalStatusName(Value(query, "status")),
             Sort = sort,
             Page = page,
             PageSize = pageSize,
@@ -125,4 +126,8 @@ internal static class SearchRequestParser
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
+
+    /// <summary>The facet holds status names (已办结); the step's name (办结) or the English one finds it too.</summary>
+    private static string? ProposalStatusName(string? value) =>
+        ProposalNames.TryParseStatus(value, out var status) ? ProposalNames.Of(status) : value;
 }

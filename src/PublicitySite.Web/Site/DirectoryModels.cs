@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Site;
 
@@ -28,7 +29,8 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
     public static bool IsPublic(EntryModel entry) =>
         entry.Data["ProposalPart"] is not JsonObject part || part["Public"] is not JsonValue v || v.GetValueKind() != JsonValueKind.False;
 
-    public static ProposalLine From(EntryModel entry)
+    /// <param name="recorded">The status the office's recorded steps give it; else the version's own timeline.</param>
+    public static ProposalLine From(EntryModel entry, RecordedStatus? recorded = null)
     {
         var part = entry.Data["ProposalPart"] as JsonObject ?? [];
         var last = (part["Timeline"] as JsonArray)?.LastOrDefault() as JsonObject;
@@ -36,8 +38,8 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
             entry.Title,
             entry.Url,
             FormatNumber(Int(part["Term"]), Int(part["Meeting"]), Int(part["Seq"])),
-            last?["Status"]?.ToString() ?? "待审查",
-            last?["Date"]?.ToString(),
+            recorded?.Status ?? last?["Status"]?.ToString() ?? "待审查",
+            recorded is not null ? recorded.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : last?["Date"]?.ToString(),
             part["Key"] is JsonValue k && k.GetValueKind() == JsonValueKind.True,
             part["Category"]?.ToString(),
             entry.Sample);

@@ -36,13 +36,15 @@ public static class HomePage
         var members = await queries.LatestAsync("Member", take: 8, cancellationToken: cancel);
         var proposals = await queries.LatestAsync("Proposal", take: 20, byModified: true, cancellationToken: cancel);
         var collections = await queries.LatestAsync("LiteratureCollection", take: 4, cancellationToken: cancel);
+        var shown = proposals.Where(ProposalLine.IsPublic).Take(6).ToList();
+        var statuses = await queries.ProposalStatusesAsync(shown.Select(p => p.Id).ToList(), cancel);
         var model = new
         {
             Headline = headline,
             Lead = blocks.FirstOrDefault(),
             Blocks = blocks.Skip(1).ToList(),
             Members = members.Select(MemberCard.From).ToList(),
-            Proposals = proposals.Where(ProposalLine.IsPublic).Take(6).Select(ProposalLine.From).ToList(),
+            Proposals = shown.Select(p => ProposalLine.From(p, statuses.GetValueOrDefault(p.Id))).ToList(),
             Collections = collections.Select(CollectionCard.From).ToList(),
         };
 

@@ -13,7 +13,7 @@ namespace PublicitySite.Web.Site;
 /// that raced with such a change is returned once but not kept. Bounded in entries; per node, like the page
 /// cache (see the README's scale-out notes).
 /// </summary>
-public sealed class PublicReadCache : IContentChangeSink, IDisposable
+public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, IDisposable
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
     private CancellationTokenSource generation = new();
@@ -45,12 +45,23 @@ public sealed class PublicReadCache : IContentChangeSink, IDisposable
         // A saved draft changes nothing public, except a proposal whose draft withdrew publication consent.
         if (change.Kind != ContentChangeKind.Saved || change.ContentType == ProposalVisibility.ContentType)
         {
-            var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
-            old.Cancel();
-            old.Dispose();
+            Clear();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Clear()
+    {
+        var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
     }
 
     public void Dispose()

@@ -16,6 +16,7 @@ public static class SiteEndpoints
         services.AddSingleton<ItemViews>();
         services.AddSingleton<PublicReadCache>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
+        services.AddSingleton<PublicitySite.Proposals.IProposalStatusSink>(sp => sp.GetRequiredService<PublicReadCache>());
         services.AddSingleton<ColumnListings>();
         services.AddPageCaching();
         return services;

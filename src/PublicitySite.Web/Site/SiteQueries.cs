@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Contents;
+using PublicitySite.Proposals;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Web.Site;
@@ -34,4 +35,8 @@ public sealed class SiteQueries(AppDbContext db)
             .ToListAsync(cancellationToken);
         return found.Select(r => EntryModel.From(new PublishedEntry(r.i, r.v))).ToList();
     }
+
+    /// <summary>Proposals' statuses as the office's recorded steps make them (a version's own timeline may be older).</summary>
+    public Task<Dictionary<string, RecordedStatus>> ProposalStatusesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        ProposalStatuses.OfAsync(db, ids, cancellationToken);
 }
