@@ -1,4 +1,5 @@
 using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
@@ -8,12 +9,24 @@ public static class HomePage
 {
     private const int Batch = 48;
 
-    public static async Task<IResult> RenderAsync(HttpContext context, SitePages pages, SiteQueries queries)
+    public static async Task<IResult> RenderAsync(HttpContext context, SitePages pages, SiteQueries queries, PublicReadCache cache)
     {
         var cancel = context.RequestAborted;
         var site = pages.Definition;
         PageCache.Tag(context, PageCache.ListsTag);
 
+        // The blocks are the same for every reader until something is published or a proposal moves on (both
+        // empty the read cache); a new recipe is a new site definition and so a new key. Signed-in readers
+        // always read afresh, as they bypass the page cache.
+        var model = PageCachePolicy.CarriesCredentials(context.Request)
+            ? await ModelAsync(site, queries, cancel)
+            : await cache.GetOrLoadAsync(("home", site), ct => ModelAsync(site, queries, ct), cancel);
+        var layout = await pages.LayoutAsync(context, "") with { Canonical = "/", OgType = "website", FeedUrl = "/rss.xml" };
+        return await pages.PageAsync(context, "home", model, layout);
+    }
+
+    private static async Task<object> ModelAsync(SiteDefinition site, SiteQueries queries, CancellationToken cancel)
+    {
         var columns = site.Columns.Where(c => c.ContentType == "News").OrderBy(c => c.Order).Take(4).ToList();
 
         // One query for the newest news of all four columns; a column the batch leaves short (a quiet column
@@ -38,7 +51,7 @@ public static class HomePage
         var collections = await queries.LatestAsync("LiteratureCollection", take: 4, cancellationToken: cancel);
         var shown = proposals.Where(ProposalLine.IsPublic).Take(6).ToList();
         var statuses = await queries.ProposalStatusesAsync(shown.Select(p => p.Id).ToList(), cancel);
-        var model = new
+        return new
         {
             Headline = headline,
             Lead = blocks.FirstOrDefault(),
@@ -47,8 +60,5 @@ public static class HomePage
             Proposals = shown.Select(p => ProposalLine.From(p, statuses.GetValueOrDefault(p.Id))).ToList(),
             Collections = collections.Select(CollectionCard.From).ToList(),
         };
-
-        var layout = await pages.LayoutAsync(context, "") with { Canonical = "/", OgType = "website", FeedUrl = "/rss.xml" };
-        return await pages.PageAsync(context, "home", model, layout);
     }
 }

@@ -111,6 +111,20 @@ public sealed class CacheEvictionTests
     }
 
     [Fact]
+    public async Task An_elder_mode_reader_who_is_never_page_cached_sees_a_publication_on_the_home_page_at_once()
+    {
+        await using var site = new TestSite(seed: false);
+        var reader = SiteContent.Reader(site);
+        await SiteContent.PublishNewsAsync(site, "长者模式首页第一条");
+        Assert.DoesNotContain("长者模式首页第二条", await reader.GetStringAsync(new Uri("/?elder=1", UriKind.Relative)));
+        Assert.Contains("长者模式首页第一条", await reader.GetStringAsync(new Uri("/?elder=1", UriKind.Relative)));
+
+        await SiteContent.PublishNewsAsync(site, "长者模式首页第二条", slug: "elder-second");
+
+        Assert.Contains("长者模式首页第二条", await reader.GetStringAsync(new Uri("/?elder=1", UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task Moving_an_item_to_another_column_takes_it_off_its_old_neighbours_cached_pages()
     {
         await using var site = new TestSite(seed: false);
