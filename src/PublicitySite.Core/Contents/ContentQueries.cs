@@ -79,25 +79,6 @@ public sealed class ContentQueries(AppDbContext db)
         return (null, target is null ? null : "/" + target);
     }
 
-    /// <summary>The neighbours of an item in its column, for 上一篇 / 下一篇.</summary>
-    public async Task<(PublishedEntry? Previous, PublishedEntry? Next)> NeighboursAsync(PublishedEntry entry, CancellationToken cancellationToken = default)
-    {
-        var column = entry.Version.Column;
-        var type = entry.Version.ContentType;
-        var when = entry.Version.PublishedUtc;
-        var id = entry.Version.Id;
-        var siblings = Published().Where(r => r.Version.ContentType == type && r.Version.Column == column);
-        var older = await siblings
-            .Where(r => r.Version.PublishedUtc < when || (r.Version.PublishedUtc == when && r.Version.Id < id))
-            .OrderByDescending(r => r.Version.PublishedUtc).ThenByDescending(r => r.Version.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        var newer = await siblings
-            .Where(r => r.Version.PublishedUtc > when || (r.Version.PublishedUtc == when && r.Version.Id > id))
-            .OrderBy(r => r.Version.PublishedUtc).ThenBy(r => r.Version.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        return (older is null ? null : new PublishedEntry(older.Item, older.Version), newer is null ? null : new PublishedEntry(newer.Item, newer.Version));
-    }
-
     private IQueryable<Row> Published()
     {
         // A proposal whose proposer refused publication is never public (see ProposalVisibility).

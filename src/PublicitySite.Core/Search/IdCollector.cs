@@ -1,16 +1,19 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace PublicitySite.Search;
 
 /// <summary>
 /// Collects the item id of every matching document, unscored and unranked: what a database query needs to
-/// combine full text with its own filters, sort and paging.
+/// combine full text with its own filters, sort and paging. Ids are read from the field cache (the id terms
+/// uninverted once per segment), not from stored documents: a broad query matches thousands, and loading
+/// each stored document would decompress its whole body text.
 /// </summary>
 internal sealed class IdCollector : ICollector
 {
-    private static readonly HashSet<string> IdOnly = [SearchFields.Id];
-    private AtomicReader? reader;
+    private readonly BytesRef bytes = new();
+    private BinaryDocValues? ids;
 
     public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 
@@ -23,14 +26,15 @@ internal sealed class IdCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        reader = context.AtomicReader;
+        ids = FieldCache.DEFAULT.GetTerms(context.AtomicReader, SearchFields.Id, setDocsWithField: false);
     }
 
     public void Collect(int doc)
     {
-        if (reader!.Document(doc, IdOnly).Get(SearchFields.Id) is { } id)
+        ids!.Get(doc, bytes);
+        if (bytes.Length > 0)
         {
-            Ids.Add(id);
+            Ids.Add(bytes.Utf8ToString());
         }
     }
 }

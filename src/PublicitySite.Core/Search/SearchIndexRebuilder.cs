@@ -94,7 +94,7 @@ public sealed partial class SearchIndexRebuilder(SearchIndex index, IServiceScop
                         .Where(v => ids.Contains(v.ContentItemId) && (v.Published || v.Latest))
                         .ToListAsync(cancellationToken))
                     .ToLookup(v => v.ContentItemId);
-                var statuses = await ProposalStatuses.OfAsync(db, ids, cancellationToken);
+                var statuses = await ProposalStatuses.OfAsync(db, items.Where(i => i.ContentType == ProposalVisibility.ContentType).Select(i => i.Id).ToList(), cancellationToken);
                 foreach (var batch in items.Chunk(BatchSize))
                 {
                     work.Add(batch.Select(i => new Pending(i, versions[i.Id].ToList(), statuses.GetValueOrDefault(i.Id)?.Status)).ToList(), failed.Token);

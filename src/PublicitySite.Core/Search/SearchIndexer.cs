@@ -111,8 +111,8 @@ public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactor
         var versions = await db.ContentItemVersions.AsNoTracking()
             .Where(v => v.ContentItemId == id && (v.Published || v.Latest))
             .ToListAsync(cancellationToken);
-        var status = await ProposalStatuses.OfAsync(db, [id], cancellationToken);
-        return builder.Build(item, versions, status.GetValueOrDefault(id)?.Status);
+        var status = item.ContentType == ProposalVisibility.ContentType ? await ProposalStatuses.OfAsync(db, [id], cancellationToken) : null;
+        return builder.Build(item, versions, status?.GetValueOrDefault(id)?.Status);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing a batch of {Count} changes failed; a reindex will repair the index")]

@@ -52,25 +52,6 @@ public static class ListPages
         return await pages.PageAsync(context, "column", model, layout);
     }
 
-    public static Task<IResult> MembersAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
-        DirectoryAsync(context, pages, queries, "Member", "委员风采", "directory-members", e => MemberCard.From(e));
-
-    public static Task<IResult> ProposalsAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
-        DirectoryAsync(context, pages, queries, "Proposal", "提案追踪", "directory-proposals", e => ProposalLine.IsPublic(e) ? ProposalLine.From(e) : null);
-
-    public static Task<IResult> LiteratureAsync(HttpContext context, SitePages pages, ContentQueries queries) =>
-        DirectoryAsync(context, pages, queries, "LiteratureCollection", "文史资料", "directory-literature", e => CollectionCard.From(e));
-
-    private static async Task<IResult> DirectoryAsync<T>(HttpContext context, SitePages pages, ContentQueries queries, string type, string title, string view, Func<EntryModel, T?> map)
-        where T : class
-    {
-        PageCache.Tag(context, PageCache.ListsTag);
-        var list = await queries.ListAsync(new ContentQuery { ContentType = type, PageSize = 200, Sort = type == "LiteratureCollection" ? ContentSort.Oldest : ContentSort.Newest }, context.RequestAborted);
-        var items = list.Items.Select(EntryModel.From).Select(map).OfType<T>().ToList();
-        var layout = await pages.LayoutAsync(context, title, title) with { Canonical = context.Request.Path };
-        return await pages.PageAsync(context, view, new { Name = title, Items = items }, layout);
-    }
-
     private static bool TryPage(HttpContext context, out int page)
     {
         page = 1;

@@ -29,12 +29,6 @@ public static class SiteEndpoints
         routes.MapFeeds();
         routes.MapGet("/share/qr.png", QrCodes.Render).CachePage();
 
-        // Stand-ins until the members, proposals and literature features map their own pages:
-        // a later order loses to theirs, so the merge needs no change here. The item catch-all comes last.
-        routes.MapGet("/members", ListPages.MembersAsync).CachePage().WithOrder(1);
-        routes.MapGet("/proposals", ListPages.ProposalsAsync).CachePage().WithOrder(1);
-        routes.MapGet("/literature", ListPages.LiteratureAsync).CachePage().WithOrder(1);
-
         // nonfile: paths ending in a file name (theme assets, media) are left to the static file middleware,
         // which serves nothing once an endpoint has matched.
         routes.MapGet("/{**path:nonfile}", ItemPage.RenderAsync).CachePage().WithOrder(2);
