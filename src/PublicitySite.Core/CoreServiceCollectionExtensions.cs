@@ -22,6 +22,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteDefinitionStore>();
+        services.AddSingleton<PublicitySite.Commands.CommandAccess>();
+        services.AddScoped<PublicitySite.Audit.AuditLog>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentQueries>();

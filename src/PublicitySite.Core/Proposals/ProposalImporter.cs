@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Proposals;
 
@@ -14,6 +17,23 @@ public sealed record ProposalImportRow(int Row, string? Number, string? Title, I
 public sealed record ProposalImportResult(bool DryRun, bool Committed, IReadOnlyList<ProposalImportRow> Rows, IReadOnlyList<string> Errors)
 {
     public int ProblemCount => Errors.Count + Rows.Sum(r => r.Problems.Count);
+}
+
+/// <summary>A batch to import: the file's text, "csv" or "json", and whether to only check it.</summary>
+public sealed record ProposalImportRequest(string Text, string Format, bool DryRun = true, bool Publish = false, string? FileName = null);
+
+/// <summary>A real run that wrote nothing because rows have problems; the report says which.</summary>
+public sealed record ProposalImportRefused : Failure.Invalid
+{
+    public ProposalImportRefused(ProposalImportResult report)
+        : base([new FieldError("body", $"发现 {report?.ProblemCount} 个问题，未导入任何提案。请修正后重试。")], "导入未执行")
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Report = report;
+        Extensions = new Dictionary<string, object?> { ["rows"] = report.Rows, ["errors"] = report.Errors };
+    }
+
+    public ProposalImportResult Report { get; }
 }
 
 /// <summary>
@@ -29,6 +49,8 @@ public sealed class ProposalImporter(
     ProposalTimelineReader timelines,
     SiteDefinitionStore definitions,
     ProposalRules rules,
+    CommandAccess access,
+    AuditLog audit,
     TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
@@ -77,8 +99,31 @@ public sealed class ProposalImporter(
         }).ToList();
     }
 
-    public async Task<ProposalImportResult> ImportAsync(string text, string format, bool dryRun, string user, bool publish = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a batch (a dry run writes nothing) or imports it whole; an imported batch is audited in its own
+    /// commit. A real run with problems is refused with the report.
+    /// </summary>
+    public async Task<Result<ProposalImportResult>> ImportAsync(Actor actor, ProposalImportRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (access.Check(actor, Permissions.RecordProposals) is { } denied)
+        {
+            return denied;
+        }
+
+        if (request.Format is not ("csv" or "json"))
+        {
+            return new Failure.Invalid("format", "format 应为 csv 或 json");
+        }
+
+        var result = await RunAsync(actor, request, cancellationToken);
+        return result.DryRun || result.Committed ? result : new ProposalImportRefused(result);
+    }
+
+    private async Task<ProposalImportResult> RunAsync(Actor actor, ProposalImportRequest request, CancellationToken cancellationToken)
+    {
+        var (text, format, dryRun, publish) = (request.Text, request.Format, request.DryRun, request.Publish);
+        var user = actor.Name;
         List<JsonObject> input;
         try
         {
@@ -134,6 +179,7 @@ public sealed class ProposalImporter(
             db.ChangeTracker.Clear();
         }
 
+        await audit.WriteAsync(user, AuditActions.ProposalImported, request.FileName, $"导入 {reports.Count} 件提案", address: actor.Address, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await contents.NotifyCommittedAsync(cancellationToken);
         return new ProposalImportResult(false, true, reports, []);

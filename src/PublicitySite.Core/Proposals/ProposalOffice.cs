@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Proposals;
 
@@ -60,23 +64,11 @@ public sealed record ProposalFiling
     public bool Public { get; init; }
 }
 
-public enum ProposalOutcomeKind
+/// <summary>What a filing or a recorded event did: the proposal, its number and its status after the change.</summary>
+public sealed record ProposalChange(string ContentItemId, string Number, ProposalStatus? Status)
 {
-    Ok,
-    NotFound,
-    Invalid,
-
-    /// <summary>Another filing took the number at the same moment, every time it was tried (409).</summary>
-    Conflict,
-}
-
-public sealed record ProposalOutcome(ProposalOutcomeKind Kind, IReadOnlyList<string> Errors, string? ContentItemId = null, ProposalStatus? Status = null)
-{
-    public bool Succeeded => Kind == ProposalOutcomeKind.Ok;
-
-    public static ProposalOutcome Invalid(params string[] errors) => new(ProposalOutcomeKind.Invalid, errors);
-
-    public static ProposalOutcome NotFound() => new(ProposalOutcomeKind.NotFound, ["提案不存在"]);
+    /// <summary>The status in Chinese (已立案), empty when the proposal has none yet.</summary>
+    public string StatusName => Status is { } s ? ProposalNames.Of(s) : "";
 }
 
 /// <summary>The office's queue, as the dashboard shows it.</summary>
@@ -87,23 +79,46 @@ public sealed record ProposalQueue(
     IReadOnlyList<ProposalRecord> Overdue,
     IReadOnlyList<ProposalRecord> AwaitingVerdict);
 
-/// <summary>What the proposal office does: register proposals, record their events, see its queue.</summary>
-public sealed class ProposalOffice(AppDbContext db, ContentManager contents, ProposalIndexer indexer, ProposalLifecycle lifecycle, ProposalRules rules, TimeProvider clock, IEnumerable<IProposalStatusSink> statusSinks)
+/// <summary>
+/// What the proposal office does: register proposals, record their events, see its queue. The only way these
+/// change: every command checks <c>proposals.record</c> and writes its audit line in the same commit.
+/// </summary>
+public sealed class ProposalOffice(
+    AppDbContext db,
+    ContentManager contents,
+    ProposalIndexer indexer,
+    ProposalLifecycle lifecycle,
+    ProposalRules rules,
+    CommandAccess access,
+    AuditLog audit,
+    TimeProvider clock,
+    IEnumerable<IProposalStatusSink> statusSinks)
 {
     private static readonly ProposalStatus[] Awaiting = [ProposalStatus.Assigned, ProposalStatus.InProgress, ProposalStatus.Reopened];
 
     /// <summary>Records one event after checking it against the lifecycle; an illegal one is refused with the reason.</summary>
-    public async Task<ProposalOutcome> RecordAsync(string contentItemId, ProposalEventInput input, string user, CancellationToken cancellationToken = default)
+    public async Task<Result<ProposalChange>> RecordAsync(Actor actor, string contentItemId, ProposalEventInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await db.ContentItems.AnyAsync(i => i.Id == contentItemId && !i.Deleted && i.ContentType == ProposalVisibility.ContentType, cancellationToken))
+        if (access.Check(actor, Permissions.RecordProposals) is { } denied)
         {
-            return ProposalOutcome.NotFound();
+            return denied;
+        }
+
+        return await RecordEventAsync(actor, contentItemId, input, audited: true, cancellationToken);
+    }
+
+    private async Task<Result<ProposalChange>> RecordEventAsync(Actor actor, string contentItemId, ProposalEventInput input, bool audited, CancellationToken cancellationToken)
+    {
+        if (!ContentIds.IsValid(contentItemId)
+            || !await db.ContentItems.AnyAsync(i => i.Id == contentItemId && !i.Deleted && i.ContentType == ProposalVisibility.ContentType, cancellationToken))
+        {
+            return new Failure.NotFound("提案不存在");
         }
 
         if (!ProposalNames.TryParseKind(input.Kind, out var kind))
         {
-            return ProposalOutcome.Invalid($"未知的办理环节“{input.Kind}”。可用：{string.Join("、", ProposalNames.AllKinds)}");
+            return Invalid("kind", $"未知的办理环节“{input.Kind}”。可用：{string.Join("、", ProposalNames.AllKinds)}");
         }
 
         var today = ProposalDates.Today(clock);
@@ -112,12 +127,12 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
         {
             if (!ProposalNumbering.TryParse(mergedInto, out var n))
             {
-                return ProposalOutcome.Invalid($"并入的提案编号“{mergedInto}”格式不对，应如 第五届第一次会议第0012号");
+                return Invalid("mergedInto", $"并入的提案编号“{mergedInto}”格式不对，应如 第五届第一次会议第0012号");
             }
 
             if (!await db.Set<ProposalRecord>().AnyAsync(r => r.Term == n.Term && r.Meeting == n.Meeting && r.Seq == n.Seq && r.ContentItemId != contentItemId, cancellationToken))
             {
-                return ProposalOutcome.Invalid($"并入的提案 {ProposalNumbering.Format(n.Term, n.Meeting, n.Seq)} 不存在");
+                return Invalid("mergedInto", $"并入的提案 {ProposalNumbering.Format(n.Term, n.Meeting, n.Seq)} 不存在");
             }
 
             mergedInto = ProposalNumbering.Format(n.Term, n.Meeting, n.Seq);
@@ -129,7 +144,7 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             Kind = kind,
             Date = input.Date ?? today,
             RecordedUtc = clock.GetUtcNow().UtcDateTime,
-            RecordedBy = user,
+            RecordedBy = actor.Name,
             Role = Clean(input.Role),
             Unit = Clean(input.Unit),
             Note = Clean(input.Note),
@@ -145,12 +160,21 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
         var state = lifecycle.Fold(await indexer.EventsAsync(contentItemId, cancellationToken));
         if (lifecycle.Check(state, e, today) is { } refused)
         {
-            return ProposalOutcome.Invalid(refused);
+            return Invalid("kind", refused);
         }
 
         var after = lifecycle.Apply(state, e).Status;
+        var number = await db.Set<ProposalRecord>().Where(r => r.ContentItemId == contentItemId)
+            .Select(r => new { r.Term, r.Meeting, r.Seq }).FirstOrDefaultAsync(cancellationToken) is { } n2
+            ? ProposalNumbering.Format(n2.Term, n2.Meeting, n2.Seq)
+            : "";
         db.Set<ProposalEvent>().Add(e);
         await ProposalWebhooks.StageAsync(db, e, state.Status, after, e.RecordedUtc, cancellationToken);
+        if (audited)
+        {
+            audit.Stage(actor.Name, AuditActions.ProposalEvent, contentItemId, $"{number}：{input.Kind}（{e.Date:yyyy-MM-dd}）→ {(after is { } now ? ProposalNames.Of(now) : "")}", address: actor.Address);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await indexer.RefreshAsync(contentItemId, cancellationToken);
         // Inside a filing's own transaction the item is a new draft: its commit tells search and the caches.
@@ -162,7 +186,7 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             }
         }
 
-        return new ProposalOutcome(ProposalOutcomeKind.Ok, [], contentItemId, after);
+        return new ProposalChange(contentItemId, number, after);
     }
 
     /// <summary>
@@ -177,24 +201,34 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
     /// moment may read the same maximum: the unique index on (届, 次, 序号) lets one of them through, and the
     /// other, rolled back whole, tries again with a fresh maximum.
     /// </summary>
-    public async Task<ProposalOutcome> FileAsync(ProposalFiling filing, string user, CancellationToken cancellationToken = default)
+    public async Task<Result<ProposalChange>> FileAsync(Actor actor, ProposalFiling filing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filing);
+        if (access.Check(actor, Permissions.RecordProposals) is { } denied)
+        {
+            return denied;
+        }
+
+        if (string.IsNullOrWhiteSpace(filing.Title))
+        {
+            return Invalid("title", "请填写案由（提案标题）");
+        }
+
         if (filing.FiledOn > ProposalDates.Today(clock))
         {
-            return ProposalOutcome.Invalid($"提交日期 {filing.FiledOn:yyyy-MM-dd} 晚于今天");
+            return Invalid("filedOn", $"提交日期 {filing.FiledOn:yyyy-MM-dd} 晚于今天");
         }
 
         if (ProposalNumbering.SessionFor(rules.Sessions, filing.FiledOn) is not { } session)
         {
-            return ProposalOutcome.Invalid($"提交日期 {filing.FiledOn:yyyy-MM-dd} 之后没有已设置的会议，请先在“提案”设置中添加会议及截止日期");
+            return Invalid("filedOn", $"提交日期 {filing.FiledOn:yyyy-MM-dd} 之后没有已设置的会议，请先在“提案”设置中添加会议及截止日期");
         }
 
         for (var attempt = 1; attempt <= NumberingAttempts; attempt++)
         {
             try
             {
-                if (await TryFileAsync(filing, session, user, cancellationToken) is { } outcome)
+                if (await TryFileAsync(actor, filing, session, cancellationToken) is { } outcome)
                 {
                     return outcome;
                 }
@@ -209,7 +243,7 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
         }
 
-        return new ProposalOutcome(ProposalOutcomeKind.Conflict, ["同一时间登记的提案较多，提案编号未能分配，请稍后重新提交（本次未登记任何内容）"]);
+        return new Failure.Conflict("同一时间登记的提案较多，提案编号未能分配，请稍后重新提交（本次未登记任何内容）", "编号冲突");
     }
 
     /// <summary>
@@ -218,16 +252,16 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
     /// write lock at once (BEGIN IMMEDIATE), so filings queue and the maximum read here is final; on PostgreSQL
     /// the unique index decides, raising the violation the caller retries on.
     /// </summary>
-    private async Task<ProposalOutcome?> TryFileAsync(ProposalFiling filing, ProposalSession session, string user, CancellationToken cancellationToken)
+    private async Task<Result<ProposalChange>?> TryFileAsync(Actor actor, ProposalFiling filing, ProposalSession session, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var seq = (await db.Set<ProposalRecord>().Where(r => r.Term == session.Term && r.Meeting == session.Meeting)
             .MaxAsync(r => (int?)r.Seq, cancellationToken) ?? 0) + 1;
         var values = Values(filing, session.Term, session.Meeting, seq);
-        var created = await contents.CreateAsync(ProposalVisibility.ContentType, values, user, cancellationToken: cancellationToken);
+        var created = await contents.CreateAsync(ProposalVisibility.ContentType, values, actor.Name, cancellationToken: cancellationToken);
         if (!created.Succeeded)
         {
-            return ProposalOutcome.Invalid([.. created.Errors]);
+            return new Failure.Invalid([.. created.Errors.Select(e => new FieldError("body", e))]);
         }
 
         // The indexer, told of the new item inside this transaction, has written its record unless the number was taken.
@@ -237,9 +271,10 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
             return null;
         }
 
-        var outcome = await RecordAsync(id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, user, cancellationToken);
-        if (outcome.Succeeded)
+        var outcome = await RecordEventAsync(actor, id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, audited: false, cancellationToken);
+        if (outcome.Value is { } filed)
         {
+            await audit.WriteAsync(actor.Name, AuditActions.ProposalFiled, id, $"{filed.Number} {filing.Title.Trim()}", address: actor.Address, cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await contents.NotifyCommittedAsync(cancellationToken);
         }
@@ -300,6 +335,8 @@ public sealed class ProposalOffice(AppDbContext db, ContentManager contents, Pro
 
     internal static string Slug(int term, int meeting, int seq) =>
         string.Create(CultureInfo.InvariantCulture, $"t{term}-{meeting}-{seq:D4}");
+
+    private static Failure.Invalid Invalid(string field, string message) => new(field, message);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

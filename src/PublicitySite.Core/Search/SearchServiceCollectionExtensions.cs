@@ -22,6 +22,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ISearchIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexRebuilder>());
         services.TryAddSingleton(new SearchResultCache()); // a host may register its own (the benchmark turns it off)
         services.AddSingleton<SearchService>();
+        services.AddScoped<SearchAdministration>();
         return services;
     }
 }

@@ -44,6 +44,19 @@ public static class TokenScopes
     public static bool Covers(IEnumerable<string> granted, string scope) =>
         granted.Any(g => g == scope || g == Manage);
 
+    /// <summary>
+    /// The scope a token needs to use a recipe permission: content writes, drafts, media and proposals have
+    /// their own; users, settings, audit and the search index need <see cref="Manage"/>.
+    /// </summary>
+    public static string ForPermission(string permission) => permission switch
+    {
+        Permissions.ViewDrafts => ReadDrafts,
+        Permissions.UploadMedia or Permissions.ManageMedia => UploadMedia,
+        Permissions.RecordProposals => RecordProposals,
+        _ when permission.StartsWith("content.", StringComparison.Ordinal) => WriteContent,
+        _ => Manage,
+    };
+
     public static IReadOnlyList<string> AllowedFor(RoleDefinition? role) =>
         role is null ? [] : All.Where(scope => Needs[scope].Any(role.Permissions.Contains)).ToList();
 }

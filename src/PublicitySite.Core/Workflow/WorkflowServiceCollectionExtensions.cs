@@ -9,7 +9,6 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>Review stages, the audit trail, the 错敏词 list, the Media-field rule and the scheduler's runner.</summary>
     public static IServiceCollection AddWorkflowCore(this IServiceCollection services)
     {
-        services.AddScoped<AuditLog>();
         services.AddScoped<WordList>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<PublicitySite.Media.MediaFieldCheck>();

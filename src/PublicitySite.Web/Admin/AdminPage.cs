@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
@@ -63,6 +64,24 @@ public abstract class AdminPage : PageModel
             _ => StatusCodes.Status400BadRequest,
         };
         return page();
+    }
+
+    /// <summary>
+    /// The one mapping of a command's failure onto a page: each field's message into ModelState (under the
+    /// field's name) and the error list at the top, with the status code the API would answer.
+    /// </summary>
+    protected IActionResult Refused(Failure failure, Func<IActionResult>? page = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        IReadOnlyList<FieldError> fields = failure is Failure.Invalid invalid ? invalid.Fields : [new FieldError("", failure.Detail)];
+        foreach (var field in fields)
+        {
+            ModelState.AddModelError(field.Field, field.Message);
+            Errors.Add(field.Message);
+        }
+
+        Response.StatusCode = Api.ResultProblems.StatusOf(failure);
+        return page is null ? Page() : page();
     }
 
     protected IActionResult Forbidden(string reason)

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Auth;
 
 /// <summary>
 /// The person behind a request, with their role as it is now in the database (not as it was when the cookie
-/// or token was issued), so a role change or a lock-out takes effect on the next request.
+/// or token was issued), so a role change or a lock-out takes effect on the next request, and a token's scopes.
 /// </summary>
 public sealed class ActorAccessor(UserManager<AppUser> users)
 {
@@ -32,9 +32,16 @@ public sealed class ActorAccessor(UserManager<AppUser> users)
         }
 
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        cached = new Actor(user.UserName!, role, AddressOf(http));
+        var viaToken = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == AuthSchemes.Token);
+        cached = new Actor(user.UserName!, role, AddressOf(http))
+        {
+            Scopes = viaToken ? [.. http.User.FindAll(AuthSchemes.ScopeClaim).Select(c => c.Value)] : null,
+        };
         return cached;
     }
+
+    /// <summary>The acting user, or an anonymous actor (no role) whom every Core command refuses.</summary>
+    public async Task<Actor> CurrentAsync(HttpContext http) => await GetAsync(http) ?? new Actor("anonymous", "", AddressOf(http));
 
     public static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 

@@ -32,6 +32,7 @@ public static class AuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(AuthSchemes.Token, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.TokenPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Token).RequireAuthenticatedUser());
+        services.AddPermissionPolicies();
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<LoginService>();

@@ -14,19 +14,12 @@ public static class MediaFeature
     /// <summary>Policy for deleting media (recipe permission <c>media.manage</c>).</summary>
     public const string ManagePolicy = Permissions.ManageMedia;
 
-    /// <summary>The media core, its authorization policies and its Liquid filters.</summary>
+    /// <summary>The media core and its Liquid filters; its policies are the recipe permissions' (<see cref="Auth.PermissionPolicies"/>).</summary>
     public static IServiceCollection AddMediaFeature(this IServiceCollection services)
     {
         services.AddMedia();
         services.AddMemoryCache();
         services.AddSingleton<IThemeFilters, MediaThemeFilters>();
-        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(UploadPolicy, p => p.AddAuthenticationSchemes(Auth.AuthSchemes.Token, Auth.AuthSchemes.Admin).RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(Permissions.UploadMedia), new TokenScopeRequirement(PublicitySite.Users.TokenScopes.UploadMedia)))
-            .AddPolicy(ManagePolicy, p => p.AddAuthenticationSchemes(Auth.AuthSchemes.Token, Auth.AuthSchemes.Admin).RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(Permissions.ManageMedia), new TokenScopeRequirement(PublicitySite.Users.TokenScopes.UploadMedia)));
-        services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();
         services.AddAuthentication();
         services.PostConfigure<AuthenticationOptions>(o =>
         {

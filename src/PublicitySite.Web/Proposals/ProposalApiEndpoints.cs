@@ -1,15 +1,18 @@
 using System.Text.Json;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
 using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
 
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>
 /// <c>GET /api/proposals</c> and <c>/api/proposals/{id}</c> for everyone (public proposals only), and the
-/// office's writes (file, record an event, import, queue) for users the <see cref="ProposalPolicies.Record"/>
-/// policy admits.
+/// office's writes (file, record an event, import, queue) for holders of <c>proposals.record</c>, by admin
+/// session or by a token with <c>write:proposals</c>. The writes are <see cref="ProposalOffice"/>'s commands.
 /// </summary>
 public static class ProposalApiEndpoints
 {
@@ -21,7 +24,7 @@ public static class ProposalApiEndpoints
         api.MapGet("/", List).WithName("ListProposals").WithSummary("公开提案列表（可按届次、状态、类别、承办单位、重点提案、界别筛选，分页）");
         api.MapGet("/{id}", Get).WithName("GetProposal").WithSummary("一件公开提案及其办理进程");
 
-        var office = routes.MapGroup("/api/proposals").WithTags("Proposals").RequireAuthorization(ProposalPolicies.Record);
+        var office = routes.MapGroup("/api/proposals").WithTags("Proposals").RequireAuthorization(Permissions.RecordProposals);
         office.MapPost("/", File).WithName("FileProposal").WithSummary("登记一件新提案（按提交日期和截止日期自动编号）");
         office.MapPost("/{id}/events", Record).WithName("RecordProposalEvent").WithSummary("登记办理环节（立案、交办、答复、评价等）");
         office.MapPost("/import", Import).WithName("ImportProposals").WithSummary("批量导入提案（CSV 或 JSON；dryRun=true 只检查不写入）");
@@ -62,49 +65,35 @@ public static class ProposalApiEndpoints
         });
     }
 
-    private static async Task<IResult> File(HttpContext http, ProposalOffice office, CancellationToken cancellationToken)
+    private static async Task<IResult> File(HttpContext http, ProposalOffice office, ActorAccessor actors, CancellationToken cancellationToken)
     {
-        var (filing, problem) = await ReadAsync<ProposalFiling>(http, cancellationToken);
-        if (filing is null)
+        var filing = await ReadAsync<ProposalFiling>(http, cancellationToken);
+        if (filing.Failure is { } failure)
         {
-            return problem!;
+            return ResultProblems.Problem(failure);
         }
 
-        return Outcome(await office.FileAsync(filing, User(http), cancellationToken));
+        return Changed(await office.FileAsync(await actors.CurrentAsync(http), filing.Value!, cancellationToken));
     }
 
-    private static async Task<IResult> Record(string id, HttpContext http, ProposalOffice office, CancellationToken cancellationToken)
+    private static async Task<IResult> Record(string id, HttpContext http, ProposalOffice office, ActorAccessor actors, CancellationToken cancellationToken)
     {
-        var (input, problem) = await ReadAsync<ProposalEventInput>(http, cancellationToken);
-        if (input is null)
+        var input = await ReadAsync<ProposalEventInput>(http, cancellationToken);
+        if (input.Failure is { } failure)
         {
-            return problem!;
+            return ResultProblems.Problem(failure);
         }
 
-        return Outcome(await office.RecordAsync(id, input, User(http), cancellationToken));
+        return Changed(await office.RecordAsync(await actors.CurrentAsync(http), id, input.Value!, cancellationToken));
     }
 
-    private static async Task<IResult> Import(HttpContext http, ProposalImporter importer, bool? dryRun, string? format, bool? publish, CancellationToken cancellationToken)
+    private static async Task<IResult> Import(HttpContext http, ProposalImporter importer, ActorAccessor actors, bool? dryRun, string? format, bool? publish, CancellationToken cancellationToken)
     {
         format ??= http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? "json" : "csv";
-        if (format is not ("csv" or "json"))
-        {
-            return ApiProblems.BadParameter("format", "format 应为 csv 或 json");
-        }
-
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
-        var result = await importer.ImportAsync(text, format, dryRun ?? true, User(http), publish ?? false, cancellationToken);
-        if (!result.DryRun && !result.Committed)
-        {
-            return Results.Problem(
-                title: "导入未执行",
-                detail: $"发现 {result.ProblemCount} 个问题，未写入任何提案。请修正后重试。",
-                statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["errors"] = result.Errors });
-        }
-
-        return Results.Ok(result);
+        var request = new ProposalImportRequest(text, format, dryRun ?? true, publish ?? false);
+        return ResultProblems.Map(await importer.ImportAsync(await actors.CurrentAsync(http), request, cancellationToken), Results.Ok);
     }
 
     private static async Task<IResult> Queue(ProposalOffice office, CancellationToken cancellationToken)
@@ -120,27 +109,20 @@ public static class ProposalApiEndpoints
         });
     }
 
-    private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Result<T>> ReadAsync<T>(HttpContext http, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, Json, cancellationToken);
-            return value is null ? (null, ApiProblems.BadParameter("body", "请求正文为空")) : (value, null);
+            return value is null ? new Failure.Invalid("body", "请求正文为空") : value;
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.BadParameter("body", $"请求正文不是有效的 JSON，或字段类型不对（日期应为 2024-05-20）：{ex.Path}"));
+            return new Failure.Invalid("body", $"请求正文不是有效的 JSON，或字段类型不对（日期应为 2024-05-20）：{ex.Path}");
         }
     }
 
-    private static IResult Outcome(ProposalOutcome outcome) => outcome.Kind switch
-    {
-        ProposalOutcomeKind.Ok => Results.Created($"/api/proposals/{outcome.ContentItemId}", new { id = outcome.ContentItemId, status = outcome.Status is { } s ? ProposalNames.Of(s) : null }),
-        ProposalOutcomeKind.NotFound => ApiProblems.NotFound("提案不存在"),
-        ProposalOutcomeKind.Conflict => Results.Problem(title: "编号冲突", detail: string.Join("；", outcome.Errors), statusCode: StatusCodes.Status409Conflict),
-        _ => Results.Problem(title: "无法登记", detail: string.Join("；", outcome.Errors), statusCode: StatusCodes.Status400BadRequest),
-    };
-
-    private static string User(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+    private static IResult Changed(Result<ProposalChange> result) => ResultProblems.Map(result, change =>
+        Results.Created($"/api/proposals/{change.ContentItemId}", new { id = change.ContentItemId, status = change.Status is null ? null : change.StatusName }));
 }

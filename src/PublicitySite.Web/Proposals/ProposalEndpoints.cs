@@ -2,12 +2,6 @@ using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Proposals;
 
-public static class ProposalPolicies
-{
-    /// <summary>Recording proposal events and importing: the proposal office and administrators.</summary>
-    public const string Record = "proposals.record";
-}
-
 /// <summary>The 提案追踪 feature's entry points: <c>services.AddProposals()</c> and <c>app.MapProposals()</c>.</summary>
 public static class ProposalEndpoints
 {
@@ -16,8 +10,6 @@ public static class ProposalEndpoints
     {
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section);
         services.AddHostedService<OverdueJob>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ProposalPolicies.Record, p => p.RequireAuthenticatedUser().RequireRole("ProposalClerk", "Administrator"));
         return services;
     }
 

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Search;
 /// once, and at most one at a time: a second start while one runs is refused rather than queued (the
 /// rebuilder would otherwise run it again right after). Keeps the last outcome for the admin page.
 /// </summary>
-public sealed partial class ReindexJob(ISearchIndexRebuilder rebuilder, SearchIndex index, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ReindexJob> logger)
+public sealed partial class ReindexJob(ISearchIndexRebuilder rebuilder, SearchIndex index, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ReindexJob> logger) : IReindexStarter
 {
     private int running;
     private RebuildOutcome? last;

@@ -1,8 +1,8 @@
-using PublicitySite.Audit;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Search;
-using PublicitySite.Storage;
 using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Search;
 
@@ -19,6 +19,7 @@ public static class SearchEndpoints
     {
         services.AddSearch();
         services.AddSingleton<ReindexJob>();
+        services.AddSingleton<IReindexStarter>(sp => sp.GetRequiredService<ReindexJob>());
         services.AddHostedService<SearchHostedService>();
         return services;
     }
@@ -27,11 +28,11 @@ public static class SearchEndpoints
     {
         routes.MapGet("/api/search", Public).WithTags("Search").WithName("Search").WithSummary("全文搜索已发布内容（高亮摘要、分面统计、筛选、排序、分页）");
         var admin = routes.MapGroup("/api/admin/search").WithTags("Search");
-        admin.MapGet("/", Staff).WithSummary("后台搜索：含草稿和审核中的最新版本");
-        admin.MapGet("/status", Status).WithSummary("索引状态与重建进度");
-        admin.MapPost("/reindex", Reindex).WithSummary("从数据库重建索引（后台进行，完成后原子切换）");
-        admin.MapGet("/synonyms", GetSynonyms).WithSummary("同义词表");
-        admin.MapPut("/synonyms", PutSynonyms).WithSummary("修改同义词表（立即生效，无需重建索引）");
+        admin.MapGet("/", Staff).RequireAuthorization(Permissions.ViewDrafts).WithSummary("后台搜索：含草稿和审核中的最新版本");
+        admin.MapGet("/status", Status).RequireAuthorization(Permissions.Reindex).WithSummary("索引状态与重建进度");
+        admin.MapPost("/reindex", Reindex).RequireAuthorization(Permissions.Reindex).WithSummary("从数据库重建索引（后台进行，完成后原子切换）");
+        admin.MapGet("/synonyms", GetSynonyms).RequireAuthorization(Permissions.ManageSettings).WithSummary("同义词表");
+        admin.MapPut("/synonyms", PutSynonyms).RequireAuthorization(Permissions.ManageSettings).WithSummary("修改同义词表（立即生效，无需重建索引）");
         routes.MapSearchPage();
         return routes;
     }
@@ -44,10 +45,10 @@ public static class SearchEndpoints
     private static IResult Public(HttpContext http, SiteDefinitionStore definitions, SearchService search) =>
         Run(http, definitions, search, r => r);
 
-    private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search)
+    private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {
-        var (caller, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.ReadDrafts, Permissions.ViewDrafts);
-        return problem ?? Run(http, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = caller!.Role.ContentTypes });
+        var role = new WorkflowPolicy(definitions.Current).RoleOf(await actors.CurrentAsync(http));
+        return Run(http, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
     }
 
     private static IResult Run(HttpContext http, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
@@ -98,32 +99,13 @@ public static class SearchEndpoints
         : result.Partial ? "没有同时包含全部关键词的内容，以下为包含部分关键词的结果"
         : null;
 
-    private static async Task<IResult> Status(HttpContext http, ReindexJob job)
-    {
-        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
-        return problem ?? Results.Ok(StatusBody(job.Status()));
-    }
+    private static IResult Status(ReindexJob job) => Results.Ok(StatusBody(job.Status()));
 
-    private static async Task<IResult> Reindex(HttpContext http, ReindexJob job, AuditLog audit)
-    {
-        var (caller, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.Reindex);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        // The rebuild outlives the request; search keeps answering from the old index until the swap.
-        if (!job.TryStart())
-        {
-            return Results.Problem(title: "索引正在重建", detail: "已有一次重建在进行，请等待完成。", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        // Recorded as the admin page's rebuild is; a refused start (409 above) started nothing and is not. Not tied
-        // to the request's cancellation: the rebuild runs on whether or not the caller waits for this answer.
-        var actor = caller!.Actor;
-        await audit.WriteAsync(actor.Name, AuditActions.SearchReindex, "search-index", "通过接口开始重建搜索索引", address: actor.Address);
-        return Results.Accepted("/api/admin/search/status", StatusBody(job.Status()));
-    }
+    /// <summary>The rebuild outlives the request; search keeps answering from the old index until the swap.</summary>
+    private static async Task<IResult> Reindex(HttpContext http, SearchAdministration administration, ReindexJob job, ActorAccessor actors) =>
+        ResultProblems.Map(
+            await administration.StartReindexAsync(await actors.CurrentAsync(http), CancellationToken.None),
+            _ => Results.Accepted("/api/admin/search/status", StatusBody(job.Status())));
 
     internal static object StatusBody(SearchStatus status) => new
     {
@@ -139,48 +121,30 @@ public static class SearchEndpoints
         lastError = status.Last?.Error,
     };
 
-    private static async Task<IResult> GetSynonyms(HttpContext http, SynonymStore synonyms)
-    {
-        var (_, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
-        return problem ?? Results.Ok(new { groups = synonyms.Groups });
-    }
+    private static IResult GetSynonyms(SynonymStore synonyms) => Results.Ok(new { groups = synonyms.Groups });
 
-    private static async Task<IResult> PutSynonyms(HttpContext http, SynonymStore synonyms, AppDbContext db, AuditLog audit)
+    private static async Task<IResult> PutSynonyms(HttpContext http, SearchAdministration administration, ActorAccessor actors)
     {
-        var (caller, problem) = await StaffAccess.CheckAsync(http, PublicitySite.Users.TokenScopes.Manage, Permissions.ManageSettings);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         SynonymsBody? body;
         try
         {
             body = await http.Request.ReadFromJsonAsync<SynonymsBody>(http.RequestAborted);
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: the body is not JSON by its content type, or not UTF-8.
             body = null;
         }
 
         if (body?.Groups is null)
         {
-            return ApiProblems.BadParameter("groups", "请求体应为 { \"groups\": [[\"词1\", \"词2\"], …] }");
+            return ApiProblems.BadParameter("groups", "请求体应为 { \"groups\": [[\"词1\", \"词2\"], …] }（Content-Type: application/json）");
         }
 
-        // Staged first so the audit line commits with the list, as on the admin page.
         var groups = body.Groups.Select(g => (IReadOnlyList<string>)g).ToList();
-        var actor = caller!.Actor;
-        var entry = audit.Stage(actor.Name, AuditActions.SynonymsChanged, SynonymStore.DocumentKey, SynonymText.Describe(synonyms.Groups, groups), address: actor.Address);
-        var errors = await synonyms.SaveAsync(db, groups, http.RequestAborted);
-        if (errors.Count > 0)
-        {
-            db.Remove(entry);
-        }
-
-        return errors.Count > 0
-            ? ApiProblems.BadParameter("groups", string.Join("；", errors))
-            : Results.Ok(new { groups = synonyms.Groups });
+        return ResultProblems.Map(
+            await administration.SaveSynonymsAsync(await actors.CurrentAsync(http), groups, http.RequestAborted),
+            saved => Results.Ok(new { groups = saved }));
     }
 
     private sealed record SynonymsBody(List<List<string>>? Groups);

@@ -68,14 +68,4 @@ public static class SynonymText
 
         return (groups, errors);
     }
-
-    /// <summary>Added and removed lines, so the trail says what changed, not only that something did.</summary>
-    public static string Describe(IReadOnlyList<IReadOnlyList<string>> before, IReadOnlyList<IReadOnlyList<string>> after)
-    {
-        var old = before.Select(g => string.Join(' ', g)).ToHashSet(StringComparer.Ordinal);
-        var now = after.Select(g => string.Join(' ', g)).ToHashSet(StringComparer.Ordinal);
-        var added = now.Where(l => !old.Contains(l)).ToList();
-        var removed = old.Where(l => !now.Contains(l)).ToList();
-        return $"{before.Count} 组 → {after.Count} 组；新增：{(added.Count > 0 ? string.Join("；", added) : "无")}；删除：{(removed.Count > 0 ? string.Join("；", removed) : "无")}";
-    }
 }

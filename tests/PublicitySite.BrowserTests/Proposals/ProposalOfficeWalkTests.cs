@@ -26,12 +26,12 @@ public sealed class ProposalOfficeWalkTests
         string id;
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            var filed = await scope.ServiceProvider.GetRequiredService<ProposalOffice>().FileAsync(new ProposalFiling
+            var filed = await scope.ServiceProvider.GetRequiredService<ProposalOffice>().FileAsync(new PublicitySite.Workflow.Actor("tian", "ProposalClerk"), new ProposalFiling
             {
                 Title = Title, FiledOn = new DateOnly(2025, 3, 1), ProposerType = "sector", Proposers = ["经济界"], Category = "社会建设", Public = true,
-            }, "tian");
-            Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
-            id = filed.ContentItemId!;
+            });
+            Assert.True(filed.Succeeded, filed.Failure?.Detail);
+            id = filed.Value!.ContentItemId;
         }
 
         Directory.CreateDirectory(Shots);

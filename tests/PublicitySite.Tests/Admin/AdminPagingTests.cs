@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -97,8 +98,8 @@ public sealed class AdminPagingTests
             var office = scope.ServiceProvider.GetRequiredService<ProposalOffice>();
             for (var i = 1; i <= 21; i++)
             {
-                var filed = await office.FileAsync(new ProposalFiling { Title = $"分页提案{i:D2}", FiledOn = new DateOnly(2025, 3, 1), Proposers = ["经济界"], ProposerType = "sector" }, "paging-clerk");
-                Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
+                var filed = await office.FileAsync(TestActors.Clerk("paging-clerk"), new ProposalFiling { Title = $"分页提案{i:D2}", FiledOn = new DateOnly(2025, 3, 1), Proposers = ["经济界"], ProposerType = "sector" });
+                Assert.True(filed.Succeeded, filed.Failure?.Detail);
             }
         }
 

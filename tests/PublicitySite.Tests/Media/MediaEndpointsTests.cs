@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Users;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
 
@@ -37,13 +38,13 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     [Fact]
     public async Task Uploading_needs_a_signed_in_user_whose_role_may_upload()
     {
-        using var anonymous = new MediaSite(signIn: false);
+        using var anonymous = new MediaSite();
         using var site = new MediaSite();
 
-        var nobody = await anonymous.Client(role: null).PostAsync("/api/media", Form(SampleFiles.Jpeg()));
-        var reader = await site.Client(role: "Reader").PostAsync("/api/media", Form(SampleFiles.Jpeg()));
-        var editor = await site.Client(role: "Editor").PostAsync("/api/media", Form(SampleFiles.Jpeg()));
-        var editorDeletes = await site.Client(role: "Editor").DeleteAsync($"/api/media/{(await Json(editor)).GetProperty("id").GetString()}");
+        var nobody = await (await anonymous.ClientAsync(role: null)).PostAsync("/api/media", Form(SampleFiles.Jpeg()));
+        var reader = await (await site.ClientAsync(role: "Editor", user: "reader1", TokenScopes.ReadDrafts)).PostAsync("/api/media", Form(SampleFiles.Jpeg()));
+        var editor = await (await site.ClientAsync(role: "Editor")).PostAsync("/api/media", Form(SampleFiles.Jpeg()));
+        var editorDeletes = await (await site.ClientAsync(role: "Editor")).DeleteAsync($"/api/media/{(await Json(editor)).GetProperty("id").GetString()}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
         Assert.Contains("身份验证", await nobody.Content.ReadAsStringAsync());
@@ -56,7 +57,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task An_upload_answers_with_its_addresses_and_the_files_are_cached_for_a_year()
     {
         using var site = new MediaSite();
-        var client = site.Client();
+        var client = await site.ClientAsync();
 
         var response = await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(1200, 900, withGps: true), tags: "全体会议，开幕"));
         var body = await Json(response);
@@ -90,7 +91,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task Only_defined_profiles_exist_and_a_replaced_file_gets_new_addresses()
     {
         using var site = new MediaSite();
-        var client = site.Client();
+        var client = await site.ClientAsync();
         var body = await Json(await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(800, 600))));
         var id = body.GetProperty("id").GetString()!;
         var oldCard = body.GetProperty("variants").GetProperty("card").GetProperty("jpeg").GetString()!;
@@ -115,7 +116,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task Moving_the_focal_point_gives_crops_new_addresses_cut_around_it()
     {
         using var site = new MediaSite();
-        var client = site.Client();
+        var client = await site.ClientAsync();
         var body = await Json(await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(1200, 400))));
         var id = body.GetProperty("id").GetString()!;
         var before = body.GetProperty("variants").GetProperty("portrait").GetProperty("jpeg").GetString()!;
@@ -138,7 +139,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, PublicitySite.Media.MediaProblemKind expected, string reason)
     {
         using var site = new MediaSite(new() { ["Media:MaxFileBytes"] = "1048576" });
-        var client = site.Client();
+        var client = await site.ClientAsync();
         await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(32, 32)));
 
         using var form = Form(MediaUploaderTests.Make(kind), fileName, contentType: "image/png");
@@ -166,7 +167,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         var endless = new CountingContent(64L * 1024 * 1024);
         var form = new MultipartFormDataContent { { new StringContent("图"), "alt" }, { endless, "file", "huge.jpg" } };
 
-        var response = await site.Client().PostAsync("/api/media", form);
+        var response = await (await site.ClientAsync()).PostAsync("/api/media", form);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("上限", await response.Content.ReadAsStringAsync());
@@ -178,7 +179,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task Deleting_media_in_use_is_refused_with_the_list_of_users()
     {
         using var site = new MediaSite();
-        var admin = site.Client(role: "Administrator", user: "admin");
+        var admin = await site.ClientAsync(role: "Administrator", user: "admin");
         var asset = await Json(await admin.PostAsync("/api/media", Form(SampleFiles.Png(), "logo.png", contentType: "image/png")));
         var id = asset.GetProperty("id").GetString()!;
         await using (var scope = site.Factory.Services.CreateAsyncScope())
@@ -202,7 +203,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
     public async Task Malformed_requests_get_chinese_problems_not_server_errors()
     {
         using var site = new MediaSite();
-        var client = site.Client();
+        var client = await site.ClientAsync();
         var id = (await Json(await client.PostAsync("/api/media", Form(SampleFiles.Jpeg(64, 48))))).GetProperty("id").GetString()!;
 
         var notJson = await client.PutAsync($"/api/media/{id}", new StringContent("{alt:", System.Text.Encoding.UTF8, "application/json"));

@@ -1,4 +1,5 @@
 using System.Net;
+using PublicitySite.Users;
 
 namespace PublicitySite.Tests.Media;
 
@@ -10,10 +11,10 @@ public sealed class MediaLibraryPageTests
     {
         using var site = new MediaSite();
 
-        var page = await site.Client(role: "Editor").GetAsync("/admin/media?picker=1");
-        var reader = await site.Client(role: "Reader").GetAsync("/admin/media");
-        var script = await site.Client(role: null).GetAsync("/admin/media/assets/media-library.js");
-        var other = await site.Client(role: null).GetAsync("/admin/media/assets/..%2F..%2Fappsettings.json");
+        var page = await (await site.ClientAsync(role: "Editor")).GetAsync("/admin/media?picker=1");
+        var reader = await (await site.ClientAsync(role: "Editor", user: "reader1", TokenScopes.ReadDrafts)).GetAsync("/admin/media");
+        var script = await (await site.ClientAsync(role: null)).GetAsync("/admin/media/assets/media-library.js");
+        var other = await (await site.ClientAsync(role: null)).GetAsync("/admin/media/assets/..%2F..%2Fappsettings.json");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();

@@ -26,7 +26,7 @@ public sealed class MediaThemeFiltersTests
 
     private static async Task<JsonElement> UploadAsync(MediaSite site, byte[] file, string alt)
     {
-        var response = await site.Client().PostAsync("/api/media", MediaEndpointsTests.Form(file, alt: alt));
+        var response = await (await site.ClientAsync()).PostAsync("/api/media", MediaEndpointsTests.Form(file, alt: alt));
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
@@ -49,7 +49,7 @@ public sealed class MediaThemeFiltersTests
         Assert.Contains("alt=\"政协委员在会上发言\"", html);
         Assert.Contains("width=\"1024\" height=\"683\"", html);
 
-        var served = await site.Client().GetAsync(card.GetProperty("webp").GetString());
+        var served = await (await site.ClientAsync()).GetAsync(card.GetProperty("webp").GetString());
         Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
     }
 

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Proposals;
 using PublicitySite.Storage;
@@ -40,14 +41,14 @@ public sealed class ProposalDeadlineTests
         await host.RunAsync<ProposalDeadlines, int>(d => d.MarkOverdueAsync());
         Assert.True(await Overdue(host, id));
 
-        var extended = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(id, new ProposalEventInput { Kind = "延期", DueOn = new DateOnly(2025, 8, 31), Date = new DateOnly(2025, 6, 1) }, "clerk"));
-        Assert.True(extended.Succeeded, string.Join("；", extended.Errors));
+        var extended = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), id, new ProposalEventInput { Kind = "延期", DueOn = new DateOnly(2025, 8, 31), Date = new DateOnly(2025, 6, 1) }));
+        Assert.True(extended.Succeeded, extended.Failure?.Detail);
         Assert.False(await Overdue(host, id));
 
         clock.Now = new DateTimeOffset(2025, 9, 5, 0, 0, 0, TimeSpan.Zero);
         await host.RunAsync<ProposalDeadlines, int>(d => d.MarkOverdueAsync());
         Assert.True(await Overdue(host, id));
-        var replied = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(id, ProposalTestData.Step("已答复", new DateOnly(2025, 9, 5)), "clerk"));
+        var replied = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), id, ProposalTestData.Step("已答复", new DateOnly(2025, 9, 5))));
         Assert.True(replied.Succeeded);
         Assert.False(await Overdue(host, id));
         var record = await host.RunAsync<AppDbContext, ProposalRecord>(d => d.Set<ProposalRecord>().SingleAsync(r => r.ContentItemId == id));

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Proposals;
@@ -25,16 +26,16 @@ public sealed class ProposalFilingConcurrencyTests
         var filings = Enumerable.Range(1, 10).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(Filing($"同时提交的提案{i:D2}"), $"clerk{i}"));
+            return await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk($"clerk{i}"), Filing($"同时提交的提案{i:D2}")));
         })).ToList();
         start.Set();
         var outcomes = await Task.WhenAll(filings);
 
-        Assert.All(outcomes, o => Assert.True(o.Succeeded, string.Join("；", o.Errors)));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Failure?.Detail));
         var records = await host.RunAsync<AppDbContext, List<ProposalRecord>>(d => d.Set<ProposalRecord>().AsNoTracking().ToListAsync());
         Assert.Equal(Enumerable.Range(1, 10), records.Select(r => r.Seq).Order());
         Assert.All(records, r => Assert.Equal((5, 3), (r.Term, r.Meeting)));
-        Assert.Equal(outcomes.Select(o => o.ContentItemId).Order(), records.Select(r => r.ContentItemId).Order());
+        Assert.Equal(outcomes.Select(o => o.Value!.ContentItemId).Order(), records.Select(r => r.ContentItemId).Order());
         // Each proposal's own data carries the number it was given, and it was filed (待审查) once.
         var seqs = await host.RunAsync<AppDbContext, List<string>>(d => d.ContentItemVersions.AsNoTracking().Where(v => v.ContentType == "Proposal").Select(v => v.Slug!).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"t5-3-{n:D4}"), seqs.Order());
@@ -47,14 +48,14 @@ public sealed class ProposalFilingConcurrencyTests
     public async Task A_filing_that_keeps_meeting_a_unique_constraint_is_refused_in_chinese_and_leaves_nothing_behind(Db db)
     {
         await using var host = await ProposalTestData.HostAsync(db, new TestClock(ProposalTestData.Start));
-        Assert.True((await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(Filing("第一件提案"), "clerk"))).Succeeded);
+        Assert.True((await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), Filing("第一件提案")))).Succeeded);
         // Stands in for a conflict that does not go away: every later 待审查 event now collides with the first.
         await host.RunAsync<AppDbContext, int>(d => d.Database.ExecuteSqlRawAsync("CREATE UNIQUE INDEX \"IX_Test_OneFiledEvent\" ON \"ProposalEvents\" (\"Kind\")"));
 
-        var outcome = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(Filing("第二件提案"), "clerk"));
+        var outcome = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), Filing("第二件提案")));
 
-        Assert.Equal(ProposalOutcomeKind.Conflict, outcome.Kind);
-        Assert.Contains("提案编号未能分配", outcome.Errors[0], StringComparison.Ordinal);
+        Assert.IsType<Failure.Conflict>(outcome.Failure);
+        Assert.Contains("提案编号未能分配", outcome.Failure!.Detail, StringComparison.Ordinal);
         Assert.Equal(1, await host.RunAsync<AppDbContext, int>(d => d.ContentItems.CountAsync(i => i.ContentType == "Proposal")));
         Assert.Equal(1, await host.RunAsync<AppDbContext, int>(d => d.Set<ProposalRecord>().CountAsync()));
     }

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using PublicitySite.Proposals;
 using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
@@ -23,12 +24,12 @@ public sealed class ProposalFilingVisibilityTests
             Proposers = ["经济界"], ProposerType = "sector",
         };
 
-        var filed = await host.Core.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(filing, "clerk"));
-        Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
+        var filed = await host.Core.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), filing));
+        Assert.True(filed.Succeeded, filed.Failure?.Detail);
         await host.CaughtUpAsync();
 
         var hit = Assert.Single(host.Find("加装电梯", SearchScope.Staff).Items);
-        Assert.Equal(filed.ContentItemId, hit.Id);
+        Assert.Equal(filed.Value!.ContentItemId, hit.Id);
         Assert.Equal(0, host.Find("加装电梯").Total);
     }
 
@@ -39,7 +40,7 @@ public sealed class ProposalFilingVisibilityTests
         const string Csv = "编号,案由,提案者类别,提案者,界别,类别,重点提案,主办单位,协办单位,同意公开,提交日期\n"
             + "第五届第三次会议第0001号,关于规范共享单车停放的建议,sector,经济界,经济界,经济建设,否,,,是,2025-01-10\n";
 
-        var result = await host.Core.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(Csv, "csv", dryRun: false, "clerk", publish: true));
+        var result = await host.Core.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(Csv, "csv", DryRun: false, Publish: true))).Report());
         Assert.True(result.Committed, string.Join("；", result.Errors.Concat(result.Rows.SelectMany(r => r.Problems))));
         await host.CaughtUpAsync();
 

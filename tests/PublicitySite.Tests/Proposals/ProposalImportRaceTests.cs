@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,21 +27,21 @@ public sealed class ProposalImportRaceTests
         var csv = Header
             + "第五届第三次会议第0005号,关于导入甲,sector,经济界,经济界,经济建设,否,,,是,2025-01-10\n"
             + "第五届第三次会议第0001号,关于导入乙,sector,经济界,经济界,经济建设,否,,,是,2025-01-10\n";
-        var dry = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(csv, "csv", dryRun: true, "clerk"));
+        var dry = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(csv, "csv", DryRun: true))).Report());
         Assert.Equal(0, dry.ProblemCount);
 
         // The filing commits after the confirmed run has checked its rows, just before its transaction begins.
-        race.Arm(() => host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(Filing("抢先登记的提案"), "clerk")));
-        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(csv, "csv", dryRun: false, "clerk"));
+        race.Arm(() => host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), Filing("抢先登记的提案"))));
+        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(csv, "csv", DryRun: false))).Report());
 
-        var filed = Assert.IsType<ProposalOutcome>(race.Outcome);
-        Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
+        var filed = race.Outcome!.Value;
+        Assert.True(filed.Succeeded, filed.Failure?.Detail);
         Assert.False(result.Committed);
         Assert.Contains("第 2 行写入失败，已全部撤销：编号第五届第三次会议第0001号已被占用", Assert.Single(result.Errors), StringComparison.Ordinal);
         var items = await host.RunAsync<AppDbContext, List<string>>(d => d.ContentItems.Where(i => i.ContentType == "Proposal").Select(i => i.Id).ToListAsync());
-        Assert.Equal([filed.ContentItemId!], items);
+        Assert.Equal([filed.Value!.ContentItemId!], items);
         var record = Assert.Single(await host.RunAsync<AppDbContext, List<ProposalRecord>>(d => d.Set<ProposalRecord>().AsNoTracking().ToListAsync()));
-        Assert.Equal((filed.ContentItemId, 1), (record.ContentItemId, record.Seq));
+        Assert.Equal((filed.Value!.ContentItemId, 1), (record.ContentItemId, record.Seq));
     }
 
     [Theory]
@@ -55,18 +56,18 @@ public sealed class ProposalImportRaceTests
         var filings = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(Filing($"同时登记的提案{i}"), $"clerk{i}"));
+            return await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk($"clerk{i}"), Filing($"同时登记的提案{i}")));
         })).ToList();
         var import = Task.Run(async () =>
         {
             start.Wait();
-            return await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(csv, "csv", dryRun: false, "importer"));
+            return await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("importer"), new ProposalImportRequest(csv, "csv", DryRun: false))).Report());
         });
         start.Set();
         var outcomes = await Task.WhenAll(filings);
         var imported = await import;
 
-        Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Errors.Any(e => e.Contains("提案编号未能分配", StringComparison.Ordinal)), string.Join("；", o.Errors)));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Failure!.Detail.Contains("提案编号未能分配", StringComparison.Ordinal), o.Failure?.Detail));
         if (!imported.Committed)
         {
             // Refused either by the check (a row's number 已存在) or inside the transaction (已被占用), always in Chinese.
@@ -100,11 +101,11 @@ public sealed class ProposalImportRaceTests
     /// <summary>Runs a filing once, when the next transaction is about to begin (the import's, after its check).</summary>
     private sealed class FileBeforeNextTransaction : DbTransactionInterceptor
     {
-        private Func<Task<ProposalOutcome>>? pending;
+        private Func<Task<Result<ProposalChange>>>? pending;
 
-        public ProposalOutcome? Outcome { get; private set; }
+        public Result<ProposalChange>? Outcome { get; private set; }
 
-        public void Arm(Func<Task<ProposalOutcome>> filing) => pending = filing;
+        public void Arm(Func<Task<Result<ProposalChange>>> filing) => pending = filing;
 
         public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
             DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)

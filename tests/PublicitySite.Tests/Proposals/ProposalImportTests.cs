@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Contents;
 using PublicitySite.Proposals;
@@ -28,7 +29,7 @@ public sealed class ProposalImportTests
             + "第五届第三次会议第0006号,关于截止后提交,sector,经济界,经济界,经济建设,否,,,是,2025-01-25\n"
             + "第五届第三次会议第0007号,关于坏类别,sector,经济界,经济界,国防建设,否,,,是,2025-01-10\n";
 
-        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(csv, "csv", dryRun: true, "clerk"));
+        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(csv, "csv", DryRun: true))).Report());
 
         Assert.True(result.DryRun);
         Assert.False(result.Committed);
@@ -54,11 +55,11 @@ public sealed class ProposalImportTests
             + "第五届第三次会议第0011号,关于乙,party,民建市委会,,社会建设,否,,,否,2025-01-12\n";
         var bad = good + "第五届第三次会议第0012号,关于丙,member,示例委员 乙,,社会建设,否,,,是,2025-01-12\n";
 
-        var refused = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(Header + bad, "csv", dryRun: false, "clerk"));
+        var refused = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(Header + bad, "csv", DryRun: false))).Report());
         Assert.False(refused.Committed);
         Assert.Equal(0, await host.RunAsync<AppDbContext, int>(d => d.ContentItems.CountAsync(i => i.ContentType == "Proposal")));
 
-        var imported = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(Header + good, "csv", dryRun: false, "clerk", publish: true));
+        var imported = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(Header + good, "csv", DryRun: false, Publish: true))).Report());
         Assert.True(imported.Committed, string.Join("；", imported.Rows.SelectMany(r => r.Problems).Concat(imported.Errors)));
         var records = await host.RunAsync<AppDbContext, List<ProposalRecord>>(d => d.Set<ProposalRecord>().OrderBy(r => r.Seq).ToListAsync());
         Assert.Equal(["第五届第三次会议第0010号", "第五届第三次会议第0011号"], records.Select(r => r.Number));
@@ -84,11 +85,11 @@ public sealed class ProposalImportTests
             """;
         const string Json = "[" + WithTimeline + "," + ReplyBeforeAssignment + "]";
 
-        var dry = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(Json, "json", dryRun: true, "clerk"));
+        var dry = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(Json, "json", DryRun: true))).Report());
         Assert.Empty(dry.Rows[0].Problems);
         Assert.Contains(dry.Rows[1].Problems, p => p.Contains("第 2 条", StringComparison.Ordinal) && p.Contains("不能记录“已答复”", StringComparison.Ordinal));
 
-        var run = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync("[" + WithTimeline + "]", "json", dryRun: false, "clerk"));
+        var run = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest("[" + WithTimeline + "]", "json", DryRun: false))).Report());
         Assert.True(run.Committed, string.Join("；", run.Rows.SelectMany(r => r.Problems).Concat(run.Errors)));
         var record = await host.RunAsync<AppDbContext, ProposalRecord>(d => d.Set<ProposalRecord>().SingleAsync());
         Assert.Equal(ProposalStatus.Assigned, record.Status);
@@ -103,7 +104,7 @@ public sealed class ProposalImportTests
     {
         await using var host = await ProposalTestData.HostAsync(Db.Sqlite);
 
-        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(i => i.ImportAsync(text, format, dryRun: false, "clerk"));
+        var result = await host.RunAsync<ProposalImporter, ProposalImportResult>(async i => (await i.ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(text, format, DryRun: false))).Report());
 
         Assert.False(result.Committed);
         Assert.Single(result.Errors);

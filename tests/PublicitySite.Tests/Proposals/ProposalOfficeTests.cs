@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Proposals;
 using PublicitySite.Storage;
@@ -32,12 +33,12 @@ public sealed class ProposalOfficeTests
         await using var host = await ProposalTestData.HostAsync(db, new TestClock(ProposalTestData.Start));
         var id = await ProposalTestData.ProposalAsync(host, "关于交通的提案", new DateOnly(2025, 1, 10), steps: ["立案"]);
 
-        var refused = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(id, ProposalTestData.Step("已答复", new DateOnly(2025, 1, 15)), "clerk"));
-        var assigned = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(id, ProposalTestData.Step("交办", new DateOnly(2025, 1, 16)), "clerk"));
+        var refused = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), id, ProposalTestData.Step("已答复", new DateOnly(2025, 1, 15))));
+        var assigned = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), id, ProposalTestData.Step("交办", new DateOnly(2025, 1, 16))));
 
-        Assert.Equal(ProposalOutcomeKind.Invalid, refused.Kind);
-        Assert.Contains("答复须在交办之后", refused.Errors[0], StringComparison.Ordinal);
-        Assert.Equal(ProposalStatus.Assigned, assigned.Status);
+        Assert.IsType<Failure.Invalid>(refused.Failure);
+        Assert.Contains("答复须在交办之后", refused.Failure!.Detail, StringComparison.Ordinal);
+        Assert.Equal(ProposalStatus.Assigned, assigned.Value!.Status);
         var record = await host.RunAsync<AppDbContext, ProposalRecord>(d => d.Set<ProposalRecord>().SingleAsync(r => r.ContentItemId == id));
         Assert.Equal(ProposalStatus.Assigned, record.Status);
         Assert.Equal("市交通运输局", record.LeadUnit);
@@ -52,13 +53,13 @@ public sealed class ProposalOfficeTests
         await ProposalTestData.ProposalAsync(host, "关于主提案", new DateOnly(2025, 1, 10));
         var other = await ProposalTestData.ProposalAsync(host, "关于相近提案", new DateOnly(2025, 1, 11));
 
-        var missing = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(other, new ProposalEventInput { Kind = "并案", MergedInto = "第五届第三次会议第0099号" }, "clerk"));
-        var unknown = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(other, new ProposalEventInput { Kind = "盖章" }, "clerk"));
-        var merged = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(other, new ProposalEventInput { Kind = "并案", MergedInto = "5-3-1", Date = new DateOnly(2025, 1, 12) }, "clerk"));
+        var missing = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), other, new ProposalEventInput { Kind = "并案", MergedInto = "第五届第三次会议第0099号" }));
+        var unknown = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), other, new ProposalEventInput { Kind = "盖章" }));
+        var merged = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), other, new ProposalEventInput { Kind = "并案", MergedInto = "5-3-1", Date = new DateOnly(2025, 1, 12) }));
 
-        Assert.Contains("不存在", missing.Errors[0], StringComparison.Ordinal);
-        Assert.Contains("未知的办理环节", unknown.Errors[0], StringComparison.Ordinal);
-        Assert.True(merged.Succeeded, string.Join("；", merged.Errors));
+        Assert.Contains("不存在", missing.Failure!.Detail, StringComparison.Ordinal);
+        Assert.Contains("未知的办理环节", unknown.Failure!.Detail, StringComparison.Ordinal);
+        Assert.True(merged.Succeeded, merged.Failure?.Detail);
         var stored = await host.RunAsync<AppDbContext, ProposalEvent>(d => d.Set<ProposalEvent>().SingleAsync(e => e.ContentItemId == other && e.Kind == ProposalEventKind.Merge));
         Assert.Equal("第五届第三次会议第0001号", stored.MergedInto);
     }
@@ -68,9 +69,9 @@ public sealed class ProposalOfficeTests
     {
         await using var host = await ProposalTestData.HostAsync(Db.Sqlite);
 
-        var outcome = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync("01JABCDEFGHJKMNPQRSTVWXYZ0", new ProposalEventInput { Kind = "立案" }, "clerk"));
+        var outcome = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), "01JABCDEFGHJKMNPQRSTVWXYZ0", new ProposalEventInput { Kind = "立案" }));
 
-        Assert.Equal(ProposalOutcomeKind.NotFound, outcome.Kind);
+        Assert.IsType<Failure.NotFound>(outcome.Failure);
     }
 
     [Fact]
@@ -78,10 +79,10 @@ public sealed class ProposalOfficeTests
     {
         await using var host = await ProposalTestData.HostAsync(Db.Sqlite, new TestClock(new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero)));
 
-        var outcome = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(new ProposalFiling { Title = "关于某事的提案", FiledOn = new DateOnly(2027, 2, 1), Proposers = ["经济界"], ProposerType = "sector" }, "clerk"));
+        var outcome = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), new ProposalFiling { Title = "关于某事的提案", FiledOn = new DateOnly(2027, 2, 1), Proposers = ["经济界"], ProposerType = "sector" }));
 
-        Assert.Equal(ProposalOutcomeKind.Invalid, outcome.Kind);
-        Assert.Contains("没有已设置的会议", outcome.Errors[0], StringComparison.Ordinal);
+        Assert.IsType<Failure.Invalid>(outcome.Failure);
+        Assert.Contains("没有已设置的会议", outcome.Failure!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -31,7 +32,7 @@ public sealed class ProposalScaleTests(ITestOutputHelper output)
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<ProposalImporter>()
-                .ImportAsync(ProposalSessionGenerator.Json(500), "json", dryRun: false, "clerk", publish: true);
+                .ImportAsync(TestActors.Clerk("clerk"), new ProposalImportRequest(ProposalSessionGenerator.Json(500), "json", DryRun: false, Publish: true)) is var run ? run.Report() : null;
             Assert.True(result.Committed, string.Join("；", result.Errors.Concat(result.Rows.SelectMany(r => r.Problems)).Take(5)));
         }
 

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,20 +32,20 @@ public sealed class ProposalStatusSurfacesTests
     {
         using var site = new TestSite(seed: false);
         var client = site.CreateClient();
-        var filed = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().FileAsync(new ProposalFiling
+        var filed = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().FileAsync(TestActors.Clerk("clerk"), new ProposalFiling
         {
             Title = "关于完善公交站台无障碍设施的提案", FiledOn = new DateOnly(2025, 3, 1), Proposers = ["经济界"], ProposerType = "sector", Public = true,
-        }, "clerk"));
-        Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
-        var id = filed.ContentItemId!;
+        }));
+        Assert.True(filed.Succeeded, filed.Failure?.Detail);
+        var id = filed.Value!.ContentItemId!;
         Assert.True((await InScope(site, sp => sp.GetRequiredService<ContentManager>().PublishAsync(id))).Succeeded);
         var indexer = site.Services.GetRequiredService<SearchIndexer>();
         await indexer.WaitForIdleAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("status-待审查\">待审查", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Equal(1, (await SearchAsync(client, "待审查")).GetProperty("total").GetInt32());
 
-        var recorded = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().RecordAsync(id, new ProposalEventInput { Kind = "立案", Date = new DateOnly(2025, 3, 8) }, "clerk"));
-        Assert.True(recorded.Succeeded, string.Join("；", recorded.Errors));
+        var recorded = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().RecordAsync(TestActors.Clerk("clerk"), id, new ProposalEventInput { Kind = "立案", Date = new DateOnly(2025, 3, 8) }));
+        Assert.True(recorded.Succeeded, recorded.Failure?.Detail);
         await indexer.WaitForIdleAsync(TimeSpan.FromSeconds(30));
 
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
@@ -30,16 +31,16 @@ internal static class ProposalTestData
             Title = title, Body = "建议内容。", FiledOn = filed, Proposers = proposers ?? ["示例委员 甲"], ProposerType = proposers is null ? "sector" : "member",
             Category = category, Public = isPublic, Key = key, Supervisor = key ? "副主席（示例）" : null, Sector = "经济界",
         };
-        var outcome = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.FileAsync(filing, "clerk"));
-        Assert.True(outcome.Succeeded, string.Join("；", outcome.Errors));
-        var id = outcome.ContentItemId!;
+        var outcome = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), filing));
+        Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
+        var id = outcome.Value!.ContentItemId!;
         Assert.True((await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id))).Succeeded);
         var date = filed;
         foreach (var step in steps)
         {
             date = date.AddDays(1);
-            var result = await host.RunAsync<ProposalOffice, ProposalOutcome>(o => o.RecordAsync(id, Step(step, date), "clerk"));
-            Assert.True(result.Succeeded, $"{step}: {string.Join("；", result.Errors)}");
+            var result = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.RecordAsync(TestActors.Clerk("clerk"), id, Step(step, date)));
+            Assert.True(result.Succeeded, $"{step}: {result.Failure?.Detail}");
         }
 
         return id;

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
@@ -20,24 +21,24 @@ public sealed class ProposalWebhookTests
 
     private static async Task<string> FileAsync(TestSite site, string title, bool isPublic, bool publish = true)
     {
-        var filed = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().FileAsync(new ProposalFiling
+        var filed = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().FileAsync(TestActors.Clerk("clerk"), new ProposalFiling
         {
             Title = title, FiledOn = new DateOnly(2025, 3, 1), Proposers = ["经济界"], ProposerType = "sector", Public = isPublic,
-        }, "clerk"));
-        Assert.True(filed.Succeeded, string.Join("；", filed.Errors));
+        }));
+        Assert.True(filed.Succeeded, filed.Failure?.Detail);
         if (publish)
         {
-            var published = await InScope(site, sp => sp.GetRequiredService<ContentManager>().PublishAsync(filed.ContentItemId!));
+            var published = await InScope(site, sp => sp.GetRequiredService<ContentManager>().PublishAsync(filed.Value!.ContentItemId!));
             Assert.True(published.Succeeded, string.Join("；", published.Errors));
         }
 
-        return filed.ContentItemId!;
+        return filed.Value!.ContentItemId!;
     }
 
     private static async Task RecordAsync(TestSite site, string id, string kind)
     {
-        var outcome = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().RecordAsync(id, new ProposalEventInput { Kind = kind, Date = new DateOnly(2025, 3, 5) }, "clerk"));
-        Assert.True(outcome.Succeeded, string.Join("；", outcome.Errors));
+        var outcome = await InScope(site, sp => sp.GetRequiredService<ProposalOffice>().RecordAsync(TestActors.Clerk("clerk"), id, new ProposalEventInput { Kind = kind, Date = new DateOnly(2025, 3, 5) }));
+        Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
     }
 
     [Fact]

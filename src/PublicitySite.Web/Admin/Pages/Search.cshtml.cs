@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using PublicitySite.Audit;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Search;
-using PublicitySite.Storage;
 using PublicitySite.Web.Search;
 
 namespace PublicitySite.Web.Admin.Pages;
@@ -10,11 +8,10 @@ namespace PublicitySite.Web.Admin.Pages;
 /// <summary>
 /// 搜索管理 for administrators: the index's state with a background rebuild and its progress, and the synonym
 /// list. The rebuild is the one behind <c>POST /api/admin/search/reindex</c> (<see cref="ReindexJob"/>);
-/// synonyms go through <see cref="SynonymStore"/>, which applies them to the next query.
+/// synonyms go through <see cref="SearchAdministration"/>, which applies them to the next query.
 /// </summary>
-public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, AppDbContext db, AuditLog audit) : AdminPage
+public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, SearchAdministration administration) : AdminPage
 {
-    public const string AlreadyRunning = "正在重建索引，请等待本次重建完成，没有重复启动。";
     private const string Refusal = "您的角色无权管理搜索（仅管理员可操作）";
 
     public SearchStatus Status { get; private set; } = null!;
@@ -52,15 +49,13 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, AppDbCont
             return Forbidden(Refusal);
         }
 
-        if (!job.TryStart())
+        var started = await administration.StartReindexAsync(Me, cancellationToken);
+        if (started.Failure is { } failure)
         {
-            Errors.Add(AlreadyRunning);
-            Response.StatusCode = StatusCodes.Status409Conflict;
             Load();
-            return Page();
+            return Refused(failure);
         }
 
-        await audit.WriteAsync(Me.Name, AuditActions.SearchReindex, "search-index", "从后台开始重建搜索索引", address: Me.Address, cancellationToken: cancellationToken);
         Flash = "已开始重建索引；重建期间搜索继续使用旧索引";
         return Redirect("/admin/search");
     }
@@ -72,26 +67,15 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, AppDbCont
             return Forbidden(Refusal);
         }
 
-        var before = synonyms.Groups;
         var (groups, errors) = SynonymText.Parse(synonymLines);
-        if (errors.Count == 0)
+        var saved = errors.Count > 0
+            ? new Commands.Failure.Invalid([.. errors.Select(e => new Commands.FieldError("synonymLines", e))])
+            : (await administration.SaveSynonymsAsync(Me, groups, cancellationToken)).Failure;
+        if (saved is not null)
         {
-            // Staged first so the audit line commits with the list in the store's one SaveChanges.
-            var entry = audit.Stage(Me.Name, AuditActions.SynonymsChanged, SynonymStore.DocumentKey, SynonymText.Describe(before, groups), address: Me.Address);
-            errors.AddRange(await synonyms.SaveAsync(db, groups, cancellationToken));
-            if (errors.Count > 0)
-            {
-                db.Remove(entry);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            Errors.AddRange(errors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             Load();
             SynonymLines = synonymLines ?? ""; // the form keeps what was typed
-            return Page();
+            return Refused(saved);
         }
 
         Flash = $"同义词已保存（共 {groups.Count} 组），下一次搜索即生效";

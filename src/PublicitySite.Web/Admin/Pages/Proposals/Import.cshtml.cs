@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using PublicitySite.Audit;
 using PublicitySite.Media;
 using PublicitySite.Proposals;
 
@@ -11,7 +10,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// confirmed run imports all rows in one transaction or none. The text travels back with the confirmation in
 /// a hidden field; the real run checks every row again, so an altered field cannot slip anything past it.
 /// </summary>
-public sealed class ImportModel(ProposalImporter importer, AuditLog audit) : ProposalOfficePage
+public sealed class ImportModel(ProposalImporter importer) : ProposalOfficePage
 {
     /// <summary>Generous for thousands of rows, small enough to keep a stray upload from filling memory.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -50,7 +49,13 @@ public sealed class ImportModel(ProposalImporter importer, AuditLog audit) : Pro
             return Refuse("文件不是 UTF-8 编码的文本，请在表格软件中另存为“CSV UTF-8”后再上传");
         }
 
-        Result = await importer.ImportAsync(Text, Format, dryRun: true, Me.Name, cancellationToken: cancellationToken);
+        var checkedRun = await importer.ImportAsync(Me, new ProposalImportRequest(Text, Format, DryRun: true, FileName: FileName), cancellationToken);
+        if (checkedRun.Failure is { } failure)
+        {
+            return Refused(failure);
+        }
+
+        Result = checkedRun.Value;
         return Page();
     }
 
@@ -62,15 +67,15 @@ public sealed class ImportModel(ProposalImporter importer, AuditLog audit) : Pro
         }
 
         (Text, Format, FileName) = (text, format, fileName);
-        Result = await importer.ImportAsync(text, format, dryRun: false, Me.Name, cancellationToken: cancellationToken);
-        if (!Result.Committed)
+        var run = await importer.ImportAsync(Me, new ProposalImportRequest(text, format, DryRun: false, FileName: fileName), cancellationToken);
+        if (run.Failure is { } failure)
         {
-            Errors.Add($"发现 {Result.ProblemCount} 个问题，未导入任何提案。请修正后重新上传。");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            // A refused batch shows its rows with their problems, as the check did.
+            Result = (failure as ProposalImportRefused)?.Report;
+            return Refused(failure);
         }
 
-        await audit.WriteAsync(Me.Name, AuditActions.ProposalImported, fileName, $"导入 {Result.Rows.Count} 件提案", address: Me.Address, cancellationToken: cancellationToken);
+        Result = run.Value!;
         Flash = $"已导入 {Result.Rows.Count} 件提案";
         return Redirect("/admin/proposals");
     }

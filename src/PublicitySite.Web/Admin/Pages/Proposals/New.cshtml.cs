@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using PublicitySite.Audit;
 using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Admin.Pages.Proposals;
@@ -9,7 +8,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// 登记新提案. The number is not typed: <see cref="ProposalOffice.FileAsync"/> gives the next one of the session
 /// the filing date belongs to (after a session's cut-off, the next session's).
 /// </summary>
-public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, AuditLog audit, TimeProvider clock) : ProposalOfficePage
+public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, TimeProvider clock) : ProposalOfficePage
 {
     public static readonly IReadOnlyList<(string Key, string Label)> ProposerTypes =
         [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
@@ -62,18 +61,14 @@ public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries querie
             return Page();
         }
 
-        var outcome = await office.FileAsync(filing!, Me.Name, cancellationToken);
-        if (!outcome.Succeeded)
+        var result = await office.FileAsync(Me, filing!, cancellationToken);
+        if (result.Value is not { } filed)
         {
-            Errors.AddRange(outcome.Errors);
-            Response.StatusCode = outcome.Kind == ProposalOutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused(result.Failure!);
         }
 
-        var number = (await queries.GetAsync(outcome.ContentItemId!, cancellationToken))?.Record.Number;
-        await audit.WriteAsync(Me.Name, AuditActions.ProposalFiled, outcome.ContentItemId, $"{number} {filing!.Title}", address: Me.Address, cancellationToken: cancellationToken);
-        Flash = $"已登记为{number}，状态“待审查”。提案正文须经审核签发后才会公开。";
-        return Redirect($"/admin/proposals/{outcome.ContentItemId}");
+        Flash = $"已登记为{filed.Number}，状态“待审查”。提案正文须经审核签发后才会公开。";
+        return Redirect($"/admin/proposals/{filed.ContentItemId}");
     }
 
     /// <summary>The filing, or null with the reasons in <see cref="AdminPage.Errors"/>.</summary>

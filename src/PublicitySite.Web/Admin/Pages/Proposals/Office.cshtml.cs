@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Media;
 using PublicitySite.Proposals;
@@ -12,7 +11,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
 /// which refuses what the lifecycle forbids, whatever the form sent.
 /// </summary>
-public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, AuditLog audit, TimeProvider clock) : ProposalOfficePage
+public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
 {
     public ProposalCase? Case { get; private set; }
 
@@ -59,22 +58,18 @@ public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries que
             input = input with { ReplyPdf = MediaUrls.Stable(stored!.Id) };
         }
 
-        var outcome = await office.RecordAsync(id, input, Me.Name, cancellationToken);
-        if (!outcome.Succeeded)
+        var result = await office.RecordAsync(Me, id, input, cancellationToken);
+        if (result.Value is not { } recorded)
         {
             if (stored is not null)
             {
                 await pdfs.DiscardAsync(stored, cancellationToken);
             }
 
-            Errors.AddRange(outcome.Errors);
-            Response.StatusCode = outcome.Kind == ProposalOutcomeKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused(result.Failure!);
         }
 
-        var status = outcome.Status is { } s ? ProposalNames.Of(s) : "";
-        await audit.WriteAsync(Me.Name, AuditActions.ProposalEvent, id, $"{Case!.Record.Number}：{input.Kind}（{input.Date ?? Today:yyyy-MM-dd}）→ {status}", address: Me.Address, cancellationToken: cancellationToken);
-        Flash = $"已登记“{input.Kind}”，当前状态：{status}";
+        Flash = $"已登记“{input.Kind}”，当前状态：{recorded.StatusName}";
         return Redirect($"/admin/proposals/{id}");
     }
 
