@@ -80,7 +80,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 
         var total = await rows.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
-        var items = await rows.OrderByDescending(r => r.Id).Skip((page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+        var items = await rows.OrderByDescending(r => r.Id).Skip(PublicitySite.Commands.Paging.Offset(page, filter.PageSize)).Take(filter.PageSize).ToListAsync(cancellationToken);
         return (total, items);
     }
 

@@ -214,6 +214,12 @@ public sealed class ContentManager(
             values[key] = column.Name;
         }
 
+        if (values.FirstOrDefault(kv => kv.Key.Equals("title", StringComparison.OrdinalIgnoreCase)) is { Key: { } titleKey, Value: JsonValue titleValue }
+            && titleValue.TryGetValue<string>(out var title))
+        {
+            values[titleKey] = InvisibleText.Strip(title);
+        }
+
         if (values.FirstOrDefault(kv => kv.Key.Equals("slug", StringComparison.OrdinalIgnoreCase)) is { Key: { } slugKey, Value: JsonValue slugValue }
             && slugValue.ToString() is { Length: > 0 } typed)
         {

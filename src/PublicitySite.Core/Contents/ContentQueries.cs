@@ -51,7 +51,7 @@ public sealed class ContentQueries(AppDbContext db)
 
         var total = await rows.CountAsync(cancellationToken);
         var page = Math.Max(1, query.Page);
-        var items = await rows.Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var items = await rows.Skip(PublicitySite.Commands.Paging.Offset(page, query.PageSize)).Take(query.PageSize).ToListAsync(cancellationToken);
         return new Page<PublishedEntry>(total, page, query.PageSize, items.Select(r => new PublishedEntry(r.Item, r.Version)).ToList());
     }
 

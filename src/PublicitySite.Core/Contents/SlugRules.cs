@@ -18,12 +18,13 @@ public static partial class SlugRules
     /// <summary>
     /// Turns what an editor typed into a slug, or says in Chinese why it cannot be one.
     /// Spaces and underscores become hyphens; letters are lowered; anything else is refused, not dropped,
-    /// so an editor never gets a URL they did not ask for.
+    /// so an editor never gets a URL they did not ask for. Invisible characters (<see cref="InvisibleText"/>) are
+    /// dropped first: nobody typed them on purpose.
     /// </summary>
     public static bool TryNormalize(string input, out string slug, out string? error)
     {
         var builder = new StringBuilder(input.Length);
-        foreach (var c in input.Trim())
+        foreach (var c in InvisibleText.Strip(input).Trim())
         {
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {

@@ -88,7 +88,7 @@ public sealed class SocialOpinions(AppDbContext db, ContentQueries queries)
         var total = await rows.CountAsync(cancellationToken);
         // The id breaks ties so an item never shows on two pages or on none.
         var items = await rows.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
         return new Page<OfficeOpinion>(total, page, pageSize, items.Select(ToOpinion).ToList());
     }

@@ -80,7 +80,7 @@ public sealed class ProposalOfficeQueries(AppDbContext db, ProposalIndexer index
         var page = Math.Max(1, filter.Page);
         var items = await rows
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Term).ThenByDescending(r => r.Meeting).ThenByDescending(r => r.Seq)
-            .Skip((page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(PublicitySite.Commands.Paging.Offset(page, filter.PageSize)).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<ProposalRecord>(total, page, filter.PageSize, items);
     }

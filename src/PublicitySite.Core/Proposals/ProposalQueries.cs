@@ -103,7 +103,7 @@ public sealed class ProposalQueries(AppDbContext db, ContentQueries contents)
         var page = Math.Max(1, filter.Page);
         var items = await rows
             .OrderByDescending(r => r.Term).ThenByDescending(r => r.Meeting).ThenBy(r => r.Seq)
-            .Skip((page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(PublicitySite.Commands.Paging.Offset(page, filter.PageSize)).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<ProposalRecord>(total, page, filter.PageSize, items);
     }

@@ -102,7 +102,7 @@ public sealed class WorkflowQueries(AppDbContext db)
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.Version.ModifiedUtc).ThenByDescending(r => r.Version.Id)
-            .Skip((Math.Max(1, filter.Page) - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+            .Skip(PublicitySite.Commands.Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize).ToListAsync(cancellationToken);
         return (total, await WithReviewsAsync(page, cancellationToken));
     }
 

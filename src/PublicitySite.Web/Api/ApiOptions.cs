@@ -13,4 +13,7 @@ public sealed class ApiOptions
 
     /// <summary>Requests a minute for one API token.</summary>
     public int TokenPerMinute { get; set; } = 3000;
+
+    /// <summary>Largest request body the JSON API reads (uploads to /api/media have their own limit); larger is a 413.</summary>
+    public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -11,4 +11,9 @@ public static class ApiProblems
 
     public static IResult NotFound(string detail = "内容不存在或尚未发布") =>
         Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult TooLarge(long maxBytes) => Results.Problem(
+        title: "请求体过大",
+        detail: $"请求体不能超过 {maxBytes / 1024 / 1024} MB。",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
 }

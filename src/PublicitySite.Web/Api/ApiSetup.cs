@@ -48,6 +48,7 @@ public static class ApiSetup
     {
         app.UseCors();
         app.UseRateLimiter();
+        app.Use(LimitBodyAsync);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o =>
         {
@@ -55,6 +56,31 @@ public static class ApiSetup
             o.OpenApiRoutePattern = "/openapi/{documentName}.json";
         });
         return app;
+    }
+
+    /// <summary>
+    /// Caps what an API request may send: a declared length over the cap is refused before anything is read,
+    /// and the server stops reading an undeclared (chunked) body at the cap. /api/media sets its own, larger cap.
+    /// </summary>
+    private static async Task LimitBodyAsync(HttpContext http, RequestDelegate next)
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !http.Request.Path.StartsWithSegments("/api/media", StringComparison.OrdinalIgnoreCase))
+        {
+            var max = http.RequestServices.GetRequiredService<IOptionsMonitor<ApiOptions>>().CurrentValue.MaxBodyBytes;
+            if (http.Request.ContentLength > max)
+            {
+                await ApiProblems.TooLarge(max).ExecuteAsync(http);
+                return;
+            }
+
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = max;
+            }
+        }
+
+        await next(http);
     }
 
     /// <summary>

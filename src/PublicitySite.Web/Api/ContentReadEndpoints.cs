@@ -183,7 +183,8 @@ public static class ContentReadEndpoints
             return true;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        // Years the calendar cannot shift by a time zone (0001-01-01 in Beijing is before DateTime.MinValue in UTC).
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year is > 1 and < 9999)
         {
             // A bare date means that day in China, not in UTC.
             value = text.Length <= 10 ? new DateTimeOffset(parsed.DateTime, SiteTime.Zone.BaseUtcOffset).UtcDateTime : parsed.UtcDateTime;

@@ -38,7 +38,10 @@ internal static class WorkflowProblems
 
     public static IResult BadBody(string detail) => Results.Problem(title: "请求内容有误", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>The JSON object body, an empty object for an empty body, or null when it is not a JSON object.</summary>
+    /// <summary>
+    /// The JSON object body, an empty object for an empty body (with or without a Content-Length), or null
+    /// with a Chinese reason when it is not one JSON object of valid UTF-8 with each key once.
+    /// </summary>
     public static async Task<(JsonObject? Body, string? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength == 0)
@@ -46,9 +49,22 @@ internal static class WorkflowProblems
             return ([], null);
         }
 
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return ([], null);
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return (null, "请求体不是有效的 UTF-8 文本");
+        }
+
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            var node = JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             return node switch
             {
                 null => ([], null),
@@ -58,7 +74,10 @@ internal static class WorkflowProblems
         }
         catch (JsonException ex)
         {
-            return (null, $"请求体不是有效的 JSON：{ex.Message}");
+            var where = ex.LineNumber is { } line ? $"（第 {line + 1} 行第 {(ex.BytePositionInLine ?? 0) + 1} 个字节附近）" : "";
+            return (null, ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                ? $"请求体中有重复的字段{where}"
+                : $"请求体不是有效的 JSON{where}");
         }
     }
 

@@ -110,7 +110,7 @@ internal static class GraphData
         // Recipe fields live in JSON: filter the type's published items in memory, then page.
         var all = await queries.ListAsync(query with { PageSize = 10_000 }, ctx.CancellationToken);
         var matching = all.Items.Where(e => Matches(views.Create(e, includeBody: false), fieldFilters, whereType)).ToList();
-        var items = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(e => views.Create(e)).ToList();
+        var items = matching.Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize).Select(e => views.Create(e)).ToList();
         return new GraphPage(matching.Count, page, pageSize, items);
     }
 

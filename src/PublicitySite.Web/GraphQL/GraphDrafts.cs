@@ -66,7 +66,7 @@ internal static class GraphDrafts
             _ => visible.OrderByDescending(x => When(x.Work.Latest)),
         };
         var all = sorted.ToList();
-        var items = all.Skip((page - 1) * pageSize).Take(pageSize).Select(x => View(ctx, caller, x.Work, includeBody: true)).ToList();
+        var items = all.Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize).Select(x => View(ctx, caller, x.Work, includeBody: true)).ToList();
         return new GraphPage(all.Count, page, pageSize, items);
     }
 

@@ -47,7 +47,7 @@ public static class MemberApi
             total = result.Members.Count,
             page,
             pageSize,
-            items = result.Members.Skip((page - 1) * pageSize).Take(pageSize).Select(Item).ToList(),
+            items = result.Members.Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize).Select(Item).ToList(),
         });
     }
 

@@ -21,6 +21,16 @@ public static class ErrorPages
 
     private static async Task WriteAsync(HttpContext context)
     {
+        // A request the server refused to read (too large, cut off, malformed) is the client's error, not ours.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+        {
+            await Results.Problem(
+                title: bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体过大" : "请求无法读取",
+                detail: bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体超过了服务器允许的大小。" : "请求不完整或格式有误，请检查后重试。",
+                statusCode: bad.StatusCode).ExecuteAsync(context);
+            return;
+        }
+
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         if (context.Request.Path.StartsWithSegments("/api"))
         {
