@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
+# grep reads all of fc-list: with pipefail, an early exit (-q) would fail the pipeline on SIGPIPE.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_packages+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
