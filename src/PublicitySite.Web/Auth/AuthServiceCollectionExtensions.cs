@@ -42,12 +42,15 @@ public static class AuthServiceCollectionExtensions
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
+        if (context.Response.HasStarted)
+        {
+            // The bearer scheme, challenged or forbidding first under the same policy, has already answered.
+            return Task.CompletedTask;
+        }
+
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            if (!context.Response.HasStarted)
-            {
-                context.Response.StatusCode = status;
-            }
+            context.Response.StatusCode = status;
         }
         else
         {
