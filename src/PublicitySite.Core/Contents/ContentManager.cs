@@ -278,7 +278,8 @@ public sealed class ContentManager(
         }
 
         var year = SiteTime.ToLocal(item.FirstPublishedUtc!.Value).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var slug = version.Slug ?? item.Id;
+        // An empty 网址别名 reads as the title's pinyin, never as the item's random id.
+        var slug = version.Slug ?? SlugRules.FromTitle(version.Title) ?? type.Name.ToLowerInvariant();
         if (type.Route.StartsWith("{slug}", StringComparison.Ordinal) && SlugRules.Reserved.Contains(slug))
         {
             return $"网址别名“{slug}”为系统保留，请换一个";

@@ -63,6 +63,35 @@ public static partial class SlugRules
         return true;
     }
 
+    /// <summary>The longest address made from a title: long enough to read, short enough to type.</summary>
+    public const int FromTitleLength = 50;
+
+    /// <summary>
+    /// The address an item gets when its 网址别名 is left empty: the pinyin of its title, a syllable a word,
+    /// cut at a word boundary; null when the title has nothing to spell (the caller falls back on the type).
+    /// </summary>
+    public static string? FromTitle(string title)
+    {
+        var slug = "";
+        foreach (var word in Pinyin.Words(title))
+        {
+            var next = slug.Length == 0 ? word : slug + "-" + word;
+            if (next.Length > FromTitleLength)
+            {
+                break;
+            }
+
+            slug = next;
+        }
+
+        if (slug.Length == 0)
+        {
+            return null;
+        }
+
+        return Reserved.Contains(slug) ? slug + "-1" : slug;
+    }
+
     public static bool IsValid(string slug) => slug.Length <= MaxLength && Pattern().IsMatch(slug);
 
     [GeneratedRegex("-{2,}")]

@@ -101,6 +101,28 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
         return entry is null ? null : MemberCard.From(entry);
     }
 
+    /// <summary>
+    /// A proposal's note names the status its recorded steps give (the word lists and filters use), never the
+    /// last step of the timeline frozen in the published text (催办 where the list says 办理中).
+    /// </summary>
+    private async Task<List<MemberLink>> WithRecordedStatusAsync(List<MemberLink> proposals, CancellationToken cancellationToken)
+    {
+        var statuses = await Proposals.ProposalStatuses.OfAsync(db, proposals.Select(p => p.SourceItemId).ToList(), cancellationToken);
+        return proposals.Select(p => statuses.TryGetValue(p.SourceItemId, out var recorded)
+            ? new MemberLink
+            {
+                SourceItemId = p.SourceItemId,
+                MemberKey = p.MemberKey,
+                SourceType = p.SourceType,
+                Role = p.Role,
+                Title = p.Title,
+                Path = p.Path,
+                PublishedUtc = p.PublishedUtc,
+                Note = p.Note?.Split(" · ").FirstOrDefault(s => s.EndsWith('号')) is { } number ? $"{number} · {recorded.Status}" : recorded.Status,
+            }
+            : p).ToList();
+    }
+
     /// <summary>The member's 履职 records: proposals led and co-signed, news that links the member, 社情民意.</summary>
     public async Task<MemberRecords> RecordsAsync(MemberCard member, CancellationToken cancellationToken = default)
     {
@@ -109,7 +131,7 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
         List<MemberLink> Of(string type) => links.Where(l => l.SourceType == type)
             .DistinctBy(l => l.SourceItemId).OrderByDescending(l => l.PublishedUtc).ToList();
 
-        var proposals = Of(MembersIndexer.ProposalType);
+        var proposals = await WithRecordedStatusAsync(Of(MembersIndexer.ProposalType), cancellationToken);
         return new MemberRecords(
             proposals.Where(p => p.Role == "领衔").ToList(),
             proposals.Where(p => p.Role != "领衔").ToList(),

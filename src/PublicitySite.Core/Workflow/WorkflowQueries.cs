@@ -4,8 +4,8 @@ using PublicitySite.Storage;
 
 namespace PublicitySite.Workflow;
 
-/// <summary>One version in an item's history, with its review record when it has one.</summary>
-public sealed record VersionInfo(ContentItemVersion Version, VersionReview? Review);
+/// <summary>One version in an item's history, with its review record when it has one and every decision on it.</summary>
+public sealed record VersionInfo(ContentItemVersion Version, VersionReview? Review, IReadOnlyList<ReviewStep> Steps);
 
 /// <summary>A row of the editors' lists: the item and its latest version.</summary>
 public sealed record WorkItem(ContentItem Item, ContentItemVersion Latest, VersionReview? Review);
@@ -59,7 +59,41 @@ public sealed class WorkflowQueries(AppDbContext db)
     {
         var versions = await db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
         var reviews = await db.Set<VersionReview>().AsNoTracking().Where(r => r.ContentItemId == id).ToDictionaryAsync(r => r.VersionId, cancellationToken);
-        return versions.Select(v => new VersionInfo(v, reviews.GetValueOrDefault(v.Id))).ToList();
+        var steps = (await StepsAsync(id, null, cancellationToken)).ToLookup(s => s.VersionId);
+        return versions.Select(v => new VersionInfo(v, reviews.GetValueOrDefault(v.Id), [.. steps[v.Id]])).ToList();
+    }
+
+    /// <summary>The decisions on an item's versions (or on one version), oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewStep>> StepsAsync(string id, int? number, CancellationToken cancellationToken = default)
+    {
+        var steps = db.Set<ReviewStep>().AsNoTracking().Where(s => s.ContentItemId == id);
+        if (number is { } n)
+        {
+            steps = steps.Where(s => s.Number == n);
+        }
+
+        return await steps.OrderBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The 审签单 of one version, or null when the item or version does not exist.</summary>
+    public async Task<SignOffSheet?> SignOffAsync(Contents.Definitions.SiteDefinition site, string id, int number, CancellationToken cancellationToken = default)
+    {
+        if (!ContentIds.IsValid(id) || await VersionAsync(id, number, cancellationToken) is not { } version)
+        {
+            return null;
+        }
+
+        var steps = await StepsAsync(id, number, cancellationToken);
+        var names = await DisplayNamesAsync(steps.Select(s => s.By).Append(version.Author), cancellationToken);
+        return SignOffSheet.Build(site, version, steps, names);
+    }
+
+    /// <summary>Display names of the given accounts (the name itself when an account has none or is gone).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        var wanted = names.Distinct().ToList();
+        var found = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(cancellationToken);
+        return wanted.ToDictionary(n => n, n => found.FirstOrDefault(u => u.UserName == n)?.DisplayName is { Length: > 0 } d ? d : n);
     }
 
     public async Task<(int Total, IReadOnlyList<WorkItem> Items)> ListAsync(WorkFilter filter, CancellationToken cancellationToken = default)

@@ -25,6 +25,12 @@ public sealed class WorkflowService(
     MediaFieldCheck media,
     TimeProvider clock)
 {
+    /// <summary>The longest opinion (意见) a stage may give.</summary>
+    public const int MaxOpinion = 2000;
+
+    /// <summary>The <c>returnTo</c> value that sends a version back to its author (as does no value).</summary>
+    public const string AuthorTarget = "作者";
+
     public WorkflowPolicy Policy => new(definitions.Current);
 
     public async Task<WorkflowResult> CreateAsync(Actor actor, string contentType, JsonObject values, CancellationToken cancellationToken = default)
@@ -43,13 +49,14 @@ public sealed class WorkflowService(
         }
 
         var result = await content.CreateAsync(contentType, values, actor.Name, cancellationToken: cancellationToken);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            var v = result.Version!;
-            await audit.WriteAsync(actor.Name, AuditActions.Created, v.ContentItemId, v.Title, v.Number, v.ContentHash, actor.Address, cancellationToken);
+            return WorkflowResult.From(result);
         }
 
-        return WorkflowResult.From(result);
+        var v = result.Version!;
+        await audit.WriteAsync(actor.Name, AuditActions.Created, v.ContentItemId, v.Title, v.Number, v.ContentHash, actor.Address, cancellationToken);
+        return WorkflowResult.Ok(v) with { WordCheck = await CheckWordsAsync(v, cancellationToken) };
     }
 
     /// <summary>
@@ -99,7 +106,7 @@ public sealed class WorkflowService(
 
         var v = result.Version!;
         await audit.WriteAsync(actor.Name, AuditActions.Saved, id, v.Title, v.Number, v.ContentHash, actor.Address, cancellationToken);
-        return WorkflowResult.Ok(v);
+        return WorkflowResult.Ok(v) with { WordCheck = await CheckWordsAsync(v, cancellationToken) };
     }
 
     /// <summary>Copies an old version into a new draft; the history keeps every version as it was.</summary>
@@ -179,13 +186,26 @@ public sealed class WorkflowService(
         review.Revision++;
         latest.Status = ContentStatus.InReview;
         var stage = policy.StagesOf(item.ContentType)[0];
+        AddStep(latest, -1, "提交", ReviewDecision.Submitted, actor, null, null);
         audit.Stage(actor.Name, AuditActions.Submitted, id, $"提交至“{stage.Name}”" + (check.Hits.Count > 0 ? $"；错敏词 {check.Hits.Count} 处已核对" : ""), latest.Number, latest.ContentHash, actor.Address);
         return await CommitAsync(latest, stage.Name, cancellationToken);
     }
 
     /// <summary>Approves the latest version at its stage; at the last stage it is published now or at <paramref name="at"/>.</summary>
-    public async Task<WorkflowResult> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
+        ApproveAsync(actor, id, expectedVersion, at, null, cancellationToken);
+
+    /// <summary>
+    /// Approves the latest version at its stage with an optional opinion (意见), kept with the version for the
+    /// 审签单; at the last stage it is published now or at <paramref name="at"/>.
+    /// </summary>
+    public async Task<WorkflowResult> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
     {
+        if (comment is { Length: > MaxOpinion })
+        {
+            return WorkflowResult.Invalid($"审核意见不超过 {MaxOpinion} 字");
+        }
+
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
@@ -229,6 +249,7 @@ public sealed class WorkflowService(
 
         review.Approvals = [.. review.Approvals, $"{stages[stage].Name}|{actor.Name}|{Now.ToString("O", CultureInfo.InvariantCulture)}"];
         review.Revision++;
+        AddStep(latest, stage, stages[stage].Name, ReviewDecision.Approved, actor, comment, null);
         if (!final)
         {
             review.Stage = stage + 1;
@@ -242,7 +263,15 @@ public sealed class WorkflowService(
     }
 
     /// <summary>Sends the version back to its author as a draft, with the reason (required).</summary>
-    public async Task<WorkflowResult> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
+        RejectAsync(actor, id, expectedVersion, comment, null, cancellationToken);
+
+    /// <summary>
+    /// Sends the version back with the reason (required): to its author as a draft when <paramref name="returnTo"/>
+    /// is null, or to an earlier stage by name, where it waits in review again. The approvals from that stage on
+    /// are void (those people decide again); their opinions stay in the steps.
+    /// </summary>
+    public async Task<WorkflowResult> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, string? returnTo, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
@@ -268,14 +297,34 @@ public sealed class WorkflowService(
             return WorkflowResult.Invalid("退回时须填写退回意见");
         }
 
-        if (comment.Length > 2000)
+        if (comment.Length > MaxOpinion)
         {
-            return WorkflowResult.Invalid("退回意见不超过 2000 字");
+            return WorkflowResult.Invalid($"退回意见不超过 {MaxOpinion} 字");
+        }
+
+        var target = -1;
+        if (!string.IsNullOrWhiteSpace(returnTo) && returnTo.Trim() is var name && name != AuthorTarget)
+        {
+            target = stages.Select(s => s.Name).ToList().IndexOf(name);
+            if (target < 0 || target >= stage)
+            {
+                return WorkflowResult.Invalid($"只能退回至作者或本环节之前的环节（{string.Join("、", stages.Take(stage).Select(s => s.Name).Prepend("作者"))}），“{name}”不在其中");
+            }
         }
 
         if (Stale(item, expectedVersion) is { } stale)
         {
             return stale;
+        }
+
+        AddStep(latest, stage, stages[stage].Name, ReviewDecision.Returned, actor, comment.Trim(), target >= 0 ? stages[target].Name : null);
+        if (target >= 0)
+        {
+            review.Stage = target;
+            review.Approvals = [.. review.Approvals.Take(target)];
+            review.Revision++;
+            audit.Stage(actor.Name, AuditActions.Rejected, id, $"“{stages[stage].Name}”退回至“{stages[target].Name}”：{comment.Trim()}", latest.Number, latest.ContentHash, actor.Address);
+            return await CommitAsync(latest, stages[target].Name, cancellationToken);
         }
 
         review.Stage = -1;
@@ -292,7 +341,11 @@ public sealed class WorkflowService(
     /// 签发: the last stage's approval, now or at <paramref name="at"/>. A version that passed review and was
     /// taken down may be put back by a publisher. Nothing unreviewed is ever published (先审后发).
     /// </summary>
-    public async Task<WorkflowResult> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
+        PublishAsync(actor, id, expectedVersion, at, null, cancellationToken);
+
+    /// <summary>签发 with an optional opinion (意见) when the version waits at the last stage.</summary>
+    public async Task<WorkflowResult> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
@@ -302,7 +355,7 @@ public sealed class WorkflowService(
 
         if (latest.Status == ContentStatus.InReview)
         {
-            return await ApproveAsync(actor, id, expectedVersion, at, cancellationToken);
+            return await ApproveAsync(actor, id, expectedVersion, at, comment, cancellationToken);
         }
 
         if (!Policy.Has(actor, Permissions.PublishContent, item.ContentType, latest.Column))
@@ -440,6 +493,13 @@ public sealed class WorkflowService(
         audit.Stage(actor.Name, AuditActions.Saved, latest.ContentItemId, $"修改审核中的第 {latest.Number} 版，该版撤回审核", latest.Number, latest.ContentHash, actor.Address);
     }
 
+    /// <summary>
+    /// The 错敏词 check of a saved version, as a warning: saving never waits on it, submitting does
+    /// (<see cref="SubmitAsync"/>). Reads only.
+    /// </summary>
+    public Task<WordCheckResult> CheckWordsAsync(ContentItemVersion version, CancellationToken cancellationToken = default) =>
+        CheckWordsAsync(version, false, cancellationToken);
+
     private async Task<WordCheckResult> CheckWordsAsync(ContentItemVersion version, bool acknowledged, CancellationToken cancellationToken)
     {
         var data = ContentData.Parse(version.Data);
@@ -452,6 +512,21 @@ public sealed class WorkflowService(
         ]);
         return new WordCheckResult { Hits = hits, Acknowledged = acknowledged && hits.Count > 0, CheckedUtc = Now };
     }
+
+    private void AddStep(ContentItemVersion version, int stageIndex, string stage, ReviewDecision decision, Actor actor, string? comment, string? returnedTo) =>
+        db.Set<ReviewStep>().Add(new ReviewStep
+        {
+            VersionId = version.Id,
+            ContentItemId = version.ContentItemId,
+            Number = version.Number,
+            StageIndex = stageIndex,
+            Stage = stage,
+            Decision = decision,
+            By = actor.Name,
+            AtUtc = Now,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            ReturnedTo = returnedTo,
+        });
 
     private async Task<VersionReview> ReviewOfAsync(ContentItemVersion version, CancellationToken cancellationToken)
     {

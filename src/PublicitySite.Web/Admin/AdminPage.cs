@@ -28,6 +28,9 @@ public abstract class AdminPage : PageModel
 
     public bool Can(string permission) => Policy.Has(Me, permission);
 
+    /// <summary>A content type as the office calls it (新闻, not News).</summary>
+    public string TypeLabel(string contentType) => Policy.Site.FindType(contentType)?.Label ?? contentType;
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -7,28 +7,23 @@ namespace PublicitySite.Web.Admin;
 
 /// <summary>
 /// Renders any version with the public theme's own templates, so a preview looks exactly like the page will,
-/// plus a banner saying it is a preview and a <c>noindex</c> meta tag. Callers also send no-store and
+/// and the same page model (<see cref="ItemPage.Model"/>: breadcrumb, cover, 字号), plus a banner saying it is not
+/// yet published and a <c>noindex</c> meta tag. Callers also send no-store and
 /// X-Robots-Tag headers (<see cref="PreviewEndpoints.Headers"/>).
 /// </summary>
 public sealed class PreviewRenderer(SitePages pages, ContentViewFactory views)
 {
     public async Task<string> RenderAsync(HttpContext context, ContentItem item, ContentItemVersion version, string banner)
     {
-        var site = pages.Definition;
         var view = views.Create(new PublishedEntry(item, version));
-        var layout = await pages.LayoutAsync(context, $"[预览] {view.Title}", view.Column, view.Summary) with
+        var (columnName, columnUrl) = ItemPage.ColumnOf(pages.Definition, view);
+        var layout = await pages.LayoutAsync(context, $"[预览] {view.Title}", columnName, view.Summary) with
         {
             ArticleTitle = view.Title,
             PubDate = view.PublishedUtc,
             ContentSource = view.Source,
         };
-        var model = new
-        {
-            Item = view,
-            Previous = (EntryModel?)null,
-            Next = (EntryModel?)null,
-            ColumnUrl = view.Column is { } name && site.FindColumn(name) is { } column ? "/column/" + column.Key : null,
-        };
+        var model = ItemPage.Model(view, columnName, columnUrl, layout, null, null, []);
         var html = await pages.Theme.RenderPageAsync("content", model, layout);
         var label = System.Net.WebUtility.HtmlEncode($"{banner} · 第 {version.Number} 版 · {WorkflowService.StatusLabel(version.Status)}");
         html = Insert(html, "<head>", "<head><meta name=\"robots\" content=\"noindex, nofollow, noarchive\">");

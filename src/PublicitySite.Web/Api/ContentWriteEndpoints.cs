@@ -28,18 +28,21 @@ public static class ContentWriteEndpoints
             Act(http, actors, async (actor, body) =>
                 !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
                 : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
-                : Answer(await workflow.ApproveAsync(actor, id, v ?? IfMatch(http.Request), at, ct), http)))
-            .WithSummary("本环节审核通过（最后一环即签发，可带 at 定时发布）");
+                : !TryText(body, "comment", out var comment) ? BadBody("comment 应为文字（审核意见）")
+                : Answer(await workflow.ApproveAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
+            .WithSummary("本环节审核通过，可带 comment 审核意见（最后一环即签发，可带 at 定时发布）");
         api.MapPost("/{id}/reject", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
                 !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
-                : Answer(await workflow.RejectAsync(actor, id, v ?? IfMatch(http.Request), body["comment"]?.ToString(), ct), http)))
-            .WithSummary("退回（须填写 comment）");
+                : !TryText(body, "returnTo", out var returnTo) ? BadBody("returnTo 应为之前某一环节的名称，或“作者”")
+                : Answer(await workflow.RejectAsync(actor, id, v ?? IfMatch(http.Request), body["comment"]?.ToString(), returnTo, ct), http)))
+            .WithSummary("退回（须填写 comment；returnTo 为之前某一环节的名称，省略或“作者”即退回作者）");
         api.MapPost("/{id}/publish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
                 !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
                 : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
-                : Answer(await workflow.PublishAsync(actor, id, v ?? IfMatch(http.Request), at, ct), http)))
+                : !TryText(body, "comment", out var comment) ? BadBody("comment 应为文字（签发意见）")
+                : Answer(await workflow.PublishAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
             .WithSummary("签发发布（可带 at 定时发布）");
         api.MapPost("/{id}/unpublish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
@@ -137,9 +140,26 @@ public static class ContentWriteEndpoints
                 contentHash = v.Version.ContentHash,
                 approvals = v.Review?.Approvals.Select(a => a.Split('|')).Select(p => new { stage = p[0], by = p.ElementAtOrDefault(1), at = p.ElementAtOrDefault(2) }).ToList(),
                 rejection = v.Review?.RejectComment is { } c ? new { comment = c, by = v.Review.RejectedBy, at = v.Review.RejectedUtc } : null,
+                opinions = v.Steps.Select(s => new
+                {
+                    stage = s.Stage,
+                    decision = s.Decision.ToString(),
+                    decisionLabel = DecisionLabel(s.Decision),
+                    comment = s.Comment,
+                    by = s.By,
+                    at = s.AtUtc,
+                    returnedTo = s.Decision == ReviewDecision.Returned ? s.ReturnedTo ?? WorkflowService.AuthorTarget : null,
+                }).ToList(),
             }).ToList(),
         });
     }
+
+    private static string DecisionLabel(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Submitted => "提交",
+        ReviewDecision.Approved => "通过",
+        _ => "退回",
+    };
 
     private static async Task<IResult> Act(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<IResult>> action)
     {
@@ -176,5 +196,6 @@ public static class ContentWriteEndpoints
         statusLabel = WorkflowService.StatusLabel(result.Version.Status),
         stage = result.StageName,
         contentHash = result.Version.ContentHash,
+        words = result.WordCheck?.Hits.Select(h => new { field = h.Field, term = h.Term, replacement = h.Replacement, level = h.Level.ToString(), note = h.Note }).ToList(),
     };
 }

@@ -101,6 +101,24 @@ internal static class WorkflowProblems
         return true;
     }
 
+    /// <summary>An optional text field: absent or null gives null; anything but a string is refused.</summary>
+    public static bool TryText(JsonObject body, string key, out string? text)
+    {
+        text = null;
+        if (body[key] is null)
+        {
+            return true;
+        }
+
+        if (body[key] is JsonValue v && v.TryGetValue<string>(out var s))
+        {
+            text = s;
+            return true;
+        }
+
+        return false;
+    }
+
     public static bool TryInt(JsonObject body, string key, out int? number)
     {
         number = null;

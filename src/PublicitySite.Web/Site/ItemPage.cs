@@ -40,10 +40,7 @@ public static class ItemPage
         var listing = await listings.GetAsync(view.Type, view.Column, cancel);
         var (previous, next) = ColumnListings.Neighbours(listing, entry.Item.Id);
         var related = Related(listing, entry.Item.Id, view.Tags);
-        var site = pages.Definition;
-        var column = view.Column is { } name ? site.FindColumn(name) : null;
-        var directory = SiteDirectories.All.FirstOrDefault(d => view.Url.StartsWith(d.Url + "/", StringComparison.Ordinal));
-        var columnName = column?.Name ?? directory?.Name;
+        var (columnName, columnUrl) = ColumnOf(pages.Definition, view);
         var layout = await pages.LayoutAsync(context, view.Title, columnName, view.Summary) with
         {
             ArticleTitle = view.Title,
@@ -52,22 +49,36 @@ public static class ItemPage
             Canonical = view.Url,
             OgType = "article",
         };
-        var model = new
-        {
-            Item = view,
-            Cover = ContentData.GetString(view.Parts, BuiltInParts.Cover, "Cover"),
-            CoverAlt = ContentData.GetString(view.Parts, BuiltInParts.Cover, "CoverAlt"),
-            Previous = previous?.ToEntry(),
-            Next = next?.ToEntry(),
-            Related = related,
-            ColumnName = columnName,
-            ColumnUrl = column is not null ? "/column/" + column.Key : directory?.Url,
-            QrUrl = "/share/qr.png?path=" + Uri.EscapeDataString(view.Url),
-            Sizes = ReaderPreferences.Sizes.Select(s => new { s.Key, s.Label, Current = s.Key == layout.Reader.Size }).ToList(),
-        };
+        var model = Model(view, columnName, columnUrl, layout, previous?.ToEntry(), next?.ToEntry(), related);
         var modified = view.ModifiedUtc > (view.PublishedUtc ?? DateTimeOffset.MinValue) ? view.ModifiedUtc : view.PublishedUtc;
         return await pages.PageAsync(context, "content", model, layout, modified);
     }
+
+    /// <summary>The column (or site directory) an item's breadcrumb names and links to.</summary>
+    public static (string? Name, string? Url) ColumnOf(SiteDefinition site, ContentView view)
+    {
+        var column = view.Column is { } name ? site.FindColumn(name) : null;
+        var directory = SiteDirectories.All.FirstOrDefault(d => view.Url.StartsWith(d.Url + "/", StringComparison.Ordinal));
+        return (column?.Name ?? directory?.Name, column is not null ? "/column/" + column.Key : directory?.Url);
+    }
+
+    /// <summary>
+    /// The content view's model: one shape for the public page and the admin's preview, so a preview shows the
+    /// same breadcrumb, cover and 字号 control as the published page.
+    /// </summary>
+    public static object Model(ContentView view, string? columnName, string? columnUrl, LayoutModel layout, EntryModel? previous, EntryModel? next, IReadOnlyList<EntryModel> related) => new
+    {
+        Item = view,
+        Cover = ContentData.GetString(view.Parts, BuiltInParts.Cover, "Cover"),
+        CoverAlt = ContentData.GetString(view.Parts, BuiltInParts.Cover, "CoverAlt"),
+        Previous = previous,
+        Next = next,
+        Related = related,
+        ColumnName = columnName,
+        ColumnUrl = columnUrl,
+        QrUrl = "/share/qr.png?path=" + Uri.EscapeDataString(view.Url),
+        Sizes = ReaderPreferences.Sizes.Select(s => new { s.Key, s.Label, Current = s.Key == layout.Reader.Size }).ToList(),
+    };
 
     /// <summary>A proposer may refuse publication; such a proposal is treated as if it did not exist.</summary>
     private static bool IsPublic(PublishedEntry entry) =>

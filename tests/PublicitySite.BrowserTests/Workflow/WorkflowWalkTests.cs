@@ -5,9 +5,9 @@ using Microsoft.Playwright;
 namespace PublicitySite.BrowserTests.Workflow;
 
 /// <summary>
-/// One news item from a contributor's draft through 初审, a rejection, resubmission, 复审 and 签发 to the public
-/// page, clicked through the admin in Chromium on a tablet-sized screen, with a screenshot of each step
-/// (bin/…/screenshots/workflow-walk/).
+/// One news item from a contributor's draft through 初审, a return to the author, resubmission, a return from
+/// 复审 to 初审, 复审 and 签发 (each with an opinion) to the 审签单 and the public page, clicked through the admin
+/// in Chromium on a tablet-sized screen, with a screenshot of each step (bin/…/screenshots/workflow-walk/).
 /// </summary>
 public sealed class WorkflowWalkTests
 {
@@ -16,7 +16,7 @@ public sealed class WorkflowWalkTests
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "workflow-walk");
 
     [Fact]
-    public async Task A_news_item_goes_from_draft_through_rejection_and_three_reviews_to_the_public_page()
+    public async Task A_news_item_goes_from_draft_through_returns_and_three_reviews_with_opinions_to_the_signoff_sheet_and_public_page()
     {
         using var site = new WalkSite();
         site.Start();
@@ -48,18 +48,24 @@ public sealed class WorkflowWalkTests
         await Shot(page, "03-submitted");
         await page.Context.CloseAsync();
 
-        // 2. The editor finds it in 我的待办 and sends it back with a reason.
+        // 2. The editor finds it in 我的待办, opens the review screen and sends it back with a reason.
         page = await LoginAsync(browser, tablet, "lisi", null);
         await Expect(page.Locator("main"), Title);
         await Shot(page, "04-editor-dashboard");
         await NoSeriousAccessibilityProblemsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
-        await page.GetByLabel("退回意见（必填）").FillAsync("请补充会议时间和参会单位。");
+        await Expect(page.Locator("h1"), "审阅：");
+        await Expect(page.FrameLocator("#rendered").Locator("h1"), Title);
+        await Shot(page, "04b-review-screen");
+        await NoSeriousAccessibilityProblemsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
+        await Expect(page.Locator(".errors"), "须填写退回意见");
+        await page.GetByLabel("意见").FillAsync("请补充会议时间和参会单位。");
         await page.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
         await Expect(page.Locator(".flash"), "已退回作者");
         await page.Context.CloseAsync();
 
-        // 3. The contributor sees the reason, revises and resubmits.
+        // 3. The contributor sees the reason, revises and resubmits; then the item is read-only with its place in the chain.
         page = await LoginAsync(browser, tablet, "zhangsan", null);
         await Expect(page.Locator("main"), "请补充会议时间和参会单位。");
         await Shot(page, "05-returned-with-comment");
@@ -69,22 +75,53 @@ public sealed class WorkflowWalkTests
         await Expect(page.Locator(".flash"), "第 2 版草稿");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Expect(page.Locator(".flash"), "已提交至“初审”");
+        await Expect(page.Locator("[aria-current=step]"), "初审");
+        await Expect(page.Locator("main"), "审核期间稿件不能修改");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "退回" }).CountAsync());
+        await Shot(page, "05b-author-read-only");
+        await page.GotoAsync($"/admin/content/edit/{id}");
+        Assert.Contains($"/admin/content/review/{id}", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
 
-        // 4. 初审 by the editor, with the character diff of the revision checked on the way.
+        // 4. 初审 by the editor with an opinion, after checking the character diff of the revision.
         page = await LoginAsync(browser, tablet, "lisi", null);
         await page.GotoAsync($"/admin/content/history/{id}?a=1&b=2");
         await Expect(page.Locator(".diff ins").First, "11 月 20 日，");
         await Shot(page, "06-history-diff");
-        await Approve(page, id, "初审通过", "已转“复审”", "07-first-review-passed");
+        await Decide(page, id, "初审通过", "文字、人名已核对。", null, "已转“复审”", "07-first-review-passed");
 
-        // 5. 复审 by the reviewer.
+        // 5. 复审 sends it back to 初审 (not to the author), the editor passes it again.
         page = await LoginAsync(browser, tablet, "wangwu", null);
-        await Approve(page, id, "复审通过", "已转“终审签发”", "08-second-review-passed");
+        await Decide(page, id, "退回", "请再核对参会单位名称。", "初审", "已退回至“初审”", "08-returned-to-first-review");
+        page = await LoginAsync(browser, tablet, "lisi", null);
+        await Decide(page, id, "初审通过", "参会单位名称已核对。", null, "已转“复审”", "08b-first-review-again");
 
-        // 6. 签发 by the publisher.
+        // 6. 复审 and 签发, each with an opinion.
+        page = await LoginAsync(browser, tablet, "wangwu", null);
+        await Decide(page, id, "复审通过", "同意，报终审。", null, "已转“终审签发”", "08c-second-review-passed");
         page = await LoginAsync(browser, tablet, "zhaoliu", null);
-        await Approve(page, id, "签发", "已签发，内容已发布", "09-signed-off");
+        await Decide(page, id, "签发", "同意发布。", null, "已签发，内容已发布", "09-signed-off");
+
+        // 6b. The 审签单 holds every stage's opinion, signer and time, and prints on A4.
+        page = await LoginAsync(browser, tablet, "zhaoliu", null);
+        await page.GotoAsync($"/admin/content/history/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "审签单" }).First.ClickAsync();
+        var sheet = page.Locator("article.sheet");
+        await Expect(sheet, Title);
+        await Expect(sheet, "张三");
+        await Expect(sheet, "参会单位名称已核对。");
+        await Expect(sheet, "同意，报终审。");
+        await Expect(sheet, "同意发布。");
+        await Expect(sheet, "赵六");
+        await Expect(sheet, "请再核对参会单位名称。");
+        Assert.DoesNotContain("文字、人名已核对。", await sheet.InnerTextAsync(), StringComparison.Ordinal);
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await page.Locator("header.bar").IsVisibleAsync());
+        await Shot(page, "09b-signoff-sheet-print");
+        var pdf = await page.PdfAsync(new() { Format = "A4", Path = Path.Combine(Shots, "09c-signoff-sheet.pdf") });
+        Assert.True(pdf.Length > 10_000);
+        await page.Context.CloseAsync();
 
         // 7. An anonymous reader sees it on the public site.
         var reader = await browser.NewContextAsync(tablet);
@@ -117,11 +154,18 @@ public sealed class WorkflowWalkTests
         return page;
     }
 
-    private static async Task Approve(IPage page, string id, string button, string flash, string shot)
+    private static async Task Decide(IPage page, string id, string button, string opinion, string? returnTo, string flash, string shot)
     {
         await page.GotoAsync($"/admin/content/edit/{id}");
+        await page.GetByLabel("意见").FillAsync(opinion);
+        if (returnTo is not null)
+        {
+            await page.GetByLabel("退回至").SelectOptionAsync(returnTo);
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Expect(page.Locator(".flash"), flash);
+        await Expect(page.Locator("main table"), opinion);
         await Shot(page, shot);
         await page.Context.CloseAsync();
     }

@@ -11,6 +11,9 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
 
     public IReadOnlyList<WorkItem> Returned { get; private set; } = [];
 
+    /// <summary>What I sent to review and where it stands now.</summary>
+    public IReadOnlyList<WorkItem> Submitted { get; private set; } = [];
+
     public IReadOnlyList<WorkItem> Drafts { get; private set; } = [];
 
     public IReadOnlyList<ScheduledAction> Scheduled { get; private set; } = [];
@@ -22,6 +25,7 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
                 && Policy.CannotActAtStage(Me, w.Item.ContentType, w.Latest.Column, r.Stage) is null
                 && w.Latest.Author != Me.Name && !r.Approvers.Contains(Me.Name))
             .ToList();
+        Submitted = inReview.Where(w => w.Item.Owner == Me.Name || w.Latest.Author == Me.Name).ToList();
         Returned = await queries.ReturnedToAsync(Me.Name, cancellationToken);
         Drafts = (await queries.ListAsync(new WorkFilter { Author = Me.Name, Status = ContentStatus.Draft, PageSize = 50 }, cancellationToken)).Items;
         Scheduled = await queries.PendingSchedulesAsync(cancellationToken);

@@ -47,10 +47,6 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
     public bool CanSubmit => Work is { Latest.Status: ContentStatus.Draft } w && Policy.Has(Me, Permissions.SubmitContent, w.Item.ContentType, w.Latest.Column) && Policy.CanEdit(Me, w.Item, w.Latest.Column);
 
-    public bool CanDecide => Stage >= 0 && Policy.CannotActAtStage(Me, Work!.Item.ContentType, Work.Latest.Column, Stage) is null;
-
-    public bool IsFinalStage => Stage == Stages.Count - 1;
-
     public bool CanUnpublish => Work is { Item.PublishedVersion: not null } w && Policy.Has(Me, Permissions.UnpublishContent, w.Item.ContentType, w.Latest.Column);
 
     public bool CanRepublish => Work is { Latest.Status: ContentStatus.Unpublished } w && Policy.Has(Me, Permissions.PublishContent, w.Item.ContentType, w.Latest.Column);
@@ -64,7 +60,13 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return NotFound();
         }
 
-        if (Work is not null && !CanViewDrafts && !CanDecide)
+        if (Work is { Latest.Status: ContentStatus.InReview })
+        {
+            // Submitted text is read-only while it is reviewed: the author and reviewers see it where it is decided.
+            return Redirect($"/admin/content/review/{Work.Item.Id}");
+        }
+
+        if (Work is not null && !CanViewDrafts)
         {
             return Forbidden("您无权查看此内容");
         }
@@ -91,7 +93,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
                 return Refused(created, Page);
             }
 
-            Flash = "草稿已保存（第 1 版）";
+            Flash = "草稿已保存（第 1 版）" + WordsNote(created);
             return Redirect($"/admin/content/edit/{created.Version!.ContentItemId}");
         }
 
@@ -110,7 +112,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return Refused(result, Page);
         }
 
-        Flash = $"已保存为第 {result.Version!.Number} 版草稿";
+        Flash = $"已保存为第 {result.Version!.Number} 版草稿" + WordsNote(result);
         return Redirect($"/admin/content/edit/{id}");
     }
 
@@ -134,12 +136,6 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
     public Task<IActionResult> OnPostSubmitAsync(string id, int version, bool wordsChecked, CancellationToken cancellationToken) =>
         ActAsync(id, w => w.SubmitAsync(Me, id, version, wordsChecked, cancellationToken), r => $"已提交至“{r.StageName}”", cancellationToken);
-
-    public Task<IActionResult> OnPostApproveAsync(string id, int version, DateTime? at, CancellationToken cancellationToken) =>
-        ActAsync(id, w => w.ApproveAsync(Me, id, version, ToUtc(at), cancellationToken), Done, cancellationToken);
-
-    public Task<IActionResult> OnPostRejectAsync(string id, int version, string? comment, CancellationToken cancellationToken) =>
-        ActAsync(id, w => w.RejectAsync(Me, id, version, comment, cancellationToken), _ => "已退回作者", cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(string id, int version, DateTime? at, CancellationToken cancellationToken) =>
         ActAsync(id, w => w.PublishAsync(Me, id, version, ToUtc(at), cancellationToken), Done, cancellationToken);
@@ -199,19 +195,21 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         }
 
         Flash = done(result);
-        return Redirect($"/admin/content/edit/{id}");
+        return Redirect(result.Version!.Status == ContentStatus.InReview ? $"/admin/content/review/{id}" : $"/admin/content/edit/{id}");
     }
 
     private static string Done(WorkflowResult result) => result.Version!.Status switch
     {
         ContentStatus.Published => "已签发，内容已发布",
         ContentStatus.Scheduled => "已签发，将按设定时间发布",
-        _ => $"审核通过，已转“{result.StageName}”",
+        _ => "已办理",
     };
 
-    /// <summary>The form's datetime-local value is Beijing time.</summary>
-    private static DateTime? ToUtc(DateTime? local) =>
-        local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), SiteTime.Zone.GetUtcOffset(t)).UtcDateTime : null;
+    private static DateTime? ToUtc(DateTime? local) => EditorTime.ToUtc(local);
+
+    private static string WordsNote(WorkflowResult saved) => saved.WordCheck is { Hits.Count: > 0 } check
+        ? $"；错敏词检查发现 {check.Hits.Count} 处（见下方列表），{(check.HasBlocking ? "须修改后才能提交" : "提交前请逐条核对")}"
+        : "";
 
     private static string? Body(string? data) => data is null ? null : ContentData.GetString(ContentData.Parse(data), BuiltInParts.MarkdownBody, "Markdown");
 
@@ -229,7 +227,10 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             Type = site.FindType(Work.Item.ContentType);
             Values = EditorFields.Flatten(Work.Latest.Data);
             Version = Work.Latest.Number;
-            WordCheck = WordCheckResult.FromJson(Work.Review?.WordCheck);
+            // A draft shows the check of its current text (saving warns); a submitted version the check it passed.
+            WordCheck = Work.Latest.Status == ContentStatus.Draft
+                ? await workflow.CheckWordsAsync(Work.Latest, cancellationToken)
+                : WordCheckResult.FromJson(Work.Review?.WordCheck);
             Links = await links.ListAsync(id, cancellationToken);
         }
         else

@@ -24,6 +24,8 @@ public sealed class ViewModel(WorkflowQueries queries, PreviewRenderer renderer)
         }
 
         PreviewEndpoints.Headers(HttpContext);
-        return Content(await renderer.RenderAsync(HttpContext, work.Item, version, "内部预览"), "text/html; charset=utf-8");
+        // The review screen shows this page in a frame of its own origin.
+        Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+        return Content(await renderer.RenderAsync(HttpContext, work.Item, version, version.Published ? "内部预览（此版本即网站上的版本）" : "预览：此版本尚未发布，网站上还看不到"), "text/html; charset=utf-8");
     }
 }

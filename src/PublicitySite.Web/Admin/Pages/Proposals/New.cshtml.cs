@@ -21,6 +21,13 @@ public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries querie
 
     [BindProperty] public string ProposerType { get; set; } = "member";
 
+    /// <summary>What a clerk may type to find a member: initials and full pinyin of the name (示例委员 安明 → am anming).</summary>
+    public static string PinyinKeys(string member)
+    {
+        var name = PublicitySite.Members.PinyinOrder.PersonName(member);
+        return $"{PublicitySite.Contents.Pinyin.Initials(name)} {PublicitySite.Contents.Pinyin.Full(name)}";
+    }
+
     /// <summary>Members, the first being the lead proposer (领衔).</summary>
     [BindProperty] public string? LeadMember { get; set; }
 
