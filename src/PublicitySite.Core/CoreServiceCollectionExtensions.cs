@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteDefinitionStore>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<RichText.BodyRenderer>();
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentQueries>();
         services.AddSingleton<ContentViewFactory>();
