@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PublicitySite.Commands.CommandAccess>();
         services.AddScoped<PublicitySite.Audit.AuditLog>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<RichText.BodyRenderer>();
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentQueries>();
         services.AddSingleton<ContentViewFactory>();

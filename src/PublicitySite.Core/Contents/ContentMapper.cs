@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.RichText;
 
 namespace PublicitySite.Contents;
 
 /// <summary>
 /// Turns flat input (API body, front matter: <c>{ "title": …, "body": …, "column": … }</c>) into part data,
 /// validating every field. Keys match field names without regard to case; <c>body</c> names the type's
-/// Markdown body and <c>name</c> its title.
+/// Markdown body, <c>bodyHtml</c> its HTML (cleaned and sanitised here; it wins over <c>body</c>) and
+/// <c>name</c> its title. Any Markdown field <c>F</c> likewise takes HTML as <c>FHtml</c>.
 /// </summary>
 public static class ContentMapper
 {
@@ -23,13 +25,21 @@ public static class ContentMapper
                 used.Add(key);
             }
 
+            if (field.Type == FieldType.Markdown && RichValue(flat, part.Name, field, used, data))
+            {
+                continue;
+            }
+
             var field1 = ColumnChoices(site, type, part, field);
             var value = FieldValueValidator.Normalize(field1, key is null ? null : flat[key], errors);
             if (value is not null)
             {
-                var partData = data[part.Name] as JsonObject ?? [];
-                partData[field.Name] = value;
-                data[part.Name] = partData;
+                Set(data, part.Name, field.Name, value);
+            }
+
+            if (part.Name == BuiltInParts.MarkdownBody && field.Name == "Markdown" && value is not null)
+            {
+                Set(data, part.Name, RichBody.BodyFormatField, JsonValue.Create(RichBody.Markdown));
             }
         }
 
@@ -38,8 +48,59 @@ public static class ContentMapper
             data[part] ??= new JsonObject();
         }
 
+        if (type.Parts.Contains(BuiltInParts.MarkdownBody) && FindKey(flat, RichBody.BodyFormatField) is { } format)
+        {
+            used.Add(format); // the format follows from which body was sent; a stale one from the baseline is ignored
+        }
+
         unknownKeys?.AddRange(flat.Select(kv => kv.Key).Where(k => !used.Contains(k) && !IsMeta(k)));
         return data;
+    }
+
+    /// <summary>
+    /// Takes a rich field's HTML when the input has some: cleaned of Office markup, sanitised, stored beside
+    /// the field (whose Markdown is then left out, so the item holds one format). False when there is none.
+    /// </summary>
+    private static bool RichValue(JsonObject flat, string part, FieldDefinition field, HashSet<string> used, JsonObject data)
+    {
+        var htmlField = RichBody.HtmlFieldName(part, field.Name);
+        var key = FindKey(flat, htmlField) ?? (part == BuiltInParts.MarkdownBody ? FindKey(flat, "bodyHtml") : null);
+        if (key is null || flat[key] is not JsonValue raw || raw.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return false;
+        }
+
+        used.Add(key);
+        if (FindKey(flat, field.Name) is { } markdownKey)
+        {
+            used.Add(markdownKey);
+        }
+
+        if (part == BuiltInParts.MarkdownBody)
+        {
+            used.Add("body");
+        }
+
+        var html = RichHtml.Clean(raw.GetValue<string>());
+        if (HtmlText.ToPlain(html).Length == 0 && !html.Contains("<img", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Set(data, part, htmlField, JsonValue.Create(html));
+        if (part == BuiltInParts.MarkdownBody)
+        {
+            Set(data, part, RichBody.BodyFormatField, JsonValue.Create(RichBody.Html));
+        }
+
+        return true;
+    }
+
+    private static void Set(JsonObject data, string part, string field, JsonNode value)
+    {
+        var partData = data[part] as JsonObject ?? [];
+        partData[field] = value;
+        data[part] = partData;
     }
 
     /// <summary>Keys that describe the item rather than a field (the importer and API read them themselves).</summary>

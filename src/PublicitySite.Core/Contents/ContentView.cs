@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PublicitySite.Contents.Definitions;
-using PublicitySite.Markdown;
+using PublicitySite.RichText;
 
 namespace PublicitySite.Contents;
 
@@ -40,12 +40,15 @@ public sealed record ContentView
 
     public string? BodyHtml { get; init; }
 
+    /// <summary>The format the body is stored in: <c>html</c> (the editor's) or <c>markdown</c> (older items, imports).</summary>
+    public string? BodyFormat { get; init; }
+
     public string? BodyText { get; init; }
 
     public required JsonObject Parts { get; init; }
 }
 
-public sealed class ContentViewFactory(SiteDefinitionStore definitions, MarkdownRenderer markdown)
+public sealed class ContentViewFactory(SiteDefinitionStore definitions, BodyRenderer bodies)
 {
     public ContentView Create(PublishedEntry entry, bool includeBody = true)
     {
@@ -59,7 +62,7 @@ public sealed class ContentViewFactory(SiteDefinitionStore definitions, Markdown
             parts.Remove(BuiltInParts.MarkdownBody); // lists stay small; the detail carries the body
         }
 
-        var body = ContentData.GetString(data, BuiltInParts.MarkdownBody, "Markdown");
+        var body = RichBody.Of(data);
         var summary = ContentData.GetString(data, BuiltInParts.Summary, "Summary");
         return new ContentView
         {
@@ -71,14 +74,15 @@ public sealed class ContentViewFactory(SiteDefinitionStore definitions, Markdown
             PublishedUtc = version.PublishedUtc is { } p ? SiteTime.ToLocal(p) : null,
             ModifiedUtc = SiteTime.ToLocal(version.ModifiedUtc),
             Column = version.Column,
-            Summary = string.IsNullOrWhiteSpace(summary) ? markdown.Excerpt(body, 120) : summary,
+            Summary = string.IsNullOrWhiteSpace(summary) ? bodies.Excerpt(body, 120) : summary,
             Tags = ContentData.GetList(data, BuiltInParts.Tags, "Tags"),
             Source = ContentData.GetString(data, BuiltInParts.Byline, "Source"),
             Author = ContentData.GetString(data, BuiltInParts.Byline, "Author"),
             Editor = ContentData.GetString(data, BuiltInParts.Byline, "Editor"),
             Sample = ContentData.GetBool(data, BuiltInParts.Sample, "Sample"),
-            BodyHtml = includeBody ? markdown.ToHtml(body) : null,
-            BodyText = includeBody ? markdown.ToPlainText(body) : null,
+            BodyHtml = includeBody ? bodies.ToHtml(body) : null,
+            BodyText = includeBody ? bodies.ToPlainText(body) : null,
+            BodyFormat = body.Format,
             Parts = parts,
         };
     }

@@ -9,6 +9,10 @@ namespace PublicitySite.Search;
 /// </summary>
 public static class MarkdownText
 {
+    /// <summary>The text line by line, for comparing versions: the line breaks stay, the symbols go.</summary>
+    public static string ToLines(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? "" : string.Join('\n',
+        markdown.Split('\n').Select(ToPlain).Where(l => l.Length > 0 && !l.All(c => c is '-' or ':' or ' ' or '=')));
+
     public static string ToPlain(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))

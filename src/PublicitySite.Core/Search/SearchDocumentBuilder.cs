@@ -66,7 +66,7 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
         var meta = new StringBuilder();
         var body = new StringBuilder();
         var summary = ContentData.GetString(data, BuiltInParts.Summary, "Summary");
-        var text = MarkdownText.ToPlain(ContentData.GetString(data, BuiltInParts.MarkdownBody, "Markdown"));
+        var text = RichText.BodyRenderer.ToIndexText(RichText.RichBody.Of(data));
         if (type.Name == "Member")
         {
             Append(names, version.Title);
@@ -82,7 +82,11 @@ public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, Domai
         Append(names, ContentData.GetString(data, BuiltInParts.Byline, "Author"));
         foreach (var (part, field) in site.FieldsOf(type).Where(p => !BuiltInParts.IsBuiltIn(p.Part.Name)))
         {
-            if (data[part.Name] is JsonObject values && values[field.Name] is { } value)
+            if (field.Type == FieldType.Markdown && data[part.Name] is JsonObject rich)
+            {
+                Append(body, RichText.BodyRenderer.ToIndexText(RichText.RichBody.Of(rich, part.Name, field.Name)));
+            }
+            else if (data[part.Name] is JsonObject values && values[field.Name] is { } value)
             {
                 var target = field.Type == FieldType.Markdown ? body : NameFields.Contains(field.Name) ? names : meta;
                 CollectText(field, value, target, body);

@@ -508,7 +508,7 @@ public sealed class WorkflowService(
         [
             ("标题", version.Title),
             ("摘要", ContentData.GetString(data, BuiltInParts.Summary, "Summary")),
-            ("正文", ContentData.GetString(data, BuiltInParts.MarkdownBody, "Markdown")),
+            ("正文", RichText.BodyRenderer.ToIndexText(RichText.RichBody.Of(data))),
         ]);
         return new WordCheckResult { Hits = hits, Acknowledged = acknowledged && hits.Count > 0, CheckedUtc = Now };
     }

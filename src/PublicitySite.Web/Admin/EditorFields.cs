@@ -9,7 +9,12 @@ namespace PublicitySite.Web.Admin;
 /// <summary>One form field of the editor, built from the recipe's field definition.</summary>
 public sealed record EditorField(string Part, FieldDefinition Field, IReadOnlyList<string> Options)
 {
-    public string Name => "f." + Field.Name;
+    public string Name => "f." + (IsRich ? HtmlField : Field.Name);
+
+    /// <summary>Markdown fields are edited as rich text; the form posts their HTML under this name.</summary>
+    public bool IsRich => Field.Type == FieldType.Markdown;
+
+    public string HtmlField => RichText.RichBody.HtmlFieldName(Part, Field.Name);
 }
 
 /// <summary>
@@ -67,6 +72,22 @@ public static class EditorFields
         };
     }
 
+    /// <summary>A rich field's current content as HTML for the editor: its HTML, or its Markdown rendered.</summary>
+    public static string RichHtml(JsonObject flat, EditorField field, RichText.BodyRenderer bodies)
+    {
+        var part = new JsonObject();
+        var keys = field.Part == BuiltInParts.MarkdownBody ? new[] { field.Field.Name, field.HtmlField, RichText.RichBody.BodyFormatField } : [field.Field.Name, field.HtmlField];
+        foreach (var key in keys)
+        {
+            if (flat[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            {
+                part[key] = v.GetValue<string>();
+            }
+        }
+
+        return bodies.ToHtml(RichText.RichBody.Of(part, field.Part, field.Field.Name));
+    }
+
     public static bool IsChecked(JsonObject flat, FieldDefinition field) => flat[field.Name] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     /// <summary>The form's values laid over <paramref name="baseline"/>.</summary>
@@ -76,6 +97,23 @@ public static class EditorFields
         foreach (var f in fields)
         {
             string text = form[f.Name].ToString();
+            if (f.IsRich && !form.ContainsKey(f.Name) && form.ContainsKey("f." + f.Field.Name))
+            {
+                // A form that posts Markdown (a client of the old editor): kept as Markdown.
+                values[f.Field.Name] = JsonValue.Create(form["f." + f.Field.Name].ToString());
+                values.Remove(f.HtmlField);
+                continue;
+            }
+
+            if (f.IsRich)
+            {
+                // The editor's HTML replaces the field; the Markdown it may have held is left out, so an
+                // emptied body stays empty instead of falling back to the old Markdown.
+                values[f.HtmlField] = JsonValue.Create(text);
+                values[f.Field.Name] = JsonValue.Create("");
+                continue;
+            }
+
             values[f.Field.Name] = f.Field.Type switch
             {
                 FieldType.Boolean => JsonValue.Create(form.ContainsKey(f.Name)),

@@ -1,3 +1,4 @@
+using PublicitySite.Web.Admin.Editor;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 using PublicitySite.Web.Workflow;
@@ -35,6 +36,7 @@ public static class EditorialExtensions
         routes.MapContentWrites();
         routes.MapUserWrites();
         routes.MapPreviewLinks();
+        routes.MapRichEditorAssets();
         routes.MapRazorPages();
         routes.MapGet("/admin/denied", () => Results.Redirect("/admin")).ExcludeFromDescription();
         return routes;

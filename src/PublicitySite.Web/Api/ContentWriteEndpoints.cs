@@ -17,8 +17,8 @@ public static class ContentWriteEndpoints
     public static IEndpointRouteBuilder MapContentWrites(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/content").WithTags("Content writes").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
-        api.MapPost("/", Create).WithSummary("新建草稿");
-        api.MapPut("/{id}", Update).WithSummary("保存新版本（需 If-Match；版本过期返回 409）");
+        api.MapPost("/", Create).WithSummary("新建草稿（正文用 body 传 Markdown，或用 bodyHtml 传 HTML）").AddOpenApiOperationTransformer(ContentWriteOpenApi.DescribeBody);
+        api.MapPut("/{id}", Update).WithSummary("保存新版本（需 If-Match；版本过期返回 409；正文 body 或 bodyHtml）").AddOpenApiOperationTransformer(ContentWriteOpenApi.DescribeBody);
         api.MapPost("/{id}/submit", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
                 !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")

@@ -56,6 +56,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         var sizes = arguments.Count > 0 && !arguments.At(0).IsNil() ? arguments.At(0).ToStringValue() : DefaultSizes;
         var result = new StringBuilder();
         var last = 0;
+        var first = true;
         foreach (Match tag in ImageTag().Matches(html))
         {
             if (SrcAttribute().Match(tag.Value) is not { Success: true } src || await FindAsync(new StringValue(src.Groups[1].Value)) is not { } asset || !asset.Format.IsImage())
@@ -65,7 +66,9 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
 
             var written = AltAttribute().Match(tag.Value) is { Success: true } alt ? System.Net.WebUtility.HtmlDecode(alt.Groups[1].Value) : "";
             result.Append(html, last, tag.Index - last);
-            result.Append(PictureHtml(asset, sizes, written.Length > 0 ? written : asset.Alt, null));
+            // The first picture of a body is usually in view at once: it loads eagerly, the rest when scrolled to.
+            result.Append(PictureHtml(asset, sizes, written.Length > 0 ? written : asset.Alt, null, lazy: !first));
+            first = false;
             last = tag.Index + tag.Length;
         }
 
@@ -73,8 +76,9 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         return new StringValue(result.ToString(), encode: false);
     }
 
-    private string PictureHtml(MediaAsset asset, string sizes, string alt, VariantProfile? fixedProfile)
+    private string PictureHtml(MediaAsset asset, string sizes, string alt, VariantProfile? fixedProfile, bool lazy = true)
     {
+        var loading = lazy ? "lazy" : "eager";
         var html = new StringBuilder("<picture>");
         if (fixedProfile is not null)
         {
@@ -88,7 +92,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
             var fallback = ladder.LastOrDefault(p => p.Width <= 1024) ?? ladder[0];
             var (w, h) = MediaVariants.SizeOf(asset, fallback);
             html.Append(CultureInfo.InvariantCulture, $"<source type=\"image/webp\" srcset=\"{Attr(SrcSetOf(asset, ladder, true))}\" sizes=\"{Attr(sizes)}\">");
-            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fallback.Name, false))}\" srcset=\"{Attr(SrcSetOf(asset, ladder, false))}\" sizes=\"{Attr(sizes)}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" decoding=\"async\">");
+            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fallback.Name, false))}\" srcset=\"{Attr(SrcSetOf(asset, ladder, false))}\" sizes=\"{Attr(sizes)}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" loading=\"{loading}\" decoding=\"async\">");
         }
 
         html.Append("</picture>");

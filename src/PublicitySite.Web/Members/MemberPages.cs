@@ -109,7 +109,7 @@ public static class MemberPages
         return Html(await theme.RenderPageAsync("members/opinions", model, SitePages.Layout(http, site, $"社情民意 - {site.Name}", "社情民意")));
     }
 
-    private static async Task<IResult> Opinion(string id, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, MemberDirectory directory, PublicitySite.Markdown.MarkdownRenderer markdown, SitePages pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Opinion(string id, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, MemberDirectory directory, PublicitySite.RichText.BodyRenderer bodies, SitePages pages, HttpContext http, CancellationToken cancellationToken)
     {
         var (entry, _) = await queries.FindByPathAsync("social-opinions/" + id, cancellationToken);
         if (entry is null || entry.Version.ContentType != SocialOpinions.Type)
@@ -131,8 +131,8 @@ public static class MemberPages
         var model = new
         {
             Item = view,
-            Situation = markdown.ToHtml(part["Situation"]?.ToString()),
-            Suggestion = markdown.ToHtml(part["Suggestion"]?.ToString()),
+            Situation = bodies.ToHtml(PublicitySite.RichText.RichBody.Of(part, "SocialOpinionPart", "Situation")),
+            Suggestion = bodies.ToHtml(PublicitySite.RichText.RichBody.Of(part, "SocialOpinionPart", "Suggestion")),
             Category = part["Category"]?.ToString(),
             Adoption = part["Adoption"]?.ToString(),
             Reporters = reporters.Select(Card).ToList(),

@@ -29,7 +29,7 @@ public sealed class CoverPickerWalkTests
         await page.GotoAsync("/admin/content/edit?type=News");
         await page.GetByLabel("标题").FillAsync("市政协举行全体会议（封面图走查）");
         await page.GetByLabel("栏目").SelectOptionAsync("工作动态");
-        await page.GetByLabel("正文（Markdown）").FillAsync("会议听取了常委会工作报告。");
+        await PublicitySite.BrowserTests.Admin.RichEditorInput.ReplaceAsync(page, "会议听取了常委会工作报告。");
         var cover = page.Locator("fieldset.media-field").Filter(new() { HasText = "封面图" });
         var input = cover.GetByLabel("媒体库编号");
 

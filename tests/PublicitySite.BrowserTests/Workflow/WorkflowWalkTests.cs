@@ -35,7 +35,7 @@ public sealed class WorkflowWalkTests
         await page.GotoAsync("/admin/content/edit?type=News");
         await page.GetByLabel("标题").FillAsync(Title);
         await page.GetByLabel("栏目").SelectOptionAsync("工作动态");
-        await page.GetByLabel("正文（Markdown）").FillAsync("市政协召开提案办理协商会，**委员与承办单位**面对面协商。\n\n会议听取了办理情况汇报。");
+        await PublicitySite.BrowserTests.Admin.RichEditorInput.ReplaceAsync(page, "市政协召开提案办理协商会，**委员与承办单位**面对面协商。\n\n会议听取了办理情况汇报。");
         await page.GetByLabel("来源").FillAsync("市政协办公室");
         await Expect(page.Locator("#preview strong"), "委员与承办单位");
         await Shot(page, "02-draft-with-live-preview");
@@ -70,7 +70,7 @@ public sealed class WorkflowWalkTests
         await Expect(page.Locator("main"), "请补充会议时间和参会单位。");
         await Shot(page, "05-returned-with-comment");
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
-        await page.GetByLabel("正文（Markdown）").FillAsync("11 月 20 日，市政协召开提案办理协商会，**委员与承办单位**面对面协商，市发展改革委等 6 家单位参会。\n\n会议听取了办理情况汇报。");
+        await PublicitySite.BrowserTests.Admin.RichEditorInput.ReplaceAsync(page, "11 月 20 日，市政协召开提案办理协商会，**委员与承办单位**面对面协商，市发展改革委等 6 家单位参会。\n\n会议听取了办理情况汇报。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await Expect(page.Locator(".flash"), "第 2 版草稿");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();

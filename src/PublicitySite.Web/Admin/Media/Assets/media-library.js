@@ -187,7 +187,7 @@
 
   function pickCurrent() {
     var item = state.current;
-    var message = { type: 'media-picked', id: item.id, url: item.url, stable: item.stable, alt: item.alt, kind: item.kind };
+    var message = { type: 'media-picked', id: item.id, url: item.url, stable: item.stable, alt: item.alt, kind: item.kind, fileName: item.fileName };
     (window.opener || window.parent).postMessage(message, location.origin);
     if (window.opener) { window.close(); }
   }

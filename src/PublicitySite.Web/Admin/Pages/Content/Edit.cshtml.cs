@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
-using PublicitySite.Markdown;
+using PublicitySite.RichText;
 using PublicitySite.Words;
 using PublicitySite.Workflow;
 
@@ -12,7 +12,7 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// The editor: fields from the recipe, server-rendered Markdown preview, and the buttons the user's role may
 /// use at the item's stage. Every button goes through <see cref="WorkflowService"/>, like the API.
 /// </summary>
-public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, MarkdownRenderer markdown, PreviewLinks links) : AdminPage
+public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries, BodyRenderer bodies, PreviewLinks links) : AdminPage
 {
     public WorkItem? Work { get; private set; }
 
@@ -102,7 +102,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         {
             // Keep the user's text in the form and show what the other person saved, so nothing is lost.
             Theirs = await queries.VersionAsync(id!, current, cancellationToken);
-            ConflictDiff = TextDiff.Compare(Body(Theirs?.Data), values["Markdown"]?.ToString());
+            ConflictDiff = TextDiff.Compare(BodyRenderer.ToDiffText(RichBody.OfJson(Theirs?.Data)), BodyRenderer.ToDiffText(RichBody.Of(values, BuiltInParts.MarkdownBody, "Markdown")));
             Version = current;
             return Refused(result, Page);
         }
@@ -123,7 +123,9 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return NotFound();
         }
 
-        var html = markdown.ToHtml(Request.Form["f.Markdown"].ToString());
+        var html = Request.Form.ContainsKey("f." + RichBody.BodyHtmlField)
+            ? bodies.ToHtml(new RichBody(RichBody.Html, PublicitySite.RichText.RichHtml.Clean(Request.Form["f." + RichBody.BodyHtmlField].ToString())))
+            : bodies.ToHtml(new RichBody(RichBody.Markdown, Request.Form["f.Markdown"].ToString()));
         if (Request.Headers["X-Preview"] == "1")
         {
             return Content(html, "text/html; charset=utf-8");
@@ -211,7 +213,8 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         ? $"；错敏词检查发现 {check.Hits.Count} 处（见下方列表），{(check.HasBlocking ? "须修改后才能提交" : "提交前请逐条核对")}"
         : "";
 
-    private static string? Body(string? data) => data is null ? null : ContentData.GetString(ContentData.Parse(data), BuiltInParts.MarkdownBody, "Markdown");
+    /// <summary>What the rich editor opens with: the field's HTML, or its Markdown rendered (saved as HTML from then on).</summary>
+    public string RichHtml(EditorField field) => EditorFields.RichHtml(Values, field, bodies);
 
     private async Task<bool> LoadAsync(string? id, string? type, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using PublicitySite.RichText;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
@@ -85,7 +86,10 @@ public sealed class HistoryModel(WorkflowQueries queries, WorkflowService workfl
         var a = ContentData.Parse(older.Data);
         var b = ContentData.Parse(newer.Data);
         var result = new List<(string, IReadOnlyList<DiffSpan>)> { ("标题", TextDiff.Compare(older.Title, newer.Title)) };
-        foreach (var (part, field, label) in new[] { (BuiltInParts.Summary, "Summary", "摘要"), (BuiltInParts.MarkdownBody, "Markdown", "正文"), (BuiltInParts.Byline, "Source", "来源"), (BuiltInParts.Byline, "Author", "作者") })
+        // The body is compared as text in both formats: an editor sees changed words, not changed tags.
+        result.Add(("摘要", TextDiff.Compare(ContentData.GetString(a, BuiltInParts.Summary, "Summary"), ContentData.GetString(b, BuiltInParts.Summary, "Summary"))));
+        result.Add(("正文", TextDiff.Compare(BodyRenderer.ToDiffText(RichBody.Of(a)), BodyRenderer.ToDiffText(RichBody.Of(b)))));
+        foreach (var (part, field, label) in new[] { (BuiltInParts.Byline, "Source", "来源"), (BuiltInParts.Byline, "Author", "作者") })
         {
             result.Add((label, TextDiff.Compare(ContentData.GetString(a, part, field), ContentData.GetString(b, part, field))));
         }
