@@ -1,5 +1,6 @@
 using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
@@ -24,6 +25,7 @@ builder.AddPublicityCore();          // data directory, database, content, recip
 builder.Services.AddProblemDetails();
 builder.Services.AddForwardedHeadersSetup(); // client address and scheme from trusted proxies only
 builder.Services.AddSecurityHeaders();   // CSP with nonces, nosniff, HSTS, frame and cookie rules
+builder.Services.AddAdminNetworks();     // optional allow-list for /admin and the write API
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
@@ -42,6 +44,7 @@ if (verb)
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
 app.UseForwardedHeadersSetup();
 app.UseSecurityHeaders();
+app.UseAdminNetworks();
 app.UseAuthentication();             // named here, after the headers, so sign-in redirects carry them too
 app.UseAuthorization();
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API

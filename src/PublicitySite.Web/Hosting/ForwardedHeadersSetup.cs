@@ -55,7 +55,13 @@ public static class ForwardedHeadersSetup
     /// <summary>First in the pipeline, so everything after sees the client's address and scheme.</summary>
     public static WebApplication UseForwardedHeadersSetup(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With both lists empty the framework's middleware would believe every sender: leave it out instead.
+        var proxy = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        if (proxy.TrustedProxies.Concat(proxy.TrustedNetworks).Any(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            app.UseForwardedHeaders();
+        }
+
         return app;
     }
 }

@@ -24,7 +24,7 @@ public static class ContentSecurityPolicy
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18)); // no + or /, which HTML encoding would change
         http.Items[NonceKey] = nonce;
         if (!http.Response.HasStarted)
         {

@@ -73,7 +73,7 @@ public sealed class SecurityHeadersTests(SeededSiteFixture fixture) : IClassFixt
         Assert.NotEmpty(nonce);
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*src=)([^>]*)>").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(scripts);
-        Assert.All(scripts, attributes => Assert.Contains($"nonce=\"{nonce}\"", attributes, StringComparison.Ordinal));
+        Assert.True(scripts.All(a => a.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal)), $"{(int)response.StatusCode} {Single(response, "Content-Security-Policy")}\n{string.Join("\n", scripts)}");
         Assert.DoesNotContain(" onsubmit=", html, StringComparison.Ordinal);
     }
 
@@ -111,6 +111,34 @@ public sealed class SecurityHeadersTests(SeededSiteFixture fixture) : IClassFixt
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { { "X-Forwarded-Proto", "https" } } };
         using var ignored = await other.SendAsync(forged);
         Assert.False(ignored.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task The_admin_allow_list_admits_listed_networks_only_through_the_trusted_proxy()
+    {
+        await using var server = await SiteServer.StartAsync(new()
+        {
+            ["Admin__AllowedNetworks__0"] = "10.9.0.0/16",
+            ["Proxy__TrustedProxies__0"] = "127.0.0.1",
+        });
+        using var client = server.Client();
+        using var direct = await client.GetAsync("/admin/login");
+        Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
+        Assert.Contains("禁止访问", await direct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var write = await client.PostAsync("/api/content", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        using var read = await client.GetAsync("/api/content");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        using var fromOffice = new HttpRequestMessage(HttpMethod.Get, "/admin/login") { Headers = { { "X-Forwarded-For", "10.9.3.4" } } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(fromOffice)).StatusCode);
+        using var fromElsewhere = new HttpRequestMessage(HttpMethod.Get, "/admin/login") { Headers = { { "X-Forwarded-For", "198.51.100.7" } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(fromElsewhere)).StatusCode);
+
+        // The same forged header to a host that trusts no proxy changes nothing.
+        await using var lone = await SiteServer.StartAsync(new() { ["Admin__AllowedNetworks__0"] = "10.9.0.0/16" });
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/admin/login") { Headers = { { "X-Forwarded-For", "10.9.3.4" } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await lone.Client().SendAsync(forged)).StatusCode);
     }
 
     private static string Single(HttpResponseMessage response, string name) =>
