@@ -42,7 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLiterature();
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12; // 等保 level 3; common ones are refused by CommonPasswordValidator
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -50,6 +50,8 @@ public static class CoreServiceCollectionExtensions
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddEntityFrameworkStores<AppDbContext>();
         return services;
     }

@@ -1,10 +1,12 @@
 using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Search;
+using PublicitySite.Web.Security;
 using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
@@ -21,6 +23,9 @@ if (verb)
 
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
+builder.Services.AddForwardedHeadersSetup(); // client address and scheme from trusted proxies only
+builder.Services.AddSecurityHeaders();   // CSP with nonces, nosniff, HSTS, frame and cookie rules
+builder.Services.AddAdminNetworks();     // optional allow-list for /admin and the write API
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
@@ -37,6 +42,11 @@ if (verb)
 }
 
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
+app.UseForwardedHeadersSetup();
+app.UseSecurityHeaders();
+app.UseAdminNetworks();
+app.UseAuthentication();             // named here, after the headers, so sign-in redirects carry them too
+app.UseAuthorization();
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseStatusCodePages();
 app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too

@@ -54,6 +54,7 @@ public static class ApiSetup
         {
             o.Title = "PublicitySite API 参考";
             o.OpenApiRoutePattern = "/openapi/{documentName}.json";
+            o.DefaultFonts = false; // its fonts come from the library's own servers; the page keeps to this site
         });
         return app;
     }

@@ -6,7 +6,8 @@ namespace PublicitySite.Web.Auth;
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// The admin cookie (secure, HttpOnly, SameSite=Strict, 8 hours sliding) as the default scheme, and the
+    /// The admin cookie (secure, HttpOnly, SameSite=Strict; idle and absolute limits and the security stamp from
+    /// <see cref="SessionValidator"/>) as the default scheme, and the
     /// bearer scheme for API tokens, which API endpoints name through <see cref="AuthSchemes.TokenPolicy"/>.
     /// </summary>
     public static IServiceCollection AddEditorialAuth(this IServiceCollection services)
@@ -22,8 +23,7 @@ public static class AuthServiceCollectionExtensions
                 o.LoginPath = "/admin/login";
                 o.LogoutPath = "/admin/logout";
                 o.AccessDeniedPath = "/admin/denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
                 // API endpoints that also accept the admin session answer with status codes, never a redirect
                 // (and leave the response alone when the bearer scheme has already answered it).
                 o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
@@ -34,7 +34,12 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(AuthSchemes.TokenPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Token).RequireAuthenticatedUser());
         services.AddPermissionPolicies();
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section);
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, SessionValidator.ConfigureCookie>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<LoginGuard>();
+        services.AddSingleton<LoginChallenge>();
+        services.AddMemoryCache();
         services.AddScoped<LoginService>();
         services.AddScoped<ActorAccessor>();
         return services;

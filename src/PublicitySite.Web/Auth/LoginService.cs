@@ -19,6 +19,13 @@ public sealed class LoginOptions
     public int AttemptsPerWindow { get; set; } = 30;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Failures (per account name or per address) after which a sign-in must answer a question and wait.</summary>
+    public int ChallengeAfter { get; set; } = 3;
+
+    public int MaxDelaySeconds { get; set; } = 30;
+
+    public int FailureWindowMinutes { get; set; } = 15;
 }
 
 /// <summary>Per-address limit on login attempts, so guessing passwords across many accounts is slow too.</summary>
@@ -45,60 +52,97 @@ public enum LoginOutcome
 {
     Ok,
     Failed,
-    LockedOut,
+    ChallengeFailed,
     Throttled,
 }
 
+/// <summary>What a sign-in attempt came to, and whether the next attempt must answer a question.</summary>
+public sealed record LoginResult(LoginOutcome Outcome, bool NeedsChallenge);
+
 /// <summary>
-/// Checks a password with Identity's lock-out (5 failures lock the account for 15 minutes), signs in with the
-/// admin cookie, and audits every attempt with the client address.
+/// Checks a password and signs in with the admin cookie. An unknown name and a wrong password take the same
+/// path, the same hash work and the same answer. Repeated failures bring a question and growing delays
+/// (<see cref="LoginGuard"/>) instead of a lock-out. Every attempt is audited with the client address.
 /// </summary>
-public sealed class LoginService(UserManager<AppUser> users, LoginThrottle throttle, AuditLog audit)
+public sealed class LoginService(
+    UserManager<AppUser> users,
+    IPasswordHasher<AppUser> hasher,
+    LoginThrottle throttle,
+    LoginGuard guard,
+    LoginChallenge challenge,
+    AuditLog audit,
+    TimeProvider clock)
 {
-    public async Task<LoginOutcome> SignInAsync(HttpContext http, string? name, string? password)
+    /// <summary>A hash to verify against when the name is unknown, so both cases cost the same.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
+    public bool NeedsChallenge(HttpContext http, string? name) =>
+        guard.NeedsChallenge(Normalize(name), ActorAccessor.AddressOf(http) ?? "unknown");
+
+    public async Task<LoginResult> SignInAsync(HttpContext http, string? name, string? password, string? challengeId = null, string? challengeAnswer = null)
     {
         var address = ActorAccessor.AddressOf(http) ?? "unknown";
-        var who = string.IsNullOrWhiteSpace(name) ? "(空)" : name.Trim();
+        var who = Normalize(name);
         if (!throttle.TryAcquire(address))
         {
             await audit.WriteAsync(who, AuditActions.LoginFailed, who, "尝试过于频繁，已限流", address: address);
-            return LoginOutcome.Throttled;
+            return new(LoginOutcome.Throttled, true);
+        }
+
+        await Task.Delay(guard.DelayFor(who, address), http.RequestAborted);
+        if (guard.NeedsChallenge(who, address) && !challenge.Check(challengeId, challengeAnswer))
+        {
+            guard.Fail(who, address);
+            await audit.WriteAsync(who, AuditActions.LoginFailed, who, "验证问题未答对", address: address);
+            return new(LoginOutcome.ChallengeFailed, true);
         }
 
         var user = string.IsNullOrWhiteSpace(name) ? null : await users.FindByNameAsync(who);
-        if (user is null || string.IsNullOrEmpty(password))
+        bool passwordOk;
+        if (user?.PasswordHash is { } hash)
         {
-            await audit.WriteAsync(who, AuditActions.LoginFailed, who, "用户名或密码错误", address: address);
-            return LoginOutcome.Failed;
+            passwordOk = hasher.VerifyHashedPassword(user, hash, password ?? "") != PasswordVerificationResult.Failed;
+        }
+        else
+        {
+            hasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, password ?? ""); // the same work as for a known name
+            passwordOk = false;
+        }
+        if (user is null || !passwordOk || string.IsNullOrEmpty(password) || await users.IsLockedOutAsync(user))
+        {
+            var count = guard.Fail(who, address);
+            await audit.WriteAsync(who, AuditActions.LoginFailed, who, $"用户名或密码错误（15 分钟内第 {count} 次）", address: address);
+            return new(LoginOutcome.Failed, guard.NeedsChallenge(who, address));
         }
 
-        if (await users.IsLockedOutAsync(user))
-        {
-            await audit.WriteAsync(who, AuditActions.LoginFailed, who, "账号已锁定", address: address);
-            return LoginOutcome.LockedOut;
-        }
-
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
-            await audit.WriteAsync(who, AuditActions.LoginFailed, who, locked ? "密码错误，账号已锁定" : "密码错误", address: address);
-            return locked ? LoginOutcome.LockedOut : LoginOutcome.Failed;
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.UserName!), new Claim(ClaimTypes.NameIdentifier, user.Id)], AuthSchemes.Admin);
+        guard.Succeed(who);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, user.UserName!),
+                new Claim(ClaimTypes.NameIdentifier, user.Id),
+                new Claim(SessionValidator.StampClaim, user.SecurityStamp ?? ""),
+                new Claim(SessionValidator.SignedInClaim, clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            AuthSchemes.Admin);
         await http.SignInAsync(AuthSchemes.Admin, new ClaimsPrincipal(identity));
         await audit.WriteAsync(user.UserName!, AuditActions.Login, user.UserName, null, address: address);
-        return LoginOutcome.Ok;
+        return new(LoginOutcome.Ok, false);
     }
 
+    /// <summary>Ends the session for good: the new security stamp makes every copy of the cookie invalid.</summary>
     public async Task SignOutAsync(HttpContext http, string? name)
     {
         await http.SignOutAsync(AuthSchemes.Admin);
         if (name is not null)
         {
+            if (await users.FindByNameAsync(name) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
             await audit.WriteAsync(name, AuditActions.Logout, name, null, address: ActorAccessor.AddressOf(http));
         }
     }
+
+    private static string Normalize(string? name) => string.IsNullOrWhiteSpace(name) ? "(空)" : name.Trim();
 }

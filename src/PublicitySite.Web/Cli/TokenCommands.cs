@@ -10,16 +10,16 @@ internal static class TokenCommands
         var token = new Command("token", "管理 API 令牌");
         var user = new Argument<string>("user") { Description = "令牌所属用户（令牌以该用户的角色行事）" };
         var name = new Option<string?>("--name") { Description = "令牌名称" };
-        var expires = new Option<int?>("--expires") { Description = "有效天数（不给则不过期）" };
+        var expires = new Option<int?>("--expires") { Description = $"有效天数（默认 {TokenAdministration.DefaultDays}，最多 {TokenAdministration.MaxDays}），与后台创建的令牌相同" };
         var scopes = new Option<string[]>("--scope") { Description = "权限范围：" + string.Join(", ", TokenScopes.All) + "（不给则为该用户角色可用的全部范围）", AllowMultipleArgumentsPerToken = true };
         var create = new Command("create", "创建令牌（只显示一次）") { user, name, expires, scopes };
         create.SetAction(async (result, cancellationToken) =>
         {
             var asked = result.GetValue(scopes) ?? [];
             var unknown = asked.Except(TokenScopes.All).ToList();
-            if (unknown.Count > 0 || result.GetValue(expires) is <= 0)
+            if (unknown.Count > 0 || result.GetValue(expires) is <= 0 or > TokenAdministration.MaxDays)
             {
-                await Console.Error.WriteLineAsync(unknown.Count > 0 ? $"未知的权限范围：{string.Join(", ", unknown)}" : "--expires 应为正整数");
+                await Console.Error.WriteLineAsync(unknown.Count > 0 ? $"未知的权限范围：{string.Join(", ", unknown)}" : $"--expires 应为 1 到 {TokenAdministration.MaxDays} 的整数（天）");
                 return CommandLine.UsageError;
             }
 
@@ -51,7 +51,7 @@ internal static class TokenCommands
             }
 
             var (created, secret) = await scope.ServiceProvider.GetRequiredService<TokenService>()
-                .CreateAsync(owner, result.GetValue(name) ?? "cli", result.GetValue(expires), wanted, cancellationToken);
+                .CreateAsync(owner, result.GetValue(name) ?? "cli", result.GetValue(expires) ?? TokenAdministration.DefaultDays, wanted, cancellationToken);
             Console.WriteLine(secret);
             await Console.Error.WriteLineAsync($"令牌 #{created.Id}（{created.Name}）已创建，权限：{created.Scopes}；请妥善保存，它不会再次显示。");
             return 0;

@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
 using PublicitySite.Web.Hosting;
+using PublicitySite.Web.Security;
 
 namespace PublicitySite.Web.Site;
 
 /// <summary>
 /// Renders the theme's Liquid views with Fluid. A view renders first, then <c>layout.liquid</c> wraps it with
 /// the result in <c>content</c>. Output is always HTML-encoded (Fluid does not encode without an encoder),
-/// with CJK left as characters. The <c>asset</c> filter turns a theme file into a fingerprinted URL.
+/// with CJK left as characters. The <c>asset</c> filter turns a theme file into a fingerprinted URL, and
+/// <c>csp.nonce</c> is the nonce an inline <c>&lt;script&gt;</c> needs under the Content-Security-Policy.
 /// </summary>
 public sealed class ThemeRenderer
 {
@@ -23,8 +25,11 @@ public sealed class ThemeRenderer
     private readonly FileStamps<IFluidTemplate> templates = new();
     private readonly string viewsDir;
 
-    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings, IEnumerable<IThemeFilters> filters)
+    private readonly IHttpContextAccessor http;
+
+    public ThemeRenderer(SitePaths paths, IOptions<PublicityOptions> settings, IEnumerable<IThemeFilters> filters, IHttpContextAccessor http)
     {
+        this.http = http;
         ArgumentNullException.ThrowIfNull(settings);
         ThemeName = settings.Value.Theme;
         ThemeDir = Path.Combine(paths.ThemesDir, ThemeName);
@@ -57,6 +62,7 @@ public sealed class ThemeRenderer
         context.SetValue("layout", layout);
         context.SetValue("site", layout.Site);
         context.SetValue("reader", layout.Reader);
+        context.SetValue("csp", new CspValues(http.HttpContext));
         var body = await Load(view).RenderAsync(context, Encoder);
         context.SetValue("content", new StringValue(body, encode: false));
         return await Load("layout").RenderAsync(context, Encoder);
@@ -68,6 +74,12 @@ public sealed class ThemeRenderer
         var context = new TemplateContext(options);
         context.SetValue("model", model);
         return await Load(view).RenderAsync(context, Encoder);
+    }
+
+    /// <summary><c>{{ csp.nonce }}</c> for an inline script; made only when a template asks for it.</summary>
+    public sealed class CspValues(HttpContext? http)
+    {
+        public string Nonce => http?.CspNonce() ?? "";
     }
 
     private IFluidTemplate Load(string view) => templates.Get(view, Path.Combine(viewsDir, view + ".liquid"), Parse);

@@ -25,6 +25,8 @@ public sealed class BrowserSite : IAsyncLifetime
         factory = new Factory(dataDir);
     }
 
+    public const string AdminPassword = "admin-password-1";
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
@@ -107,7 +109,7 @@ public sealed class BrowserSite : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Publicity:DataDir", dataDir);
             builder.UseSetting("Publicity:ImportSeed", "true");
-            builder.UseSetting("Publicity:AdminPassword", "admin-password-1");
+            builder.UseSetting("Publicity:AdminPassword", AdminPassword);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

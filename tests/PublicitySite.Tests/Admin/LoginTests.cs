@@ -36,9 +36,9 @@ public sealed class LoginTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password_and_are_audited()
+    public async Task Repeated_failures_bring_a_question_not_a_lock_and_the_right_password_still_works()
     {
-        using var site = new TestSite(seed: false);
+        using var site = new TestSite(seed: false, settings: new() { ["Admin:Login:MaxDelaySeconds"] = "1" });
         await site.Services.UserAsync("lock-me", "Editor");
         using var session = new AdminSession(AdminSession.NewClient(site));
         for (var i = 0; i < 5; i++)
@@ -46,14 +46,32 @@ public sealed class LoginTests
             await session.PostAsync("/admin/login", new() { ["name"] = "lock-me", ["password"] = "wrong-password-9" }, "/admin/login");
         }
 
-        var right = await session.PostAsync("/admin/login", new() { ["name"] = "lock-me", ["password"] = Editorial.Password }, "/admin/login");
-        Assert.Equal((HttpStatusCode)423, right.StatusCode);
-        Assert.Contains("锁定", await right.Content.ReadAsStringAsync());
+        // Without the question's answer the right password is not even tried.
+        var unanswered = await session.PostAsync("/admin/login", new() { ["name"] = "lock-me", ["password"] = Editorial.Password }, "/admin/login");
+        Assert.Equal(HttpStatusCode.Unauthorized, unanswered.StatusCode);
+        var page = await unanswered.Content.ReadAsStringAsync();
+        Assert.Contains("验证问题", page, StringComparison.Ordinal);
+
+        var (id, answer) = Solve(page);
+        var answered = await session.PostAsync("/admin/login", new() { ["name"] = "lock-me", ["password"] = Editorial.Password, ["challengeId"] = id, ["challengeAnswer"] = answer }, "/admin/login");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 
         await using var scope = site.Services.CreateAsyncScope();
         var failures = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>()
             .Where(a => a.Action == AuditActions.LoginFailed && a.Target == "lock-me").CountAsync();
         Assert.Equal(6, failures);
+    }
+
+    /// <summary>Reads the question (七加五等于几？) and its id from the login page, and answers it.</summary>
+    internal static (string Id, string Answer) Solve(string html)
+    {
+        var id = System.Text.RegularExpressions.Regex.Match(html, "name=\"challengeId\" value=\"([0-9A-F]+)\"").Groups[1].Value;
+        var question = System.Text.RegularExpressions.Regex.Match(html, "<span id=\"challenge-question\">(.)(加|减)(.)等于几").Groups;
+        var digits = "零一二三四五六七八九十";
+        var a = digits.IndexOf(question[1].Value, StringComparison.Ordinal);
+        var b = digits.IndexOf(question[3].Value, StringComparison.Ordinal);
+        Assert.NotEmpty(id);
+        return (id, (question[2].Value == "加" ? a + b : a - b).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -56,6 +56,37 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_token_made_on_the_command_line_expires_in_90_days_and_at_most_in_365()
+    {
+        using var dir = new TestDirectory();
+        var byDefault = await SiteProcess.RunAsync(dir.Path, "token", "create", "admin");
+        var tooLong = await SiteProcess.RunAsync(dir.Path, "token", "create", "admin", "--expires", "400");
+        var longest = await SiteProcess.RunAsync(dir.Path, "token", "create", "admin", "--expires", "365");
+
+        Assert.Equal(0, byDefault.ExitCode);
+        Assert.Equal(2, tooLong.ExitCode);
+        Assert.Contains("365", tooLong.Error, StringComparison.Ordinal);
+        Assert.Equal(0, longest.ExitCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(dir.Path, "publicity.db"));
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ExpiresUtc FROM ApiTokens ORDER BY Id";
+        var expiries = new List<DateTime>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                expiries.Add(reader.GetDateTime(0));
+            }
+        }
+
+        Assert.Equal(2, expiries.Count);
+        Assert.InRange((expiries[0] - DateTime.UtcNow).TotalDays, 89, 90.01);
+        Assert.InRange((expiries[1] - DateTime.UtcNow).TotalDays, 364, 365.01);
+    }
+
+    [Fact]
     public async Task A_token_gets_only_the_scopes_its_users_role_can_use()
     {
         using var dir = new TestDirectory();

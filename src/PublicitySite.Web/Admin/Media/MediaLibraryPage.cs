@@ -23,7 +23,8 @@ public static class MediaLibraryPage
         routes.MapGet("/admin/media", (HttpResponse response) =>
             {
                 response.Headers.CacheControl = "no-store";
-                response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; object-src 'none'; frame-ancestors 'self'";
+                response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+                response.Headers.XFrameOptions = "SAMEORIGIN";
                 return Results.Stream(Open("media-library.html")!, "text/html; charset=utf-8");
             })
             .RequireAuthorization(MediaFeature.UploadPolicy)

@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace PublicitySite.Web.Hosting;
+
+/// <summary>
+/// Bound from the <c>Proxy</c> section: the reverse proxies (nginx) whose <c>X-Forwarded-For</c> and
+/// <c>X-Forwarded-Proto</c> are believed, by address (<c>Proxy__TrustedProxies__0=127.0.0.1</c>) or network
+/// (<c>Proxy__TrustedNetworks__0=10.0.0.0/8</c>).
+/// </summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    public List<string> TrustedProxies { get; set; } = [];
+
+    public List<string> TrustedNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a row may have added an address.</summary>
+    public int ForwardLimit { get; set; } = 1;
+}
+
+/// <summary>
+/// Behind nginx the client's address and scheme come from forwarded headers, but only from a configured trusted
+/// proxy: with nothing configured, or from any other sender, they are ignored (not even loopback is trusted by
+/// default), so nobody can claim another address to pass the admin allow-list or the sign-in limits.
+/// </summary>
+public static class ForwardedHeadersSetup
+{
+    public static IServiceCollection AddForwardedHeadersSetup(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = Math.Max(1, proxy.Value.ForwardLimit);
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var address in proxy.Value.TrustedProxies.Where(a => !string.IsNullOrWhiteSpace(a)))
+            {
+                o.KnownProxies.Add(IPAddress.TryParse(address.Trim(), out var ip) ? ip
+                    : throw new InvalidOperationException($"配置 Proxy:TrustedProxies 中的地址无效：{address}"));
+            }
+
+            foreach (var network in proxy.Value.TrustedNetworks.Where(n => !string.IsNullOrWhiteSpace(n)))
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network.Trim(), out var parsed) ? parsed
+                    : throw new InvalidOperationException($"配置 Proxy:TrustedNetworks 中的网段无效：{network}（应为 10.0.0.0/8 这样的写法）"));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>First in the pipeline, so everything after sees the client's address and scheme.</summary>
+    public static WebApplication UseForwardedHeadersSetup(this WebApplication app)
+    {
+        // With both lists empty the framework's middleware would believe every sender: leave it out instead.
+        var proxy = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        if (proxy.TrustedProxies.Concat(proxy.TrustedNetworks).Any(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+}
