@@ -156,7 +156,7 @@ public sealed partial class StaticPublisher(
             List<string> affected;
             lock (tagsByPath)
             {
-                affected = [.. tagsByPath.Where(p => p.Value.Any(tags.Contains)).Select(p => p.Key).OrderBy(p => p == "/sitemap.xml" ? 0 : 1)];
+                affected = [.. tagsByPath.Where(p => p.Value.Any(tags.Contains)).Select(p => p.Key).OrderBy(p => p switch { "/" => 0, "/sitemap.xml" => 1, _ => 2 })];
             }
 
             var queue = new Queue<string>(affected);

@@ -24,7 +24,7 @@ public static class SiteProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
     }
