@@ -159,14 +159,16 @@ public sealed partial class StaticPublisher(
                 affected = [.. tagsByPath.Where(p => p.Value.Any(tags.Contains)).Select(p => p.Key).OrderBy(p => p switch { "/" => 0, "/sitemap.xml" => 1, _ => 2 })];
             }
 
-            var queue = new Queue<string>(affected);
+            // A page newly linked (a new item on the home page) is written right after the page linking it.
+            var pending = new LinkedList<string>(affected);
             var seen = new HashSet<string>(affected, StringComparer.Ordinal);
-            while (queue.TryDequeue(out var path))
+            while (pending.First is { } next)
             {
-                var outcome = await PublishAsync(targets, path, cancellationToken);
-                foreach (var link in outcome.Links.Where(l => seen.Add(l) && !IsPublished(l)))
+                pending.RemoveFirst();
+                var outcome = await PublishAsync(targets, next.Value, cancellationToken);
+                foreach (var link in outcome.Links.Where(l => seen.Add(l) && !IsPublished(l)).Reverse())
                 {
-                    queue.Enqueue(link);
+                    pending.AddFirst(link);
                 }
             }
         }

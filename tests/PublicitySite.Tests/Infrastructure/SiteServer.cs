@@ -8,6 +8,7 @@ namespace PublicitySite.Tests.Infrastructure;
 public sealed class SiteServer : IAsyncDisposable
 {
     private readonly Process process;
+    private bool stopped;
 
     private SiteServer(Process process, int port)
     {
@@ -78,8 +79,15 @@ public sealed class SiteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the site; safe to call again (a test stops it midway, its cleanup once more).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
