@@ -12,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 # grep reads all of fc-list: with pipefail, an early exit (-q) would fail the pipeline on SIGPIPE.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_packages+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+[ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then

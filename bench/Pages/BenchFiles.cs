@@ -30,6 +30,17 @@ internal static class BenchFiles
         throw new InvalidOperationException("run from inside the repository");
     }
 
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The machine's load averages (1, 5, 15 minutes), printed beside the figures: the cores are shared.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
     public static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -41,7 +52,7 @@ internal static class BenchFiles
     }
 }
 
-internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration)
+internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration, int Threads, string? Encoding)
 {
     public static Options Parse(string[] args)
     {
@@ -51,6 +62,8 @@ internal sealed record Options(int Connections, int Seconds, int Warmup, long Ma
             int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
             int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
             long.Parse(Value("--max-requests") ?? "2000000", CultureInfo.InvariantCulture),
-            Value("--configuration") ?? "Release");
+            Value("--configuration") ?? "Release",
+            int.Parse(Value("--threads") ?? "1", CultureInfo.InvariantCulture),
+            Value("--encoding"));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace PublicitySite.Bench.Pages;
 
@@ -20,7 +19,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <param name="settings">Further <c>--Key=Value</c> settings (the API benchmark lifts the rate limits).</param>
     public static async Task<ServerProcess> StartAsync(string webDll, string dataDir, string themesDir, bool pageCache, params string[] settings)
     {
-        var port = FreePort();
+        var port = BenchFiles.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -85,12 +84,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

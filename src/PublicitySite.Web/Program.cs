@@ -12,6 +12,7 @@ using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
 using PublicitySite.Web.Site;
+using PublicitySite.Web.StaticPublish;
 using PublicitySite.Web.Webhooks;
 
 var verb = CommandLine.IsVerb(args);
@@ -34,23 +35,19 @@ builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after 
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
 builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
+builder.Services.AddStaticPublishing(); // 静态发布: the public site as files for nginx, rewritten after commits
 
 var app = builder.Build();
-if (verb)
-{
-    return await CommandLine.RunAsync(app, args);
-}
-
-await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
 app.UseForwardedHeadersSetup();
 app.UseSecurityHeaders();
 app.UseAdminNetworks();
+app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
+app.UseFastPages();                  // cached anonymous pages from ready bytes; then routing and sign-in
 app.UseAuthentication();             // named here, after the headers, so sign-in redirects carry them too
 app.UseAuthorization();
-app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseStatusCodePages();
 app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too
-app.UsePageCaching();                // output cache for anonymous readers and API reads, Brotli/gzip
+app.UsePageCaching();                // output cache for API reads, Brotli/gzip, capture of pages for the fast path
 app.UseThemeAssets();
 app.MapHealth();
 app.MapContentReads();
@@ -62,6 +59,12 @@ app.MapMembers();                    // 委员风采, 社情民意: pages and /a
 app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
 app.MapMedia();                      // /api/media and /media/... (originals, variants)
 app.MapSite();                       // last: its catch-all serves items by path
+if (verb)                            // after the pipeline: `publish` renders pages through it
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
 await app.RunAsync();
 return 0;
 

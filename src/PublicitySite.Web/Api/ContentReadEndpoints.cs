@@ -1,10 +1,13 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Search;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Search;
+using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Api;
 
@@ -15,6 +18,8 @@ public static class ContentReadEndpoints
 
     /// <summary>Longer free text is refused; of what is accepted the search planner reads the first 100 characters (10 words).</summary>
     public const int MaxQueryLength = 200;
+
+    private const string JsonType = "application/json; charset=utf-8";
 
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "q", "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
 
@@ -30,7 +35,7 @@ public static class ContentReadEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
@@ -100,7 +105,7 @@ public static class ContentReadEndpoints
             }
         }
 
-        var result = await queries.ListAsync(new ContentQuery
+        var contentQuery = new ContentQuery
         {
             ContentType = site.FindType(type ?? "")?.Name,
             Column = column,
@@ -111,15 +116,31 @@ public static class ContentReadEndpoints
             Sort = sort,
             Page = page,
             PageSize = pageSize,
-        }, cancellationToken);
+        };
         PageCache.Tag(http, PageCache.ListsTag);
-        return Results.Ok(new
+        if (matching is not null)
+        {
+            return Results.Bytes(await ListJsonAsync(contentQuery, queries, views, json.Value.SerializerOptions, cancellationToken), JsonType);
+        }
+
+        // Without full text the answer is the same for every reader until the next publication, which empties
+        // the read cache: kept as its JSON bytes, so a request that misses the page cache costs no query,
+        // no projection and no serialisation.
+        var key = ("api-content", site, contentQuery.ContentType, column, contentQuery.Tag, from, to, sort, page, pageSize);
+        var bytes = await cache.GetOrLoadAsync(key, ct => ListJsonAsync(contentQuery, queries, views, json.Value.SerializerOptions, ct), cancellationToken);
+        return Results.Bytes(bytes, JsonType);
+    }
+
+    private static async Task<byte[]> ListJsonAsync(ContentQuery query, ContentQueries queries, ContentViewFactory views, System.Text.Json.JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        var result = await queries.ListAsync(query, cancellationToken);
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
         {
             total = result.Total,
             page = result.PageNumber,
             pageSize = result.PageSize,
             items = result.Items.Select(e => views.Create(e, includeBody: false)).ToList(),
-        });
+        }, options);
     }
 
     private static async Task<IResult> Get(string id, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Contents;
 using PublicitySite.Proposals;
 using PublicitySite.Settings;
@@ -32,6 +33,11 @@ public static class PageCache
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
         services.AddOutputCache(options => options.AddPolicy(PolicyName, new PageCachePolicy()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FastPageStore>();
+        services.AddSingleton<IPageEvictionListener>(sp => sp.GetRequiredService<FastPageStore>());
+        services.AddSingleton<PageRenderer>();
+        EvictionFanout.Decorate(services);
         services.AddSingleton<PageCacheEvictor>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddSingleton<ISiteSettingsChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
@@ -51,14 +57,30 @@ public static class PageCache
     }
 
     /// <summary>
-    /// The page cache outside compression, so cached pages are stored already compressed (varied by
-    /// Accept-Encoding) and static files are compressed too.
+    /// The fast path for cached anonymous pages, then routing and sign-in after it, so a stored page is
+    /// answered before any of them run. Goes right after the error page.
+    /// </summary>
+    public static WebApplication UseFastPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<FastPageMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// The output cache (API reads) outside compression, so its entries are stored already compressed (varied
+    /// by Accept-Encoding) and static files are compressed too; inside compression, the fast path's capture
+    /// of a page's uncompressed bytes.
     /// </summary>
     public static WebApplication UsePageCaching(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseOutputCache();
         app.UseResponseCompression();
+        app.UseMiddleware<PageCaptureMiddleware>();
         return app;
     }
 
@@ -71,6 +93,11 @@ public static class PageCache
         if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
         {
             cache.AllowCacheStorage = false;
+        }
+
+        if (context.Features.Get<PageCapture>() is { } capture)
+        {
+            capture.Storable = false;
         }
     }
 
@@ -85,6 +112,11 @@ public static class PageCache
                 cache.Tags.Add(tag);
             }
         }
+
+        if (context.Features.Get<PageCapture>() is { } capture)
+        {
+            capture.Tags.UnionWith(tags);
+        }
     }
 }
 
@@ -97,4 +129,7 @@ public sealed class PageCacheOptions
 
     /// <summary>An upper bound only: pages are evicted when what they show changes.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Memory the fast path may hold for pages (all encodings); past it, pages are rendered, not kept.</summary>
+    public int SizeLimitMegabytes { get; set; } = 64;
 }

@@ -33,6 +33,14 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
             && !CarriesCredentials(request)
             && !request.Query.ContainsKey("elder")
             && !request.Query.ContainsKey("size");
+        if (http.Features.Get<PageCapture>() is { } capture)
+        {
+            // The fast path in front keeps this page; a second copy here would only cost memory.
+            capture.Cacheable = attempt;
+            capture.Tags.Add(PageCache.SiteTag);
+            attempt = false;
+        }
+
         // Locking makes concurrent misses of one page wait for the first render; for requests that will not
         // be stored it would only queue them one behind another, so it goes with caching itself.
         context.EnableOutputCaching = attempt;

@@ -27,6 +27,7 @@ public static class CommandLine
         root.Subcommands.Add(BackupCommands.Backup(app));
         root.Subcommands.Add(BackupCommands.Restore(app));
         root.Subcommands.Add(WebhookCommands.Create(app));
+        root.Subcommands.Add(PublicitySite.Web.StaticPublish.StaticPublishing.Command(app));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using PublicitySite.Tests.Infrastructure;
+
+namespace PublicitySite.Tests.StaticPublish;
+
+/// <summary>
+/// The sample nginx configuration in front of the published files and the application, as deployed: nginx
+/// serves pages from the files (gzip_static), hands the rest to the application, and keeps serving every
+/// published page while the application is stopped.
+/// </summary>
+public sealed class NginxStaticTests
+{
+    private const string Article = "/news/2025/shi-zhengxie-wujie-sanci-huiyi-kaimu";
+
+    [Fact]
+    public async Task Nginx_serves_published_pages_falls_back_to_the_app_and_keeps_serving_while_the_app_is_stopped()
+    {
+        using var data = new TestDirectory();
+        using var publish = new TestDirectory();
+        var app = await SiteProcess.StartAsync(data.Path, "--StaticPublish:Directory=" + publish.Path);
+        using var nginx = NginxServer.Start(publish.Path, app.Port);
+        try
+        {
+            var home = Path.Combine(publish.Path, "index.html");
+            for (var i = 0; i < 3000 && !File.Exists(Path.Combine(publish.Path, Article.Trim('/'), "index.html")); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, UseCookies = false }) { BaseAddress = nginx.BaseAddress };
+
+            using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative)))
+            {
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+                using var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+                Assert.Equal(new FileInfo(home + ".gz").Length, response.Content.Headers.ContentLength);
+                Assert.Contains("must-revalidate", response.Headers.CacheControl?.ToString());
+            }
+
+            // Dynamic: the application answers (search, the API, a filtered list).
+            using (var search = await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("政协"), UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+            }
+
+            using (var api = await client.GetAsync(new Uri("/api/content?pageSize=1", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+            }
+
+            var article = await client.GetStringAsync(new Uri(Article, UriKind.Relative));
+            Assert.Contains("市政协五届三次会议开幕", article);
+
+            await app.DisposeAsync();
+
+            foreach (var path in new[] { "/", Article, "/column/yaowen", "/sitemap.xml", "/rss.xml", "/themes/publicity/css/site.css" })
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+            }
+
+            Assert.Equal(article, await client.GetStringAsync(new Uri(Article, UriKind.Relative)));
+
+            // A 长者模式 reader's own rendering comes from the application; while it is stopped, the published page.
+            using var elder = new HttpRequestMessage(HttpMethod.Get, new Uri(Article, UriKind.Relative));
+            elder.Headers.Add("Cookie", "elder=1");
+            using var elderResponse = await client.SendAsync(elder);
+            Assert.Equal(HttpStatusCode.OK, elderResponse.StatusCode);
+
+            using var gone = await client.GetAsync(new Uri("/api/content", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadGateway, gone.StatusCode);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
