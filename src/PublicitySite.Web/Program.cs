@@ -1,6 +1,7 @@
 using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Caching;
+using PublicitySite.Web.Cluster;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
@@ -29,6 +30,7 @@ builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after 
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
 builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
+builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
 
 var app = builder.Build();
 if (verb)
