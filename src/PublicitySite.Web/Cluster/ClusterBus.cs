@@ -46,22 +46,43 @@ public sealed partial class ClusterBus(
     {
         redis.ConnectionFailed += (_, e) => Lost(e.Exception);
         redis.ConnectionRestored += (_, _) => _ = RestoredAsync();
-        await redis.GetSubscriber().SubscribeAsync(Channel, (channel, value) => _ = ReceiveAsync(value));
+        var subscribed = false;
 
-        // While Redis is out of reach, evictions from other nodes cannot arrive: keep nothing cached.
+        // While Redis is out of reach, evictions from other nodes cannot arrive: keep nothing cached. A node
+        // that starts while Redis is down subscribes once it is up (the client then keeps the subscription).
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            do
             {
-                if (!redis.IsConnected)
+                if (!subscribed)
+                {
+                    subscribed = await TrySubscribeAsync();
+                }
+
+                if (!redis.IsConnected || !subscribed)
                 {
                     await caches.DropAsync(stoppingToken);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, (channel, value) => _ = ReceiveAsync(value));
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogLost(ex);
+            return false;
         }
     }
 
