@@ -2,7 +2,8 @@
 # Runs every test of PublicitySite on this machine, installing what a fresh Debian machine lacks first.
 #   bash tests/run.sh            all tests
 #   bash tests/run.sh --filter X passes extra arguments to `dotnet test`
-# It starts a throwaway PostgreSQL cluster for the PostgreSQL tests and stops it afterwards. Nothing is
+# It starts a throwaway PostgreSQL cluster for the PostgreSQL tests and stops it afterwards; the cluster tests
+# start their own redis-server and nginx beside it. Nothing is
 # skipped: when something cannot be installed or started, the run fails and says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 # grep reads all of fc-list: with pipefail, an early exit (-q) would fail the pipeline on SIGPIPE.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_packages+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
-[ -x /usr/sbin/nginx ] || need_packages+=(nginx)
+command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then

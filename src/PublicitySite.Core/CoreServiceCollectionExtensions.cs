@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Literature;
@@ -36,6 +37,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SiteInitializer>();
         services.AddScoped<PublicitySite.Webhooks.WebhookService>();
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
+        services.AddSingleton<IContentChangeStager, PublicitySite.Changes.ChangeLogStager>();
+        services.TryAddSingleton<PublicitySite.Changes.INodeSignals, PublicitySite.Changes.SingleNodeSignals>();
+        services.TryAddSingleton<PublicitySite.Changes.IJobLock, PublicitySite.Changes.SingleNodeJobLock>();
         services.AddSiteSettings();
         services.AddProposalsCore();
         services.AddMembers();

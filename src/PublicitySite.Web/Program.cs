@@ -2,6 +2,7 @@ using PublicitySite.Web.Admin;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 using PublicitySite.Web.Caching;
+using PublicitySite.Web.Cluster;
 using PublicitySite.Web.Cli;
 using PublicitySite.Web.GraphQL;
 using PublicitySite.Web.Hosting;
@@ -36,6 +37,7 @@ builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
 builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
 builder.Services.AddStaticPublishing(); // 静态发布: the public site as files for nginx, rewritten after commits
+builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
 
 var app = builder.Build();
 app.UseForwardedHeadersSetup();

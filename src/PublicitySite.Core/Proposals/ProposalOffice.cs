@@ -176,6 +176,12 @@ public sealed class ProposalOffice(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (after != state.Status)
+        {
+            // Saved with the refreshed proposal record below, which is what search reads the status from.
+            PublicitySite.Changes.ChangeLog.Stage(db, contentItemId, PublicitySite.Changes.ChangeLog.StatusKind, 0, e.RecordedUtc);
+        }
+
         await indexer.RefreshAsync(contentItemId, cancellationToken);
         // Inside a filing's own transaction the item is a new draft: its commit tells search and the caches.
         if (after != state.Status && db.Database.CurrentTransaction is null)

@@ -6,7 +6,7 @@ using PublicitySite.Users;
 namespace PublicitySite.Recipes;
 
 /// <summary>Applies a recipe: validates all of it first, then stores it in one transaction.</summary>
-public sealed class RecipeService(AppDbContext db, SiteDefinitionStore definitions, UserService users, TimeProvider clock)
+public sealed class RecipeService(AppDbContext db, SiteDefinitionStore definitions, UserService users, PublicitySite.Changes.INodeSignals nodes, TimeProvider clock)
 {
     public async Task<SiteDefinition> ApplyFileAsync(string file, CancellationToken cancellationToken = default)
     {
@@ -18,6 +18,7 @@ public sealed class RecipeService(AppDbContext db, SiteDefinitionStore definitio
         await users.EnsureRolesAsync(next.Roles);
         await transaction.CommitAsync(cancellationToken);
         definitions.Publish(next);
+        await nodes.ChangedAsync(PublicitySite.Changes.SharedState.SiteDefinition, cancellationToken);
         return next;
     }
 

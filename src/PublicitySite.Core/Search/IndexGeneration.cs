@@ -56,11 +56,36 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    public void Commit()
+    public void Commit(IndexStamp stamp)
     {
         // Visible first (a near-real-time reopen needs no commit), durable second: readers never wait on fsync.
         searchers.MaybeRefreshBlocking();
+        Writer.SetCommitData(stamp.ToCommitData());
         Writer.Commit();
+    }
+
+    /// <summary>Drops every change since the last commit and closes, after a write failed half-way.</summary>
+    public void Abandon()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        try
+        {
+            searchers.Dispose();
+            Writer.Rollback();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The writer may already have closed itself on the failure; what is on disk is the last commit.
+        }
+        finally
+        {
+            directory.Dispose();
+        }
     }
 
     public void Dispose()

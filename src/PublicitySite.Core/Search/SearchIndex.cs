@@ -41,10 +41,19 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
     internal string Root => paths.IndexDir;
 
+    /// <summary>The database this index is built from (<see cref="PublicitySite.Changes.DatabaseIdentity"/>), written into every commit.</summary>
+    public string? DatabaseId { get; set; }
+
+    /// <summary>How far through the change log the last commit goes (as opened, or as last committed).</summary>
+    public long Checkpoint { get; private set; }
+
     internal static Similarity Similarity { get; } = new BM25Similarity();
 
-    /// <summary>Opens the generation <c>index/current</c> names. False when it is missing, locked or unreadable.</summary>
-    public bool TryOpenExisting()
+    /// <summary>
+    /// Opens the generation <c>index/current</c> names. False when it is missing, locked or unreadable, or
+    /// (with <paramref name="databaseId"/>) when it was built from another database.
+    /// </summary>
+    public bool TryOpenExisting(string? databaseId = null)
     {
         var pointer = Path.Combine(Root, PointerFile);
         if (!File.Exists(pointer))
@@ -71,6 +80,14 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             }
 
             generation = IndexGeneration.Open(folder, directory, OpenMode.APPEND);
+            var stamp = IndexStamp.Read(generation.Writer);
+            if (databaseId is not null && stamp.DatabaseId != databaseId)
+            {
+                LogOtherDatabase(Root, stamp.DatabaseId ?? "?", databaseId);
+                generation.Dispose();
+                return false;
+            }
+
             using (var lease = generation.Acquire())
             {
                 LoadNames(lease.Searcher.IndexReader);
@@ -81,6 +98,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             {
                 live = generation;
                 dirty = null;
+                Checkpoint = stamp.Checkpoint;
                 state = SearchIndexState.Ready;
             }
             finally
@@ -116,13 +134,18 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
         }
     }
 
-    /// <summary>Makes applied changes visible to searches and durable on disk.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes applied changes visible to searches and durable on disk, recording with them how far through
+    /// the change log they go (<paramref name="checkpoint"/>; unchanged when null).
+    /// </summary>
+    public async Task CommitAsync(long? checkpoint = null, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            live?.Commit();
+            var stamp = new IndexStamp(DatabaseId, checkpoint ?? Checkpoint);
+            live?.Commit(stamp);
+            Checkpoint = stamp.Checkpoint;
         }
         finally
         {
@@ -163,7 +186,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
         try
         {
             await catchUp(dirty ?? [], built);
-            built.Commit();
+            built.Commit(new IndexStamp(DatabaseId, Checkpoint));
             var pointer = Path.Combine(Root, PointerFile);
             var temporary = pointer + ".tmp";
             await File.WriteAllTextAsync(temporary, Path.GetFileName(built.Folder), cancellationToken);
@@ -200,6 +223,45 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
         built.Dispose();
         TryDelete(built.Folder);
+    }
+
+    /// <summary>
+    /// After a failed write (a full disk, an I/O error): throws away what was applied but not committed and
+    /// reopens the generation at its last commit, whose checkpoint the indexer resumes from. False when the
+    /// index cannot be reopened (it then needs a rebuild).
+    /// </summary>
+    public async Task<bool> ReopenAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (live is null)
+            {
+                return false;
+            }
+
+            var folder = live.Folder;
+            live.Abandon();
+            live = null;
+            try
+            {
+                var generation = IndexGeneration.Open(folder, FSDirectory.Open(folder), OpenMode.APPEND);
+                Checkpoint = IndexStamp.Read(generation.Writer).Checkpoint;
+                live = generation;
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or LockObtainFailedException or UnauthorizedAccessException)
+            {
+                LogUnusable(ex, Root);
+                dirty ??= [];
+                state = SearchIndexState.Building;
+                return false;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public void Dispose()
@@ -277,6 +339,9 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Root} is locked or unreadable: it will be rebuilt from the database")]
     private partial void LogUnusable(Exception ex, string root);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Root} was built from database {Found}, not this one ({Expected}): it will be rebuilt")]
+    private partial void LogOtherDatabase(string root, string found, string expected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the old index folder {Folder}")]
     private partial void LogCannotDelete(Exception ex, string folder);

@@ -30,3 +30,59 @@ public sealed partial class SearchIndex
         return new SearchIndexSnapshot(state, documents, generation is null ? null : Path.GetFileName(generation.Folder), swapped, progress);
     }
 }
+
+public sealed partial class SearchIndex
+{
+    /// <summary>Item id → the version numbers its documents hold, from the live index; null while none is open.</summary>
+    internal Dictionary<string, HashSet<int>>? ReadVersions()
+    {
+        SearcherLease? lease;
+        try
+        {
+            lease = Acquire();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+
+        if (lease is null)
+        {
+            return null;
+        }
+
+        using (lease)
+        {
+            var fields = new HashSet<string> { SearchFields.Id, SearchFields.StoredVersion };
+            var result = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+            foreach (var leaf in lease.Searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var live = reader.LiveDocs;
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                    {
+                        continue;
+                    }
+
+                    var stored = reader.Document(doc, fields);
+                    var id = stored.Get(SearchFields.Id);
+                    if (id is null)
+                    {
+                        continue;
+                    }
+
+                    if (!result.TryGetValue(id, out var versions))
+                    {
+                        result[id] = versions = [];
+                    }
+
+                    versions.Add(stored.GetField(SearchFields.StoredVersion)?.GetInt32Value() ?? 0);
+                }
+            }
+
+            return result;
+        }
+    }
+}

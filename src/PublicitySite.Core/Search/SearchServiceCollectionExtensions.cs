@@ -14,10 +14,12 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SynonymStore>();
         services.AddSingleton<QueryPlanner>();
         services.AddSingleton<SearchDocumentBuilder>();
+        services.AddOptions<SearchIndexOptions>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<IProposalStatusSink>(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<IndexConsistencyCheck>();
         services.AddSingleton<SearchIndexRebuilder>();
         services.AddSingleton<ISearchIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexRebuilder>());
         services.TryAddSingleton(new SearchResultCache()); // a host may register its own (the benchmark turns it off)

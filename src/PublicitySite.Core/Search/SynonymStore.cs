@@ -10,7 +10,7 @@ namespace PublicitySite.Search;
 /// Groups of words that find each other (政协 / 人民政协 / 政治协商会议), kept in the database so
 /// administrators can edit them. Applied to queries only: an edit takes effect at once, with no reindex.
 /// </summary>
-public sealed class SynonymStore(TimeProvider clock)
+public sealed class SynonymStore(TimeProvider clock, PublicitySite.Changes.INodeSignals? nodes = null)
 {
     public const string DocumentKey = "search-synonyms";
     public const int MaxGroups = 500;
@@ -64,6 +64,11 @@ public sealed class SynonymStore(TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         Volatile.Write(ref current, new Snapshot(clean));
+        if (nodes is not null)
+        {
+            await nodes.ChangedAsync(PublicitySite.Changes.SharedState.Synonyms, cancellationToken);
+        }
+
         return [];
     }
 

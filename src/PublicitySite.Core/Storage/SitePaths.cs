@@ -10,5 +10,8 @@ public sealed record SitePaths(string DataDir, string RecipeFile, string SeedDir
 
     public string IndexDir => Path.Combine(DataDir, "index");
 
-    public string MediaDir => Path.Combine(DataDir, "media");
+    /// <summary>Media outside the data directory (<c>Media__Directory</c>), shared by every node of a cluster.</summary>
+    public string? MediaOverride { get; init; }
+
+    public string MediaDir => MediaOverride ?? Path.Combine(DataDir, "media");
 }

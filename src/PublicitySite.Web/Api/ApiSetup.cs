@@ -96,16 +96,22 @@ public static class ApiSetup
         }
 
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<ApiOptions>>().CurrentValue;
+        var shared = http.RequestServices.GetService<Cluster.ISharedRateCounter>();
         var authorization = http.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var key = "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)))[..16];
-            return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(options.TokenPerMinute));
+            return Limit(shared, key, options.TokenPerMinute);
         }
 
         var address = "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        return RateLimitPartition.GetFixedWindowLimiter(address, _ => Window(options.AnonymousPerMinute));
+        return Limit(shared, address, options.AnonymousPerMinute);
     }
+
+    /// <summary>In a cluster the window is counted in Redis, so every node sees the same count for a client.</summary>
+    private static RateLimitPartition<string> Limit(Cluster.ISharedRateCounter? shared, string key, int perMinute) => shared is null
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(perMinute))
+        : RateLimitPartition.Get(key, k => new Cluster.SharedWindowLimiter(shared, "api:" + k, Math.Max(1, perMinute), TimeSpan.FromMinutes(1)));
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {

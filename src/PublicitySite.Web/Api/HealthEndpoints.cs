@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Search;
 using PublicitySite.Storage;
+using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Search;
 
 namespace PublicitySite.Web.Api;
@@ -9,7 +11,9 @@ public static partial class HealthEndpoints
     /// <summary>
     /// <c>GET /healthz</c>: 200 while the database answers, with the search index's state; 503 with a Chinese
     /// problem when the database does not. An index that is building or unavailable keeps it 200 — pages are
-    /// still served, only search waits — but <c>status</c> turns <c>degraded</c> when search cannot answer.
+    /// still served, only search waits — but <c>status</c> turns <c>degraded</c> when search cannot answer, the
+    /// index cannot follow the change log (a full disk), a consistency check found items it is still repairing,
+    /// or the data directory's disk is nearly full.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
@@ -17,7 +21,15 @@ public static partial class HealthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> Check(AppDbContext db, ReindexJob search, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(
+        AppDbContext db,
+        ReindexJob search,
+        SearchIndexer indexer,
+        IndexConsistencyCheck consistency,
+        SitePaths paths,
+        Microsoft.Extensions.Options.IOptions<PublicityOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         int items;
         try
@@ -32,13 +44,42 @@ public static partial class HealthEndpoints
         }
 
         var index = search.Status();
+        var (checkpoint, _) = indexer.Position;
+        var repairing = indexer.PendingRepairs;
+        var check = consistency.Last;
+        var freeMegabytes = FreeMegabytes(paths.DataDir);
+        var diskLow = freeMegabytes is { } free && free < options.Value.MinFreeDiskMegabytes;
+        var healthy = index.Searchable && indexer.Problem is null && repairing == 0 && !diskLow;
         return Results.Ok(new
         {
-            status = index.Searchable ? "ok" : "degraded",
+            status = healthy ? "ok" : "degraded",
             database = db.Database.ProviderName,
             items,
-            search = new { state = index.State, documents = index.Documents, label = index.Label },
+            search = new
+            {
+                state = index.State,
+                documents = index.Documents,
+                label = index.Label,
+                checkpoint,
+                problem = indexer.Problem,
+                repairing,
+                lastCheck = check is null ? null : new { check.CheckedUtc, check.Items, check.Documents, check.Drifted },
+            },
+            disk = new { freeMegabytes, low = diskLow },
         });
+    }
+
+    /// <summary>Free space on the data directory's file system; null when it cannot be read.</summary>
+    private static long? FreeMegabytes(string directory)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetFullPath(directory)).AvailableFreeSpace / (1024 * 1024);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Health check: the database does not answer")]

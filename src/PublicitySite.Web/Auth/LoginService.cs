@@ -29,7 +29,8 @@ public sealed class LoginOptions
 }
 
 /// <summary>Per-address limit on login attempts, so guessing passwords across many accounts is slow too.</summary>
-public sealed class LoginThrottle(IOptions<LoginOptions> options) : IDisposable
+/// <remarks>In a cluster the count is kept in Redis (<see cref="Cluster.ISharedRateCounter"/>), so it holds across nodes.</remarks>
+public sealed class LoginThrottle(IOptions<LoginOptions> options, Cluster.ISharedRateCounter? shared = null) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
@@ -41,6 +42,11 @@ public sealed class LoginThrottle(IOptions<LoginOptions> options) : IDisposable
 
     public bool TryAcquire(string address)
     {
+        if (shared is not null)
+        {
+            return shared.TryAcquire("login:" + address, options.Value.AttemptsPerWindow, TimeSpan.FromSeconds(options.Value.WindowSeconds), out _);
+        }
+
         using var lease = limiter.AttemptAcquire(address);
         return lease.IsAcquired;
     }

@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Caching;
 /// Evicts cached pages after a committed change: the item's own page, item pages whose neighbours it may be,
 /// and every list. A new draft changes nothing public, so it evicts nothing.
 /// </summary>
-public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink
+public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {

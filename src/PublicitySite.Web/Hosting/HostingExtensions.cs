@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PublicitySite.Setup;
 using PublicitySite.Storage;
 
@@ -41,6 +42,12 @@ public static class HostingExtensions
         var options = builder.Configuration.GetSection(PublicityOptions.Section).Get<PublicityOptions>() ?? new PublicityOptions();
         builder.Services.AddOptions<PublicityOptions>().BindConfiguration(PublicityOptions.Section);
         var paths = ResolvePaths(options, builder.Environment.ContentRootPath);
+        if (builder.Configuration["Media:Directory"] is { Length: > 0 } media)
+        {
+            // Shared media (an NFS mount every node sees); the database and index stay per data directory.
+            paths = paths with { MediaOverride = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, media)) };
+        }
+
         builder.Services.AddSingleton(paths);
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddStorage(database.Provider, builder.Configuration.GetConnectionString("Default"), paths);
@@ -54,7 +61,13 @@ public static class HostingExtensions
     /// </summary>
     public static async Task InitializeSiteAsync(this WebApplication app, bool importSeed = true)
     {
+        // Nodes starting at the same moment on one PostgreSQL database migrate and seed one after another:
+        // the first does the work, the rest find it done.
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
+        await using var serialized = db.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? await PublicitySite.Changes.PostgresJobLock.AcquireAsync(db.GetConnectionString()!, "initialize", CancellationToken.None)
+            : null;
         var initializer = scope.ServiceProvider.GetRequiredService<SiteInitializer>();
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicityOptions>>().Value;
         var password = options.AdminPassword ?? Environment.GetEnvironmentVariable("PUBLICITY_ADMIN_PASSWORD");

@@ -3,7 +3,7 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>Marks overdue proposals at start-up and then every <see cref="ProposalOptions.OverdueCheckInterval"/>.</summary>
-public sealed partial class OverdueJob(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, ILogger<OverdueJob> logger) : BackgroundService
+public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, ILogger<OverdueJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,6 +12,12 @@ public sealed partial class OverdueJob(IServiceScopeFactory scopes, TimeProvider
         {
             try
             {
+                await using var held = await locks.TryAcquireAsync("overdue", stoppingToken);
+                if (held is null)
+                {
+                    continue; // another node runs this pass
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var marked = await scope.ServiceProvider.GetRequiredService<ProposalDeadlines>().MarkOverdueAsync(stoppingToken);
                 if (marked > 0)

@@ -18,6 +18,7 @@ public static class SearchEndpoints
     public static IServiceCollection AddSiteSearch(this IServiceCollection services)
     {
         services.AddSearch();
+        services.AddOptions<SearchIndexOptions>().BindConfiguration(SearchIndexOptions.Section);
         services.AddSingleton<ReindexJob>();
         services.AddSingleton<IReindexStarter>(sp => sp.GetRequiredService<ReindexJob>());
         services.AddHostedService<SearchHostedService>();

@@ -4,7 +4,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Web.Search;
 
 /// <summary>
-/// Opens the index at start-up, or — when it is missing, locked or unreadable — rebuilds it from the database
+/// Opens the index at start-up, or — when it is missing, locked, unreadable or made from another database — rebuilds it from the database
 /// in the background while the site serves pages (search answers 503 until it is ready). Then keeps the
 /// background indexer running.
 /// </summary>
@@ -12,6 +12,8 @@ internal sealed partial class SearchHostedService(
     SearchIndex index,
     SearchIndexer indexer,
     SearchIndexRebuilder rebuilder,
+    IndexConsistencyCheck consistency,
+    Microsoft.Extensions.Options.IOptions<SearchIndexOptions> options,
     SynonymStore synonyms,
     IServiceScopeFactory scopes,
     ILogger<SearchHostedService> logger) : BackgroundService
@@ -23,22 +25,82 @@ internal sealed partial class SearchHostedService(
             await synonyms.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
         }
 
-        var loop = indexer.RunAsync(stoppingToken);
-        if (!index.TryOpenExisting())
+        var (start, rebuild) = await indexer.OpenAsync(stoppingToken);
+        var loop = indexer.RunAsync(start, stoppingToken);
+        var checks = CheckPeriodicallyAsync(stoppingToken);
+        if (rebuild)
         {
-            try
-            {
-                await rebuilder.RebuildAsync(null, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogBuildFailed(ex);
-            }
+            await TryRebuildAsync(stoppingToken);
         }
 
-        await loop;
+        await KeepBuiltAsync(stoppingToken);
+        await Task.WhenAll(loop, checks);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index failed; search stays unavailable until a reindex succeeds")]
+    /// <summary>
+    /// Whenever no index is open and no build runs — the first build failed, or an index could not be reopened
+    /// after a failed write (a full disk) — builds one again, waiting longer after each failure.
+    /// </summary>
+    private async Task KeepBuiltAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!index.IsReady && index.BuildProgress is null)
+                {
+                    delay = await TryRebuildAsync(stoppingToken) ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                }
+
+                await Task.Delay(delay, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> TryRebuildAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await rebuilder.RebuildAsync(null, stoppingToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBuildFailed(ex);
+            return false;
+        }
+    }
+
+    /// <summary>Compares the index with the database now and then, so drift the change log could not see is repaired.</summary>
+    private async Task CheckPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.ConsistencyInterval);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await consistency.RunAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogCheckFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Comparing the search index with the database failed; it is tried again at the next interval")]
+    private partial void LogCheckFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index failed; it is tried again shortly")]
     private partial void LogBuildFailed(Exception ex);
 }

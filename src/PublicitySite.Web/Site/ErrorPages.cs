@@ -21,6 +21,14 @@ public static class ErrorPages
 
     private static async Task WriteAsync(HttpContext context)
     {
+        var failure = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        if (PublicitySite.Storage.DiskErrors.IsDiskFull(failure))
+        {
+            // The transaction rolled back whole, so the writer may simply try again once space is freed.
+            await Results.Problem(title: "服务器存储空间已满", detail: "服务器磁盘空间不足，本次保存未完成，也没有留下不完整的数据。请联系管理员清理空间后重试。", statusCode: StatusCodes.Status507InsufficientStorage).ExecuteAsync(context);
+            return;
+        }
+
         // A request the server refused to read (too large, cut off, malformed) is the client's error, not ours.
         if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
         {

@@ -11,9 +11,9 @@ namespace PublicitySite.Web.Site;
 /// rendered without database round trips. Any committed publication, unpublication or deletion empties it
 /// at once: they are rare, and one change can alter many reads (a moved item changes two columns). A read
 /// that raced with such a change is returned once but not kept. Bounded in entries; per node, like the page
-/// cache (see the README's scale-out notes).
+/// cache: in a cluster, other nodes' changes reach it through the Redis bus (Cluster/).
 /// </summary>
-public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, IDisposable
+public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, IDisposable
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
     private CancellationTokenSource generation = new();
@@ -57,7 +57,8 @@ public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, I
         return ValueTask.CompletedTask;
     }
 
-    private void Clear()
+    /// <summary>Forgets everything (also when this node may have missed another node's change).</summary>
+    public void Clear()
     {
         var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
         old.Cancel();

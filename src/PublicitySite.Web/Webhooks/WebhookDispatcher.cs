@@ -5,7 +5,7 @@ using PublicitySite.Webhooks;
 namespace PublicitySite.Web.Webhooks;
 
 /// <summary>Sends the outbox: woken right after a commit that may have queued deliveries, and on a timer for retries.</summary>
-public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSignal signal, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, WebhookSignal signal, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,8 +18,10 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, Webho
         {
             try
             {
+                // One sender across the cluster, so a delivery is not picked up by two nodes at once.
+                await using var held = await locks.TryAcquireAsync("webhooks", stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendDueAsync(stoppingToken);
+                var sent = held is null ? 0 : await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendDueAsync(stoppingToken);
                 if (sent > 0)
                 {
                     continue; // more may be waiting

@@ -14,7 +14,7 @@ public sealed class ScheduleOptions
 /// Runs <see cref="ScheduleRunner"/> at start (catching up on anything that fell due while the site was down)
 /// and then every <see cref="ScheduleOptions.PollSeconds"/>. A failed round is logged and retried next round.
 /// </summary>
-public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger) : BackgroundService
+public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +23,13 @@ public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, Microsof
         {
             try
             {
+                // Once across the cluster: a node that finds the round in hand elsewhere skips it.
+                await using var held = await locks.TryAcquireAsync("schedule", stoppingToken);
+                if (held is null)
+                {
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var done = await scope.ServiceProvider.GetRequiredService<ScheduleRunner>().RunDueAsync(stoppingToken);
                 if (done > 0)

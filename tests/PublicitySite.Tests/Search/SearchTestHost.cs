@@ -28,8 +28,9 @@ public sealed class SearchTestHost : IAsyncDisposable
     {
         var core = await CoreHost.StartAsync(db, seed, s => s.AddSearch());
         var host = new SearchTestHost(core);
-        host.loop = host.Indexer.RunAsync(host.stop.Token);
-        if (!host.Index.TryOpenExisting())
+        var (start, rebuild) = await host.Indexer.OpenAsync(CancellationToken.None);
+        host.loop = host.Indexer.RunAsync(start, host.stop.Token);
+        if (rebuild)
         {
             await core.Services.GetRequiredService<ISearchIndexRebuilder>().RebuildAsync(null, CancellationToken.None);
         }
