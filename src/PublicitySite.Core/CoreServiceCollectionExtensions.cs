@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddEntityFrameworkStores<AppDbContext>();
         return services;
     }

@@ -9,18 +9,22 @@ using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
+using PublicitySite.Web.Operations;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.Webhooks;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
-if (verb)
+builder.AddSiteLogging(verb);        // JSON files under the data directory, security log kept six months; verbs log warnings only
+
+if (ConfigurationCheck.Refuse(builder.Configuration))
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning); // a verb's output is its own, not the host's log
+    return 1;                        // said in Chinese with the fix; `doctor` says the same and more
 }
 
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
+builder.Services.AddOperations();    // health, forwarded headers from trusted proxies, metrics, logs
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
@@ -37,12 +41,15 @@ if (verb)
 }
 
 await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
+app.UseForwardedHeadersSetup();      // first: everything after sees the real client address and scheme
+app.UseRequestMetrics();             // latency per route group for /metrics
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseStatusCodePages();
 app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too
 app.UsePageCaching();                // output cache for anonymous readers and API reads, Brotli/gzip
 app.UseThemeAssets();
-app.MapHealth();
+app.MapHealth();                     // /healthz, /healthz/live, /healthz/ready
+app.MapMetricsEndpoint();            // /metrics: Prometheus text, this machine only unless Metrics__AllowFrom
 app.MapContentReads();
 app.MapGraphQLApi();
 app.MapSearch();                     // /search, /api/search, /api/admin/search

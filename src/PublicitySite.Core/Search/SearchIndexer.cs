@@ -22,6 +22,9 @@ public sealed partial class SearchIndexer(SearchIndex index, IServiceScopeFactor
     private long queued;
     private long done;
 
+    /// <summary>Committed changes told to the indexer and not yet in the index: how far search lags the database.</summary>
+    public long Pending => Math.Max(0, Interlocked.Read(ref queued) - Interlocked.Read(ref done));
+
     public ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -28,6 +28,7 @@ public static class AuthServiceCollectionExtensions
                 // (and leave the response alone when the bearer scheme has already answered it).
                 o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(AuthSchemes.Token, null);
         services.AddAuthorizationBuilder()

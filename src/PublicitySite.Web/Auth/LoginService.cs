@@ -87,7 +87,7 @@ public sealed class LoginService(UserManager<AppUser> users, LoginThrottle throt
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.UserName!), new Claim(ClaimTypes.NameIdentifier, user.Id)], AuthSchemes.Admin);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.UserName!), new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(SessionStamp.Claim, user.SecurityStamp ?? "")], AuthSchemes.Admin);
         await http.SignInAsync(AuthSchemes.Admin, new ClaimsPrincipal(identity));
         await audit.WriteAsync(user.UserName!, AuditActions.Login, user.UserName, null, address: address);
         return LoginOutcome.Ok;
