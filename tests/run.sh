@@ -11,6 +11,8 @@ need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+command -v nginx >/dev/null 2>&1 || need_packages+=(nginx)       # the deploy/ nginx site is tested in front of the app
+command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then
