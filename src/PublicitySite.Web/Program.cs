@@ -12,20 +12,23 @@ using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
+using PublicitySite.Web.Operations;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.StaticPublish;
 using PublicitySite.Web.Webhooks;
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
-if (verb)
+builder.AddSiteLogging(verb);        // JSON files under the data directory, security log kept six months; verbs log warnings only
+
+if (ConfigurationCheck.Refuse(builder.Configuration))
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning); // a verb's output is its own, not the host's log
+    return 1;                        // said in Chinese with the fix; `doctor` says the same and more
 }
 
 builder.AddPublicityCore();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
-builder.Services.AddForwardedHeadersSetup(); // client address and scheme from trusted proxies only
+builder.Services.AddOperations();    // health, forwarded headers from trusted proxies, metrics, logs
 builder.Services.AddSecurityHeaders();   // CSP with nonces, nosniff, HSTS, frame and cookie rules
 builder.Services.AddAdminNetworks();     // optional allow-list for /admin and the write API
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
@@ -40,7 +43,8 @@ builder.Services.AddStaticPublishing(); // 静态发布: the public site as file
 builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
 
 var app = builder.Build();
-app.UseForwardedHeadersSetup();
+app.UseForwardedHeadersSetup();      // first: everything after sees the real client address and scheme
+app.UseRequestMetrics();             // latency per route group for /metrics
 app.UseSecurityHeaders();
 app.UseAdminNetworks();
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
@@ -51,7 +55,8 @@ app.UseStatusCodePages();
 app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too
 app.UsePageCaching();                // output cache for API reads, Brotli/gzip, capture of pages for the fast path
 app.UseThemeAssets();
-app.MapHealth();
+app.MapHealth();                     // /healthz, /healthz/live, /healthz/ready
+app.MapMetricsEndpoint();            // /metrics: Prometheus text, this machine only unless Metrics__AllowFrom
 app.MapContentReads();
 app.MapGraphQLApi();
 app.MapSearch();                     // /search, /api/search, /api/admin/search

@@ -52,6 +52,9 @@ public static class AuditActions
     public const string Logout = "auth.logout";
     public const string UserCreated = "user.create";
     public const string RoleChanged = "user.role";
+    public const string PasswordSet = "user.password";
+    public const string UserDisabled = "user.disable";
+    public const string UserEnabled = "user.enable";
     public const string SettingChanged = "settings.change";
     public const string WordsChanged = "words.change";
     public const string PreviewLinkCreated = "preview.create";

@@ -66,6 +66,16 @@ public sealed partial class SearchIndexer(
         }
     }
 
+    /// <summary>Change-log entries read and not yet committed to the index: how far search lags the database.</summary>
+    public long Pending
+    {
+        get
+        {
+            var (checkpoint, head) = Position;
+            return Math.Max(0, head - checkpoint);
+        }
+    }
+
     public ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         Nudge();

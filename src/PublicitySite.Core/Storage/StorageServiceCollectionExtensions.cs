@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.Storage;
@@ -19,15 +20,19 @@ public static class StorageServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:
-                Directory.CreateDirectory(paths.DataDir);
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={paths.DatabaseFile};Default Timeout=30;Pooling=True"
                     : connectionString;
-                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<SqliteAppDbContext>((sp, o) =>
+                {
+                    // Made when the database is first used, so `--help` leaves no empty data directory behind.
+                    Directory.CreateDirectory(paths.DataDir);
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>());
+                }, optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

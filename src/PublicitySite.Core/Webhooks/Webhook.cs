@@ -17,6 +17,20 @@ public sealed class Webhook
 
     public DateTime CreatedUtc { get; init; }
 
+    /// <summary>Failed attempts in a row against this hook, whatever the delivery; a success resets it.</summary>
+    public int ConsecutiveFailures { get; set; }
+
+    /// <summary>No delivery to this hook is tried before then: the hook's back-off, doubling from FirstRetry.</summary>
+    public DateTime? RetryAfterUtc { get; set; }
+
+    /// <summary>
+    /// Set when the hook failed <see cref="WebhookOptions.PauseAfterFailures"/> times in a row: it is inactive and
+    /// its deliveries wait (they are not given up) until an administrator enables it again.
+    /// </summary>
+    public DateTime? PausedUtc { get; set; }
+
+    public string? PausedReason { get; set; }
+
     public bool Wants(string eventName) => Events.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(eventName);
 }
 
@@ -63,8 +77,14 @@ public sealed class WebhookOptions
 
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>The first retry waits this long; each later one twice as long (at most an hour).</summary>
+    /// <summary>
+    /// After a failure the hook is left alone this long; each further failure in a row doubles it (at most an
+    /// hour). The wait is per hook, so a dead receiver costs one attempt per wait, not one per queued event.
+    /// </summary>
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failures in a row after which the hook is paused with a notice on /admin/webhooks.</summary>
+    public int PauseAfterFailures { get; set; } = 10;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -57,7 +57,12 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
             return new(WorkflowOutcome.Forbidden, [Refusal]);
         }
 
-        var changed = await db.Set<Webhook>().Where(h => h.Id == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.Active, active));
+        // Enabling also ends a pause: the hook starts afresh, its waiting deliveries are sent at once.
+        var changed = active
+            ? await db.Set<Webhook>().Where(h => h.Id == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.Active, true)
+                .SetProperty(h => h.PausedUtc, (DateTime?)null).SetProperty(h => h.PausedReason, (string?)null)
+                .SetProperty(h => h.ConsecutiveFailures, 0).SetProperty(h => h.RetryAfterUtc, (DateTime?)null))
+            : await db.Set<Webhook>().Where(h => h.Id == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.Active, false));
         if (changed == 0)
         {
             return Missing;

@@ -12,6 +12,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         e.Property(x => x.Url).HasMaxLength(500);
         e.Property(x => x.Events).HasMaxLength(200);
         e.Property(x => x.Secret).HasMaxLength(100);
+        e.Property(x => x.PausedReason).HasMaxLength(500);
     }
 }
 

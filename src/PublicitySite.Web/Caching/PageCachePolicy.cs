@@ -61,10 +61,19 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<PublicitySite.Web.Operations.SiteMetrics>().CacheHit("pages");
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.AllowCacheLookup)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<PublicitySite.Web.Operations.SiteMetrics>().CacheMiss("pages");
+        }
+
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {

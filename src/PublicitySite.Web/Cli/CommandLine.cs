@@ -5,19 +5,67 @@ namespace PublicitySite.Web.Cli;
 
 /// <summary>
 /// The verbs the web host also answers (<c>user</c>, <c>token</c>, <c>recipe</c>, <c>import</c>, <c>reindex</c>,
-/// <c>backup</c>, <c>restore</c>). Wrong usage prints help and exits with 2, as scripts expect.
+/// <c>backup</c>, <c>restore</c>, <c>doctor</c>, …). Wrong usage prints help and exits with 2, as scripts expect;
+/// <c>--help</c>, <c>-h</c> and <c>help</c> print the verbs and exit with 0.
 /// </summary>
 public static class CommandLine
 {
     public const int UsageError = 2;
 
-    /// <summary>A first argument that is not a switch names a verb; switches alone start the site.</summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    /// <summary>
+    /// Whoever runs a verb has the server's shell and its data directory, so verbs act as an administrator;
+    /// the audit trail names them 命令行.
+    /// </summary>
+    internal static readonly PublicitySite.Workflow.Actor Operator = new("命令行", "Administrator", "localhost");
+
+    private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "help"];
+
+    /// <summary>
+    /// True when the arguments name a verb or ask for help, wherever the verb stands: <c>--data-dir X user list</c>
+    /// and <c>user list --data-dir X</c> are the same command. Only arguments without a verb start the site.
+    /// </summary>
+    public static bool IsVerb(string[] args) => args.Any(a => HelpSwitches.Contains(a)) || VerbIndex(args) >= 0;
+
+    /// <summary>
+    /// The first argument that is neither a switch nor the value of one. A switch takes the next argument as its
+    /// value unless it is written <c>--name=value</c> (so <c>--urls http://x</c> and <c>--data-dir X</c> skip X).
+    /// </summary>
+    private static int VerbIndex(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith('-'))
+            {
+                return i;
+            }
+
+            if (!args[i].Contains('=', StringComparison.Ordinal) && !HelpSwitches.Contains(args[i]))
+            {
+                i++;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary><c>help</c> and <c>help user</c> read as <c>--help</c> and <c>user --help</c>.</summary>
+    internal static string[] Normalize(string[] args)
+    {
+        var verb = VerbIndex(args);
+        if (verb < 0 || args[verb] != "help")
+        {
+            return args;
+        }
+
+        return [.. args[..verb], .. args[(verb + 1)..], "--help"];
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var root = new RootCommand("PublicitySite 政协门户网站：不带参数运行即启动网站；以下命令用于管理。");
-        root.Options.Add(new Option<string>("--data-dir") { Description = "数据目录（默认 App_Data）", Recursive = true });
+        // The parser's own words (help headings, usage errors) in Chinese, like the verbs' descriptions.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+        var root = new RootCommand("PublicitySite 政协门户网站：不带命令运行即启动网站；以下命令用于管理。相对路径以当前目录为准。");
+        root.Options.Add(new Option<string>("--data-dir") { Description = "数据目录（默认为当前目录下的 App_Data）", Recursive = true });
         root.Subcommands.Add(UserCommands.Create(app));
         root.Subcommands.Add(TokenCommands.Create(app));
         root.Subcommands.Add(ContentCommands.Recipe(app));
@@ -28,8 +76,9 @@ public static class CommandLine
         root.Subcommands.Add(BackupCommands.Restore(app));
         root.Subcommands.Add(WebhookCommands.Create(app));
         root.Subcommands.Add(PublicitySite.Web.StaticPublish.StaticPublishing.Command(app));
+        root.Subcommands.Add(DoctorCommand.Create(app));
 
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(Normalize(args));
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

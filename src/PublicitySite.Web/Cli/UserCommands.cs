@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
+using PublicitySite.Workflow;
 using Spectre.Console;
 
 namespace PublicitySite.Web.Cli;
@@ -51,11 +52,11 @@ internal static class UserCommands
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
             var roles = scope.ServiceProvider.GetRequiredService<SiteDefinitionStore>().Current.Roles;
-            var table = new Table().AddColumns("登录名", "显示名称", "角色", "创建时间");
+            var table = new Table().AddColumns("登录名", "显示名称", "角色", "创建时间", "状态");
             foreach (var (u, r) in await scope.ServiceProvider.GetRequiredService<UserService>().ListAsync())
             {
                 var label = roles.FirstOrDefault(x => x.Name == r)?.DisplayName ?? r;
-                table.AddRow(Markup.Escape(u.UserName ?? ""), Markup.Escape(u.DisplayName ?? ""), Markup.Escape($"{r} {label}"), u.CreatedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                table.AddRow(Markup.Escape(u.UserName ?? ""), Markup.Escape(u.DisplayName ?? ""), Markup.Escape($"{r} {label}"), u.CreatedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), UserAdministration.IsDisabled(u) ? "已停用" : "正常");
             }
 
             AnsiConsole.Write(table);
@@ -64,6 +65,9 @@ internal static class UserCommands
 
         user.Subcommands.Add(add);
         user.Subcommands.Add(list);
+        user.Subcommands.Add(UserAccountCommands.Passwd(app));
+        user.Subcommands.Add(UserAccountCommands.Switch(app, "disable", "停用用户（立即结束其会话与令牌）", (admin, name) => admin.DisableAsync(CommandLine.Operator, name), "已停用"));
+        user.Subcommands.Add(UserAccountCommands.Switch(app, "enable", "重新启用用户", (admin, name) => admin.EnableAsync(CommandLine.Operator, name), "已启用"));
         return user;
     }
 }

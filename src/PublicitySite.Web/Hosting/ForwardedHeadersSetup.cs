@@ -64,4 +64,15 @@ public static class ForwardedHeadersSetup
 
         return app;
     }
+
+    /// <summary>
+    /// A request made on this machine: from a loopback address and not relayed by a proxy (nginx on the same
+    /// machine connects from 127.0.0.1 too, but adds X-Forwarded-For). In-process test hosts have no address.
+    /// </summary>
+    public static bool IsLocal(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        var relayed = http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("X-Original-For");
+        return !relayed && (remote is null || IPAddress.IsLoopback(remote));
+    }
 }

@@ -21,9 +21,6 @@ public sealed class PublicityOptions
     /// <summary>Import <c>content-seed/</c> into an empty site on first start.</summary>
     public bool ImportSeed { get; set; } = true;
 
-    /// <summary>Below this much free space on the data directory's disk, <c>/healthz</c> reports <c>degraded</c>.</summary>
-    public int MinFreeDiskMegabytes { get; set; } = 100;
-
     /// <summary>Password of the first administrator; the environment variable PUBLICITY_ADMIN_PASSWORD also sets it.</summary>
     public string? AdminPassword { get; set; }
 }

@@ -3,7 +3,7 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>Marks overdue proposals at start-up and then every <see cref="ProposalOptions.OverdueCheckInterval"/>.</summary>
-public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, ILogger<OverdueJob> logger) : BackgroundService
+public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<OverdueJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +20,7 @@ public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySit
 
                 await using var scope = scopes.CreateAsyncScope();
                 var marked = await scope.ServiceProvider.GetRequiredService<ProposalDeadlines>().MarkOverdueAsync(stoppingToken);
+                metrics.JobRan("proposal-overdue", succeeded: true);
                 if (marked > 0)
                 {
                     LogMarked(marked);
@@ -28,6 +29,7 @@ public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySit
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed pass (database busy, not migrated yet) is retried on the next tick, never fatal.
+                metrics.JobRan("proposal-overdue", succeeded: false);
                 LogFailed(ex);
             }
         }

@@ -13,7 +13,8 @@ namespace PublicitySite.Web.Site;
 /// that raced with such a change is returned once but not kept. Bounded in entries; per node, like the page
 /// cache: in a cluster, other nodes' changes reach it through the Redis bus (Cluster/).
 /// </summary>
-public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, IDisposable
+/// <param name="metrics">Counts hits and misses for /metrics; absent where no host runs.</param>
+public sealed class PublicReadCache(PublicitySite.Web.Operations.SiteMetrics? metrics = null) : IContentChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, IDisposable
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
     private CancellationTokenSource generation = new();
@@ -24,9 +25,11 @@ public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, P
         ArgumentNullException.ThrowIfNull(load);
         if (entries.TryGetValue(key, out T? cached) && cached is not null)
         {
+            metrics?.CacheHit("reads");
             return cached;
         }
 
+        metrics?.CacheMiss("reads");
         var current = Volatile.Read(ref generation);
         var value = await load(cancellationToken);
         if (value is not null && (keep is null || keep(value)) && !current.IsCancellationRequested)

@@ -5,7 +5,7 @@ using PublicitySite.Webhooks;
 namespace PublicitySite.Web.Webhooks;
 
 /// <summary>Sends the outbox: woken right after a commit that may have queued deliveries, and on a timer for retries.</summary>
-public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, WebhookSignal signal, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, WebhookSignal signal, IOptions<WebhookOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,11 +24,13 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, Publi
                 var sent = held is null ? 0 : await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendDueAsync(stoppingToken);
                 if (sent > 0)
                 {
+                    metrics.JobRan("webhooks", succeeded: true);
                     continue; // more may be waiting
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                metrics.JobRan("webhooks", succeeded: false);
                 LogFailure(ex);
             }
 

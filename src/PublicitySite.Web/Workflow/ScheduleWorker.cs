@@ -14,7 +14,7 @@ public sealed class ScheduleOptions
 /// Runs <see cref="ScheduleRunner"/> at start (catching up on anything that fell due while the site was down)
 /// and then every <see cref="ScheduleOptions.PollSeconds"/>. A failed round is logged and retried next round.
 /// </summary>
-public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, ILogger<ScheduleWorker> logger) : BackgroundService
+public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +32,7 @@ public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, Publicit
 
                 await using var scope = scopes.CreateAsyncScope();
                 var done = await scope.ServiceProvider.GetRequiredService<ScheduleRunner>().RunDueAsync(stoppingToken);
+                metrics.JobRan("schedule", succeeded: true);
                 if (done > 0)
                 {
                     LogRan(done);
@@ -39,6 +40,7 @@ public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, Publicit
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                metrics.JobRan("schedule", succeeded: false);
                 LogFailed(ex);
             }
         }

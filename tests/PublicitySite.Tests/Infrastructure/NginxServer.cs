@@ -20,7 +20,7 @@ public sealed class NginxServer : IDisposable
     public static NginxServer Start(string publishDir, int appPort)
     {
         var sample = Path.Combine(RepositoryPaths.Root, "src", "PublicitySite.Web", "StaticPublish", "nginx.conf");
-        var port = SiteProcess.FreePort();
+        var port = SiteHostProcess.FreePort();
         var site = File.ReadAllText(sample)
             .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{appPort};", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)

@@ -1,99 +1,59 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace PublicitySite.Tests.Infrastructure;
 
-/// <summary>The built web host as a real process on a free loopback port, stopped on dispose.</summary>
-public sealed class SiteProcess : IAsyncDisposable
+/// <summary>Runs the web host's command-line verbs as a real process, the way an operator would.</summary>
+public static class SiteProcess
 {
-    private readonly Process process;
-    private bool stopped;
+    public sealed record Result(int ExitCode, string Output, string Error);
 
-    private SiteProcess(Process process, int port)
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "PublicitySite.Web.dll");
+
+    /// <summary>Runs in <paramref name="dataDir"/> with <c>--data-dir</c> appended after the verb's arguments.</summary>
+    public static Task<Result> RunAsync(string dataDir, params string[] args) =>
+        RunInAsync(dataDir, null, null, [.. args, "--data-dir", dataDir]);
+
+    /// <summary>
+    /// Runs <c>dotnet</c> with exactly <paramref name="args"/> (prefixed by the host's dll unless they start with
+    /// <c>run</c>) in <paramref name="workingDirectory"/>, with extra environment and optional standard input.
+    /// </summary>
+    public static async Task<Result> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? input, params string[] args)
     {
-        this.process = process;
-        Port = port;
-    }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = workingDirectory,
+        };
+        if (args.Length == 0 || args[0] != "run")
+        {
+            start.ArgumentList.Add(Dll);
+        }
 
-    public int Port { get; }
-
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
-
-    public static async Task<SiteProcess> StartAsync(string dataDir, params string[] settings)
-    {
-        var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "PublicitySite.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir }.Concat(settings))
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["PUBLICITY_ADMIN_PASSWORD"] = TestSite.AdminPassword;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new SiteProcess(process, port);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        // Generous: a first start imports the seed, and test machines are often busy.
-        var deadline = DateTime.UtcNow.AddSeconds(300);
-        while (DateTime.UtcNow < deadline)
+        start.Environment["Publicity__ImportSeed"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the site exited with {process.ExitCode}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(server.BaseAddress, "/healthz"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // starting
-            }
-
-            await Task.Delay(200);
+            start.Environment[key] = value;
         }
 
-        await server.DisposeAsync();
-        throw new TimeoutException("the site did not answer /healthz");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Stops the site; safe to call again (a test stops it midway, its cleanup once more).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (stopped)
+        using var process = Process.Start(start)!;
+        if (input is not null)
         {
-            return;
+            await process.StandardInput.WriteLineAsync(input);
         }
 
-        stopped = true;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
     }
 }

@@ -70,7 +70,7 @@ public sealed class IndexDurabilityTests
         using var dir = new TestDirectory();
         using var disk = SmallDisk.Mount(dir.Path, megabytes: 64);
         var (ids, token) = await PrepareAsync(dir.Path, "满盘演练");
-        await using var server = await ServerProcess.StartAsync(dir.Path, new Dictionary<string, string> { ["Publicity__MinFreeDiskMegabytes"] = "2" });
+        await using var server = await ServerProcess.StartAsync(dir.Path, new Dictionary<string, string> { ["Health__MinFreeDiskMegabytes"] = "2" });
         using var publisher = Bearer(server.Address, token);
 
         disk.Fill();

@@ -18,7 +18,7 @@ public sealed class NginxStaticTests
     {
         using var data = new TestDirectory();
         using var publish = new TestDirectory();
-        var app = await SiteProcess.StartAsync(data.Path, "--StaticPublish:Directory=" + publish.Path);
+        var app = await SiteHostProcess.StartAsync(data.Path, "--StaticPublish:Directory=" + publish.Path);
         using var nginx = NginxServer.Start(publish.Path, app.Port);
         try
         {

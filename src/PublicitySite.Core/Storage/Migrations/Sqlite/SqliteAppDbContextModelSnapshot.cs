@@ -1024,12 +1024,25 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Events")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAfterUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secret")

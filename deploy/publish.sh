@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds what goes to /opt/publicitysite: the published site plus the recipe, themes and seed content.
+#   bash deploy/publish.sh [output-folder]                    framework-dependent (needs the ASP.NET Core 10 runtime)
+#   bash deploy/publish.sh [output-folder] --self-contained   carries its own runtime (linux-x64), no dotnet needed
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-out/publicitysite}
+mode=${2:-}
+rm -rf "$out"
+if [ "$mode" = "--self-contained" ]; then
+  dotnet publish src/PublicitySite.Web -c Release -r linux-x64 --self-contained true -o "$out"
+else
+  dotnet publish src/PublicitySite.Web -c Release -o "$out"
+fi
+cp -r recipes themes content-seed "$out/"
+echo "Published to $out"

@@ -1,0 +1,86 @@
+using System.Net;
+using PublicitySite.Tests.Admin;
+using PublicitySite.Tests.Infrastructure;
+
+namespace PublicitySite.Tests.Operations;
+
+/// <summary>/metrics as Prometheus scrapes it, and the log files an operator keeps.</summary>
+public sealed class MetricsAndLogsTests
+{
+    [Fact]
+    public async Task A_scrape_from_this_machine_gives_request_cache_search_index_webhook_and_job_figures()
+    {
+        using var site = new TestSite(seed: false, settings: new() { ["Workflow:Schedule:PollSeconds"] = "1" });
+        using var client = site.CreateClient();
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+        await client.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString("政协"), UriKind.Relative));
+        await Task.Delay(1500); // a round of the schedule job
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+        Assert.Contains("publicity_http_request_duration_seconds_bucket{group=\"pages\",method=\"GET\",code=\"200\"", text, StringComparison.Ordinal);
+        Assert.Contains("publicity_cache_lookups_total{cache=\"pages\",result=\"hit\"}", text, StringComparison.Ordinal);
+        Assert.Contains("publicity_search_duration_seconds_count{endpoint=\"api\"}", text, StringComparison.Ordinal);
+        Assert.Contains("publicity_search_index_lag ", text, StringComparison.Ordinal);
+        Assert.Contains("publicity_webhook_queue_depth 0", text, StringComparison.Ordinal);
+        Assert.Contains("publicity_job_runs_total{job=\"schedule\",outcome=\"ok\"}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_are_not_there_for_a_caller_from_elsewhere_unless_its_network_is_allowed()
+    {
+        using var site = new TestSite(seed: false);
+        using var client = site.CreateClient();
+        using var remote = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        remote.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var refused = await client.SendAsync(remote);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        using var off = new TestSite(seed: false, settings: new() { ["Metrics:Enabled"] = "false" });
+        using var local = await off.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, local.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_ins_go_to_the_security_log_file_and_ordinary_lines_to_the_site_log()
+    {
+        using var site = new TestSite(seed: false);
+        using (var session = new AdminSession(AdminSession.NewClient(site)))
+        {
+            await session.PostAsync("/admin/login", new() { ["name"] = "admin", ["password"] = "wrong-password-1" }, "/admin/login");
+        }
+
+        var logs = Path.Combine(site.DataDir, "logs");
+        var security = await ReadAllAsync(logs, "security-*.json");
+        var everyday = await ReadAllAsync(logs, "site-*.json");
+
+        Assert.Contains("auth.loginFailed", security, StringComparison.Ordinal);
+        Assert.Contains("\"Actor\":\"admin\"", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", security, StringComparison.Ordinal);
+        Assert.Contains("auth.loginFailed", everyday, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"@l\":\"Information\",\"@x\"", everyday, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadAllAsync(string folder, string pattern)
+    {
+        for (var i = 0; i < 50 && (!Directory.Exists(folder) || Directory.GetFiles(folder, pattern).Length == 0); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(folder, pattern))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+}
