@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Curation;
 using PublicitySite.Literature;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PublicitySite.Webhooks.WebhookService>();
         services.AddSingleton<IContentChangeStager, PublicitySite.Webhooks.WebhookContentStager>();
         services.AddSiteSettings();
+        services.AddCuration();
         services.AddProposalsCore();
         services.AddMembers();
         services.AddLiterature();

@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views, PublicitySite.Settings.SiteSettingsService settings, TimeProvider clock)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -63,6 +63,7 @@ public static class ItemPage
             ColumnName = columnName,
             ColumnUrl = column is not null ? "/column/" + column.Key : directory?.Url,
             QrUrl = "/share/qr.png?path=" + Uri.EscapeDataString(view.Url),
+            Archived = PublicitySite.Curation.ArchiveWindow.IsArchived(column, await settings.GetAsync(cancel), view.PublishedUtc?.UtcDateTime, clock.GetUtcNow().UtcDateTime),
             Sizes = ReaderPreferences.Sizes.Select(s => new { s.Key, s.Label, Current = s.Key == layout.Reader.Size }).ToList(),
         };
         var modified = view.ModifiedUtc > (view.PublishedUtc ?? DateTimeOffset.MinValue) ? view.ModifiedUtc : view.PublishedUtc;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using PublicitySite.Contents;
+using PublicitySite.Curation;
 using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Site;
@@ -13,7 +14,7 @@ namespace PublicitySite.Web.Site;
 /// that raced with such a change is returned once but not kept. Bounded in entries; per node, like the page
 /// cache (see the README's scale-out notes).
 /// </summary>
-public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, IDisposable
+public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, ICurationChangeSink, IDisposable
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
     private CancellationTokenSource generation = new();
@@ -52,6 +53,13 @@ public sealed class PublicReadCache : IContentChangeSink, IProposalStatusSink, I
     }
 
     public ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>头条, 置顶 or 推荐 changed, or a scheduled time passed: home and lists read afresh.</summary>
+    public ValueTask OnCurationChangedAsync(string contentItemId, CancellationToken cancellationToken)
     {
         Clear();
         return ValueTask.CompletedTask;
