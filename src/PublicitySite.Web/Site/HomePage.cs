@@ -70,6 +70,8 @@ public static class HomePage
         var pictureColumn = site.Columns.Where(c => c.Pictures && c.OnHome).OrderBy(c => c.Order).FirstOrDefault();
         var pictures = pictureColumn is null ? [] : (await queries.LatestAsync(pictureColumn.ContentType, [pictureColumn.Name], take: 4, cancellationToken: cancel)).Where(e => e.CoverId is not null).ToList();
 
+        var today = DateOnly.FromDateTime(SiteTime.ToLocal(now).DateTime);
+        var topics = (await TopicPages.AllAsync(queries, cancel)).Where(t => t.IsCurrent(today)).Take(3).ToList();
         var members = await queries.LatestAsync("Member", take: 8, cancellationToken: cancel);
         var proposals = await queries.LatestAsync("Proposal", take: 20, byModified: true, cancellationToken: cancel);
         var collections = await queries.LatestAsync("LiteratureCollection", take: 4, cancellationToken: cancel);
@@ -80,6 +82,7 @@ public static class HomePage
             Headline = headline is null ? null : Curate([headline], board)[0],
             Carousel = Curate(slides, board),
             Pictures = pictureColumn is null ? null : new { pictureColumn.Name, Url = "/column/" + pictureColumn.Key, Items = pictures },
+            Topics = topics,
             Lead = blocks.FirstOrDefault(),
             Blocks = blocks.Skip(1).ToList(),
             Members = members.Select(MemberCard.From).ToList(),

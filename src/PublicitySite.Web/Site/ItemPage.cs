@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views, PublicitySite.Settings.SiteSettingsService settings, TimeProvider clock)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views, PublicitySite.Settings.SiteSettingsService settings, TimeProvider clock, SiteQueries siteQueries)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -36,6 +36,11 @@ public static class ItemPage
         }
 
         var view = views.Get(entry);
+        if (view.Type == TopicPages.ContentType)
+        {
+            return await TopicPages.RenderAsync(context, pages, siteQueries, view, view.ModifiedUtc);
+        }
+
         PageCache.Tag(context, PageCache.ItemTag(entry.Item.Id), PageCache.NeighboursTag(view.Type, view.Column), PageCache.TypeTag(view.Type));
         var listing = await listings.GetAsync(view.Type, view.Column, cancel);
         var (previous, next) = ColumnListings.Neighbours(listing, entry.Item.Id);

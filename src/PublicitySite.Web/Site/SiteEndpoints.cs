@@ -30,6 +30,7 @@ public static class SiteEndpoints
         routes.MapGet("/", HomePage.RenderAsync).CachePage();
         routes.MapGet("/column/{key}", ListPages.ColumnAsync).CachePage();
         routes.MapGet("/sitemap", SitemapPage.RenderAsync).CachePage();
+        routes.MapGet("/zhuanti", TopicPages.IndexAsync).CachePage();
         routes.MapFeeds();
         routes.MapGet("/share/qr.png", QrCodes.Render).CachePage();
 

@@ -42,6 +42,10 @@ public sealed class CuratedSite : IAsyncLifetime
 
     public string ArticleUrl { get; private set; } = "";
 
+    public string TopicUrl { get; private set; } = "";
+
+    public string PastTopicUrl { get; private set; } = "";
+
     public CuratedSite()
     {
         Site = new TestSite(seed: true, settings: new() { ["SiteSchedule:CheckEvery"] = "00:00:00.300" }, services: s => s.AddSingleton<TimeProvider>(Clock));
@@ -58,7 +62,7 @@ public sealed class CuratedSite : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             var cover = await UploadAsync(Picture(colours[i]), $"slide-{i}.jpg", $"第{i + 1}张轮播图：会议现场");
-            var id = await PublishAsync(new JsonObject { ["title"] = $"推荐新闻第{i + 1}条：全会精神学习交流", ["column"] = "政协要闻", ["body"] = "推荐新闻的正文。", ["cover"] = cover, ["coverAlt"] = $"第{i + 1}张轮播图：会议现场" });
+            var id = await PublishAsync(new JsonObject { ["title"] = $"推荐新闻第{i + 1}条：全会精神学习交流", ["column"] = "政协要闻", ["body"] = "推荐新闻的正文。", ["cover"] = cover, ["coverAlt"] = $"第{i + 1}张轮播图：会议现场", ["tags"] = new JsonArray("全会精神") });
             Slides.Add(id);
         }
 
@@ -89,7 +93,38 @@ public sealed class CuratedSite : IAsyncLifetime
             ["title"] = "市政协召开提案办理工作推进会暨重点提案督办座谈会，部署下一阶段提案办理工作",
             ["column"] = "工作动态",
             ["summary"] = "会议通报了提案办理情况。",
+            ["tags"] = new JsonArray("全会精神", "委员心得"),
             ["body"] = "会议指出，提案办理工作是政协履职的重要内容。各承办单位要把提案办理与推动中心工作结合起来，切实提高办理质量。\n\n第二段正文。",
+        }));
+        await AddTopicsAsync();
+    }
+
+    /// <summary>Two 专题 sharing the tag 全会精神: one running now (with a banner and a hand-picked item), one ended.</summary>
+    private async Task AddTopicsAsync()
+    {
+        var today = DateOnly.FromDateTime(PublicitySite.Contents.SiteTime.ToLocal(Clock.GetUtcNow().UtcDateTime).DateTime);
+        var banner = await UploadAsync(Picture("#9e1018"), "topic-banner.jpg", "专题横幅");
+        TopicUrl = await UrlOfAsync(await PublishAsync("Topic", new JsonObject
+        {
+            ["title"] = "学习贯彻全会精神",
+            ["slug"] = "xuexi-guanche-quanhui-jingshen",
+            ["summary"] = "深入学习贯彻全会精神，凝聚共识、履职尽责。",
+            ["body"] = "本专题汇集市政协学习贯彻全会精神的会议、活动和委员心得。",
+            ["cover"] = banner,
+            ["startDate"] = today.AddDays(-30).ToString("yyyy-MM-dd"),
+            ["endDate"] = today.AddDays(60).ToString("yyyy-MM-dd"),
+            ["picked"] = new JsonArray(Slides[2]),
+            ["sections"] = new JsonArray(new JsonObject { ["Name"] = "学习动态", ["Tag"] = "全会精神" }, new JsonObject { ["Name"] = "委员心得", ["Tag"] = "委员心得" }),
+        }));
+        PastTopicUrl = await UrlOfAsync(await PublishAsync("Topic", new JsonObject
+        {
+            ["title"] = "往年两会专题",
+            ["slug"] = "wangnian-lianghui",
+            ["summary"] = "往年全体会议的报道。",
+            ["body"] = "往年两会。",
+            ["startDate"] = today.AddYears(-1).AddDays(-10).ToString("yyyy-MM-dd"),
+            ["endDate"] = today.AddYears(-1).ToString("yyyy-MM-dd"),
+            ["sections"] = new JsonArray(new JsonObject { ["Name"] = "两会新闻", ["Tag"] = "全会精神" }),
         }));
     }
 
@@ -106,11 +141,13 @@ public sealed class CuratedSite : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("；", result.Errors));
     }
 
-    public async Task<string> PublishAsync(JsonObject values, DateTime? at = null)
+    public Task<string> PublishAsync(JsonObject values, DateTime? at = null) => PublishAsync("News", values, at);
+
+    public async Task<string> PublishAsync(string type, JsonObject values, DateTime? at = null)
     {
         await using var scope = Site.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var created = await manager.CreateAsync("News", values, "admin");
+        var created = await manager.CreateAsync(type, values, "admin");
         Assert.True(created.Succeeded, string.Join("；", created.Errors));
         var published = await manager.PublishAsync(created.Version!.ContentItemId, recordedUtc: at ?? Clock.GetUtcNow().UtcDateTime);
         Assert.True(published.Succeeded, string.Join("；", published.Errors));

@@ -204,6 +204,71 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         }
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task A_topic_page_shows_its_banner_and_sections(int width, int height)
+    {
+        var page = await OpenAsync(curated.TopicUrl, width, height);
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "学习贯彻全会精神", Level = 1 }).IsVisibleAsync());
+        Assert.True(await page.Locator(".topic-banner img").IsVisibleAsync());
+        Assert.Equal(3, await page.Locator(".topic-sections section").CountAsync());
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"scrolls sideways ({scrollWidth}px)");
+        await ShotAsync(page, $"topic-{width}");
+        await AxeAsync(page, $"topic {width}");
+        await page.GotoAsync(new Uri(curated.BaseAddress, "/zhuanti").ToString());
+        await AxeAsync(page, $"topic index {width}");
+    }
+
+    [Fact]
+    public async Task On_a_phone_search_facets_sit_behind_a_filter_button()
+    {
+        var page = await OpenAsync("/search?q=%E6%94%BF%E5%8D%8F", 390, 844);
+        var filter = page.Locator("details[data-filter] > summary");
+        Assert.True(await filter.IsVisibleAsync());
+        Assert.False(await page.Locator(".search-facets").IsVisibleAsync());
+        await filter.ClickAsync();
+        Assert.True(await page.Locator(".search-facets").IsVisibleAsync());
+        var facets = await page.Locator(".search-filter").BoundingBoxAsync();
+        var results = await page.Locator(".search-results").BoundingBoxAsync();
+        Assert.True(facets!.Y < results!.Y, "the filter sits above the results");
+        await page.Context.CloseAsync();
+
+        var desktop = await OpenAsync("/search?q=%E6%94%BF%E5%8D%8F", 1366, 900);
+        Assert.True(await desktop.Locator(".search-facets").IsVisibleAsync());
+        Assert.False(await desktop.Locator("details[data-filter] > summary").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task Member_names_stay_on_one_line_and_proposal_cards_keep_their_labels_on_a_phone()
+    {
+        var page = await OpenAsync("/", 390, 844);
+        foreach (var name in await page.Locator(".member-strip .member-name").AllAsync())
+        {
+            if (await name.IsVisibleAsync())
+            {
+                var box = await name.BoundingBoxAsync();
+                var line = await name.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).lineHeight)");
+                Assert.True(box!.Height < line * 1.5, $"{await name.TextContentAsync()} wraps ({box.Height:0} px)");
+            }
+        }
+
+        await page.GotoAsync(new Uri(curated.BaseAddress, "/proposals").ToString());
+        var label = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.pp-table td[data-label=\"状态\"]'), '::before').content");
+        Assert.Contains("状态", label);
+    }
+
+    [Fact]
+    public async Task The_member_directory_packs_letter_groups_into_columns_on_a_desktop()
+    {
+        var page = await OpenAsync("/members", 1366, 900);
+        var groups = page.Locator(".letter-group");
+        Assert.True(await groups.CountAsync() >= 2);
+        var first = await groups.Nth(0).BoundingBoxAsync();
+        Assert.True(first!.Width < 700, $"a letter group spans {first.Width:0} px, the whole row");
+    }
+
     [Fact]
     public async Task The_sitemap_page_passes_axe()
     {

@@ -161,6 +161,52 @@ public sealed class CurationTests(CuratedSite curated)
         Assert.Contains("必须有封面图", result.Errors[0]);
     }
 
+    [Fact]
+    public async Task A_topic_page_shows_its_banner_introduction_and_sections_by_tag_and_by_hand()
+    {
+        using var client = Client();
+        var page = await client.GetStringAsync(curated.TopicUrl);
+        Assert.Equal("/zhuanti/xuexi-guanche-quanhui-jingshen", curated.TopicUrl);
+        Assert.Contains("<h1>学习贯彻全会精神</h1>", page);
+        Assert.Contains("深入学习贯彻全会精神", page);
+        Assert.Contains("class=\"topic-banner\"", page);
+        Assert.Contains("<picture>", page);
+        Assert.Contains("专题要闻", page);
+        Assert.Contains("学习动态", page);
+        Assert.Contains("委员心得", page);
+        Assert.Contains("推荐新闻第1条：全会精神学习交流", page);
+        Assert.Contains("市政协召开提案办理工作推进会", page);
+
+        // The same item is in the ended topic too (sections share the tag 全会精神).
+        Assert.Contains("推荐新闻第1条：全会精神学习交流", await client.GetStringAsync(curated.PastTopicUrl));
+    }
+
+    [Fact]
+    public async Task Current_topics_are_on_the_home_page_and_ended_ones_in_the_archive()
+    {
+        using var client = Client();
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("id=\"block-topics\"", home);
+        Assert.Contains("学习贯彻全会精神", home);
+        Assert.DoesNotContain("往年两会专题", home);
+
+        var index = await client.GetStringAsync("/zhuanti");
+        var archive = index[index.IndexOf("往期专题", StringComparison.Ordinal)..];
+        Assert.Contains("往年两会专题", archive);
+        Assert.DoesNotContain("学习贯彻全会精神", archive);
+        Assert.Contains("学习贯彻全会精神", await client.GetStringAsync("/sitemap"));
+    }
+
+    [Fact]
+    public void Topics_are_reviewed_content_defined_in_the_recipe()
+    {
+        var site = curated.Site.Services.GetRequiredService<PublicitySite.Contents.Definitions.SiteDefinitionStore>().Current;
+        var type = site.FindType("Topic");
+        Assert.NotNull(type);
+        Assert.Contains("TopicPart", type.Parts);
+        Assert.Equal(["初审", "终审签发"], new WorkflowPolicy(site).StagesOf("Topic").Select(s => s.Name));
+    }
+
     private static string Headline(string home)
     {
         var start = home.IndexOf("class=\"headline\"", StringComparison.Ordinal);

@@ -102,4 +102,9 @@
       if (event.key === "Escape" && nav.classList.contains("open")) { set(false); link.focus(); }
     });
   });
+
+  // Search facets: behind the 筛选 button on a phone, open beside the results on a wider screen.
+  if (window.matchMedia && window.matchMedia("(max-width: 47.99rem)").matches) {
+    document.querySelectorAll("details[data-filter]").forEach(function (details) { details.open = false; });
+  }
 })();
