@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Curation;
 using PublicitySite.Literature;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PublicitySite.Changes.INodeSignals, PublicitySite.Changes.SingleNodeSignals>();
         services.TryAddSingleton<PublicitySite.Changes.IJobLock, PublicitySite.Changes.SingleNodeJobLock>();
         services.AddSiteSettings();
+        services.AddCuration();
         services.AddProposalsCore();
         services.AddMembers();
         services.AddLiterature();

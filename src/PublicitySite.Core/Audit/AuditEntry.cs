@@ -70,6 +70,8 @@ public static class AuditActions
     public const string WebhookRetried = "webhook.retry";
     public const string SearchReindex = "search.reindex";
     public const string SynonymsChanged = "search.synonyms";
+    public const string Curated = "content.curate";
+    public const string MenuChanged = "site.menu";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -7,7 +7,7 @@ public sealed record OutlineHeading(int Level, string Id, string Text);
 
 /// <summary>
 /// The in-page contents of a long article: every h2/h3 of the rendered (already sanitised) body gets a stable
-/// id and a visible anchor link, and the headings are listed for the contents box.
+/// id (no visible mark after it), and the headings are listed for the contents box.
 /// </summary>
 public static partial class ArticleOutline
 {
@@ -35,8 +35,9 @@ public static partial class ArticleOutline
             }
 
             headings.Add(new OutlineHeading(level, id, text));
-            var anchor = $"<a class=\"anchor\" href=\"#{WebUtility.HtmlEncode(id)}\" aria-label=\"本节链接：{WebUtility.HtmlEncode(text)}\">#</a>";
-            return $"<h{level}{attributes}>{inner}{anchor}</h{level}>";
+            // The id is the stable link to a section (the contents box and citations use it); no visible "#"
+            // mark follows the heading, which readers took for a stray character.
+            return $"<h{level}{attributes}>{inner}</h{level}>";
         });
         return (result, headings);
     }

@@ -57,11 +57,34 @@ public sealed partial class MediaFieldCheck(AppDbContext db)
             }
         }
 
+        if (PictureColumnWithoutCover(site, type, values, baseline) is { } column)
+        {
+            errors.Add($"“{column}”是图片栏目，其中的内容必须有封面图");
+        }
+
         return errors;
     }
 
     private static string Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>().Trim() : "";
+
+    /// <summary>A picture column (图片新闻) shows a grid of covers: an item without one would leave a hole in it.</summary>
+    private static string? PictureColumnWithoutCover(SiteDefinition site, ContentTypeDefinition type, JsonObject values, JsonObject? baseline)
+    {
+        if (!type.Parts.Contains(BuiltInParts.Cover))
+        {
+            return null;
+        }
+
+        string Value(string part, string field)
+        {
+            var key = values.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
+            return key is not null ? Text(values[key]) : Text((baseline?[part] as JsonObject)?[field]);
+        }
+
+        var column = site.FindColumn(Value(BuiltInParts.Column, "Column"));
+        return column is { Pictures: true } && Value(BuiltInParts.Cover, "Cover").Length == 0 ? column.Name : null;
+    }
 
     [GeneratedRegex("^(?:/media/)?([0-9a-z]{12})/?$")]
     private static partial Regex IdPattern();

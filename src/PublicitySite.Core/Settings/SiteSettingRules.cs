@@ -23,6 +23,12 @@ public static partial class SiteSettingRules
         [SiteSettingKeys.IcpNumber] = new(50, Pattern: IcpPattern(), FormatHint: "应形如“京ICP备12345678号”或“京ICP备12345678号-1”"),
         [SiteSettingKeys.PoliceNumber] = new(50, Pattern: PolicePattern(), FormatHint: "应形如“京公网安备 11010502000001号”"),
         [SiteSettingKeys.Slogan] = new(100),
+        [SiteSettingKeys.SiteDescription] = new(200),
+        [SiteSettingKeys.NoticeText] = new(200),
+        [SiteSettingKeys.NoticeUntil] = new(16, Pattern: TimePattern(), FormatHint: "北京时间，形如“2026-12-31 18:00”；留空则一直显示"),
+        [SiteSettingKeys.MourningFrom] = new(16, Pattern: TimePattern(), FormatHint: "北京时间，形如“2026-12-13 00:00”；只填结束时间即从现在开始"),
+        [SiteSettingKeys.MourningUntil] = new(16, Pattern: TimePattern(), FormatHint: "北京时间，形如“2026-12-13 24:00”前的时刻；只填开始时间则一直持续到清除"),
+        [SiteSettingKeys.ArchiveYears] = new(2, Pattern: YearsPattern(), FormatHint: "整数年，如 3；留空或 0 表示不归档，栏目可在配方中单独设置"),
     };
 
     public static SiteSettingRule For(string key) => Rules.GetValueOrDefault(key) ?? new SiteSettingRule(SiteSettingKeys.MaxLength);
@@ -63,6 +69,12 @@ public static partial class SiteSettingRules
 
     [GeneratedRegex(@"^(?=.{1,253}(:|$))([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:[0-9]{1,5})?$")]
     private static partial Regex DomainPattern();
+
+    [GeneratedRegex(@"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    private static partial Regex TimePattern();
+
+    [GeneratedRegex("^[0-9]{1,2}$")]
+    private static partial Regex YearsPattern();
 
     [GeneratedRegex("^[0-9A-Za-z]{10}$")]
     private static partial Regex IdCodePattern();

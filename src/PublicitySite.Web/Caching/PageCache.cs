@@ -42,6 +42,7 @@ public static class PageCache
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddSingleton<ISiteSettingsChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddSingleton<IProposalStatusSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
+        services.AddSingleton<PublicitySite.Curation.ICurationChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

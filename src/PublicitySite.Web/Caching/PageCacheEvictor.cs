@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using PublicitySite.Contents;
+using PublicitySite.Curation;
 using PublicitySite.Proposals;
 using PublicitySite.Settings;
 
@@ -9,7 +10,7 @@ namespace PublicitySite.Web.Caching;
 /// Evicts cached pages after a committed change: the item's own page, item pages whose neighbours it may be,
 /// and every list. A new draft changes nothing public, so it evicts nothing.
 /// </summary>
-public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink
+public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, ICurationChangeSink
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
@@ -38,6 +39,19 @@ public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSi
     /// <summary>A recorded step changed a proposal's status: its page and every list showing statuses.</summary>
     public async ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
     {
+        await store.EvictByTagAsync(PageCache.ItemTag(contentItemId), cancellationToken);
+        await store.EvictByTagAsync(PageCache.ListsTag, cancellationToken);
+    }
+
+    /// <summary>头条, 置顶, 推荐 or a highlight changed: the item's page and every list that may show it. An empty id is a site-wide change by the clock (公告条, 哀悼模式): every page.</summary>
+    public async ValueTask OnCurationChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        if (contentItemId.Length == 0)
+        {
+            await store.EvictByTagAsync(PageCache.SiteTag, cancellationToken);
+            return;
+        }
+
         await store.EvictByTagAsync(PageCache.ItemTag(contentItemId), cancellationToken);
         await store.EvictByTagAsync(PageCache.ListsTag, cancellationToken);
     }

@@ -15,7 +15,7 @@ namespace PublicitySite.Web.Media;
 /// Liquid filters that let pages load the right size of a picture:
 /// <c>{{ id | media_picture: '(max-width: 800px) 100vw, 800px' }}</c> writes a <c>&lt;picture&gt;</c> with WebP
 /// and JPEG <c>srcset</c>s, <c>sizes</c>, width, height and the asset's alt text (or <c>alt: '…'</c>);
-/// <c>profile: 'portrait'</c> gives a fixed crop. <c>{{ id | media_srcset: 'webp' }}</c> and
+/// <c>profile: 'portrait'</c> gives a fixed crop; <c>priority: true</c> marks the page's first picture (fetchpriority=high, not lazy). <c>{{ id | media_srcset: 'webp' }}</c> and
 /// <c>{{ id | media_url: 'card' }}</c> give the bare values; <c>{{ body_html | media_responsive | raw }}</c> turns
 /// the body's Markdown images of the library into such pictures. The input is an id or any <c>/media/{id}</c> address.
 /// </summary>
@@ -43,7 +43,8 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         var sizes = arguments.Count > 0 && !arguments.At(0).IsNil() ? arguments.At(0).ToStringValue() : DefaultSizes;
         var alt = arguments.HasNamed("alt") ? arguments["alt"].ToStringValue() : asset.Alt;
         var fixedProfile = arguments.HasNamed("profile") ? variants.Profiles.FirstOrDefault(p => p.Name == arguments["profile"].ToStringValue()) : null;
-        return new StringValue(PictureHtml(asset, sizes, alt, fixedProfile), encode: false);
+        var priority = arguments.HasNamed("priority") && arguments["priority"].ToBooleanValue();
+        return new StringValue(PictureHtml(asset, sizes, alt, fixedProfile, priority), encode: false);
     }
 
     /// <summary>
@@ -67,7 +68,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
             var written = AltAttribute().Match(tag.Value) is { Success: true } alt ? System.Net.WebUtility.HtmlDecode(alt.Groups[1].Value) : "";
             result.Append(html, last, tag.Index - last);
             // The first picture of a body is usually in view at once: it loads eagerly, the rest when scrolled to.
-            result.Append(PictureHtml(asset, sizes, written.Length > 0 ? written : asset.Alt, null, lazy: !first));
+            result.Append(PictureHtml(asset, sizes, written.Length > 0 ? written : asset.Alt, null, priority: first));
             first = false;
             last = tag.Index + tag.Length;
         }
@@ -76,15 +77,16 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
         return new StringValue(result.ToString(), encode: false);
     }
 
-    private string PictureHtml(MediaAsset asset, string sizes, string alt, VariantProfile? fixedProfile, bool lazy = true)
+    /// <summary>A <paramref name="priority"/> picture is the first one a reader sees: fetched early, never lazily.</summary>
+    private string PictureHtml(MediaAsset asset, string sizes, string alt, VariantProfile? fixedProfile, bool priority = false)
     {
-        var loading = lazy ? "lazy" : "eager";
+        var loading = priority ? "fetchpriority=\"high\" decoding=\"async\"" : "loading=\"lazy\" decoding=\"async\"";
         var html = new StringBuilder("<picture>");
         if (fixedProfile is not null)
         {
             var (w, h) = MediaVariants.SizeOf(asset, fixedProfile);
             html.Append(CultureInfo.InvariantCulture, $"<source type=\"image/webp\" srcset=\"{Attr(MediaUrls.Variant(asset, fixedProfile.Name, true))}\">");
-            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fixedProfile.Name, false))}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" decoding=\"async\">");
+            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fixedProfile.Name, false))}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" {loading}>");
         }
         else
         {
@@ -92,7 +94,7 @@ public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemo
             var fallback = ladder.LastOrDefault(p => p.Width <= 1024) ?? ladder[0];
             var (w, h) = MediaVariants.SizeOf(asset, fallback);
             html.Append(CultureInfo.InvariantCulture, $"<source type=\"image/webp\" srcset=\"{Attr(SrcSetOf(asset, ladder, true))}\" sizes=\"{Attr(sizes)}\">");
-            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fallback.Name, false))}\" srcset=\"{Attr(SrcSetOf(asset, ladder, false))}\" sizes=\"{Attr(sizes)}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" loading=\"{loading}\" decoding=\"async\">");
+            html.Append(CultureInfo.InvariantCulture, $"<img src=\"{Attr(MediaUrls.Variant(asset, fallback.Name, false))}\" srcset=\"{Attr(SrcSetOf(asset, ladder, false))}\" sizes=\"{Attr(sizes)}\" alt=\"{Attr(alt)}\" width=\"{w}\" height=\"{h}\" {loading}>");
         }
 
         html.Append("</picture>");

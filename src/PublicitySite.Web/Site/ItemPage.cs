@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Site;
 /// </summary>
 public static class ItemPage
 {
-    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views)
+    public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views, PublicitySite.Settings.SiteSettingsService settings, TimeProvider clock, SiteQueries siteQueries)
     {
         var cancel = context.RequestAborted;
         var clean = path.Trim('/');
@@ -36,6 +36,11 @@ public static class ItemPage
         }
 
         var view = views.Get(entry);
+        if (view.Type == TopicPages.ContentType)
+        {
+            return await TopicPages.RenderAsync(context, pages, siteQueries, view, view.ModifiedUtc);
+        }
+
         PageCache.Tag(context, PageCache.ItemTag(entry.Item.Id), PageCache.NeighboursTag(view.Type, view.Column), PageCache.TypeTag(view.Type));
         var listing = await listings.GetAsync(view.Type, view.Column, cancel);
         var (previous, next) = ColumnListings.Neighbours(listing, entry.Item.Id);
@@ -49,7 +54,8 @@ public static class ItemPage
             Canonical = view.Url,
             OgType = "article",
         };
-        var model = Model(view, columnName, columnUrl, layout, previous?.ToEntry(), next?.ToEntry(), related);
+        var archived = PublicitySite.Curation.ArchiveWindow.IsArchived(view.Column is { } columnKey ? pages.Definition.FindColumn(columnKey) : null, await settings.GetAsync(cancel), view.PublishedUtc?.UtcDateTime, clock.GetUtcNow().UtcDateTime);
+        var model = Model(view, columnName, columnUrl, layout, previous?.ToEntry(), next?.ToEntry(), related, archived);
         var modified = view.ModifiedUtc > (view.PublishedUtc ?? DateTimeOffset.MinValue) ? view.ModifiedUtc : view.PublishedUtc;
         return await pages.PageAsync(context, "content", model, layout, modified);
     }
@@ -66,7 +72,7 @@ public static class ItemPage
     /// The content view's model: one shape for the public page and the admin's preview, so a preview shows the
     /// same breadcrumb, cover and 字号 control as the published page.
     /// </summary>
-    public static object Model(ContentView view, string? columnName, string? columnUrl, LayoutModel layout, EntryModel? previous, EntryModel? next, IReadOnlyList<EntryModel> related) => new
+    public static object Model(ContentView view, string? columnName, string? columnUrl, LayoutModel layout, EntryModel? previous, EntryModel? next, IReadOnlyList<EntryModel> related, bool archived = false) => new
     {
         Item = view,
         Cover = ContentData.GetString(view.Parts, BuiltInParts.Cover, "Cover"),
@@ -77,6 +83,7 @@ public static class ItemPage
         ColumnName = columnName,
         ColumnUrl = columnUrl,
         QrUrl = "/share/qr.png?path=" + Uri.EscapeDataString(view.Url),
+        Archived = archived,
         Sizes = ReaderPreferences.Sizes.Select(s => new { s.Key, s.Label, Current = s.Key == layout.Reader.Size }).ToList(),
     };
 

@@ -1,4 +1,6 @@
 using PublicitySite.Contents;
+using PublicitySite.Curation;
+using PublicitySite.Settings;
 using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
@@ -8,7 +10,7 @@ public static class ListPages
 {
     public const int ColumnPageSize = 20;
 
-    public static async Task<IResult> ColumnAsync(string key, HttpContext context, SitePages pages, ContentQueries queries)
+    public static async Task<IResult> ColumnAsync(string key, HttpContext context, SitePages pages, ContentQueries queries, SiteQueries site, CurationService curation, SiteSettingsService settings, TimeProvider clock)
     {
         if (pages.Definition.FindColumn(key) is not { } column)
         {
@@ -21,7 +23,17 @@ public static class ListPages
         }
 
         PageCache.Tag(context, PageCache.ListsTag);
-        var list = await queries.ListAsync(new ContentQuery { ContentType = column.ContentType, Column = column.Name, Page = number, PageSize = ColumnPageSize }, context.RequestAborted);
+        var cancel = context.RequestAborted;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = ArchiveWindow.CutoffUtc(column, await settings.GetAsync(cancel), now);
+        var list = await queries.ListAsync(new ContentQuery { ContentType = column.ContentType, Column = column.Name, Page = number, PageSize = ColumnPageSize, FromUtc = cutoff }, cancel);
+
+        // 置顶 items head the first page; on later pages they keep their place in time.
+        var board = await curation.GetAsync(cancel);
+        var pinned = number == 1 ? (await site.ByIdsAsync(board.Pinned(now), cancel)).Where(e => e.Column == column.Name).ToList() : [];
+        pinned.ForEach(p => p.Pinned = true);
+        var items = pinned.Concat(list.Items.Select(EntryModel.From).Where(e => !pinned.Any(p => p.Id == e.Id))).ToList();
+        items.ForEach(e => e.Curation = board.Of(e.Id));
         if (number > 1 && number > list.PageCount)
         {
             return await pages.NotFoundAsync(context);
@@ -33,7 +45,8 @@ public static class ListPages
         {
             column.Name,
             column.Description,
-            Items = list.Items.Select(EntryModel.From).ToList(),
+            column.Pictures,
+            Items = items,
             Page = number,
             list.PageCount,
             list.Total,

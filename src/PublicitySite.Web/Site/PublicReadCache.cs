@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using PublicitySite.Contents;
+using PublicitySite.Curation;
 using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Site;
@@ -14,7 +15,7 @@ namespace PublicitySite.Web.Site;
 /// cache: in a cluster, other nodes' changes reach it through the Redis bus (Cluster/).
 /// </summary>
 /// <param name="metrics">Counts hits and misses for /metrics; absent where no host runs.</param>
-public sealed class PublicReadCache(PublicitySite.Web.Operations.SiteMetrics? metrics = null) : IContentChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, IDisposable
+public sealed class PublicReadCache(PublicitySite.Web.Operations.SiteMetrics? metrics = null) : IContentChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, ICurationChangeSink, IDisposable
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 4000 });
     private CancellationTokenSource generation = new();
@@ -55,6 +56,13 @@ public sealed class PublicReadCache(PublicitySite.Web.Operations.SiteMetrics? me
     }
 
     public ValueTask OnStatusChangedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>头条, 置顶 or 推荐 changed, or a scheduled time passed: home and lists read afresh.</summary>
+    public ValueTask OnCurationChangedAsync(string contentItemId, CancellationToken cancellationToken)
     {
         Clear();
         return ValueTask.CompletedTask;

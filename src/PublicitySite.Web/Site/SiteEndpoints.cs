@@ -17,7 +17,10 @@ public static class SiteEndpoints
         services.AddSingleton<PublicReadCache>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
         services.AddSingleton<PublicitySite.Proposals.IProposalStatusSink>(sp => sp.GetRequiredService<PublicReadCache>());
+        services.AddSingleton<PublicitySite.Curation.ICurationChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
         services.AddSingleton<ColumnListings>();
+        services.AddOptions<SiteScheduleOptions>().BindConfiguration(SiteScheduleOptions.Section);
+        services.AddHostedService<SiteScheduleWatcher>();
         services.AddPageCaching();
         return services;
     }
@@ -26,6 +29,8 @@ public static class SiteEndpoints
     {
         routes.MapGet("/", HomePage.RenderAsync).CachePage();
         routes.MapGet("/column/{key}", ListPages.ColumnAsync).CachePage();
+        routes.MapGet("/sitemap", SitemapPage.RenderAsync).CachePage();
+        routes.MapGet("/zhuanti", TopicPages.IndexAsync).CachePage();
         routes.MapFeeds();
         routes.MapGet("/share/qr.png", QrCodes.Render).CachePage();
 

@@ -18,6 +18,15 @@ public sealed record SiteModel(
     string Slogan,
     IReadOnlyList<ColumnLink> Columns)
 {
+    /// <summary>The home page's meta description (网站简介), or a sentence made of the name.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>The 公告条 text while it is to be shown.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>哀悼模式: every public page in greyscale.</summary>
+    public bool Mourning { get; init; }
+
     public static SiteModel From(SiteDefinition site, SiteSettings settings) => new(
         settings.Get(SiteSettingKeys.SiteName, "政协门户网站"),
         settings[SiteSettingKeys.SiteDomain],
@@ -31,7 +40,17 @@ public sealed record SiteModel(
         [
             .. site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)),
             .. SiteDirectories.All.Select(d => new ColumnLink(d.Name, d.Url)),
-        ]);
+        ])
+    {
+        Description = settings.Get(SiteSettingKeys.SiteDescription, settings.Get(SiteSettingKeys.SiteName, "政协门户网站") + "：政协要闻、委员风采、提案追踪与文史资料。"),
+    };
+
+    /// <summary>With the dated settings (公告条, 哀悼模式) as they stand at <paramref name="nowUtc"/>.</summary>
+    public static SiteModel From(SiteDefinition site, SiteSettings settings, DateTime nowUtc) => From(site, settings) with
+    {
+        Notice = SiteSchedule.Notice(settings, nowUtc),
+        Mourning = SiteSchedule.Mourning(settings, nowUtc),
+    };
 }
 
 public sealed record ColumnLink(string Name, string Url);
@@ -92,6 +111,18 @@ public sealed class EntryModel(string id, string title, string url, DateTimeOffs
     public string? Cover => Members.MemberPages.MediaUrl(Field(BuiltInParts.Cover, "Cover"));
 
     public string? CoverAlt => Field(BuiltInParts.Cover, "CoverAlt");
+
+    /// <summary>The raw cover value (a library id or address), for the responsive picture filters.</summary>
+    public string? CoverId => Field(BuiltInParts.Cover, "Cover");
+
+    /// <summary>The office's placement of this item (置顶, highlight), set by the page that lists it.</summary>
+    public Curation.CurationFlags? Curation { get; set; }
+
+    /// <summary>Shown with a 置顶 mark at the top of its column.</summary>
+    public bool Pinned { get; set; }
+
+    /// <summary>CSS classes of a highlighted title (标题颜色, 加粗), empty when plain.</summary>
+    public string TitleClass => Curation?.TitleClass ?? "";
 
     public static EntryModel From(PublishedEntry entry)
     {

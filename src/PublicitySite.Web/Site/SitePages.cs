@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Site;
 /// What every public page handler needs: the site model with the current settings, the reader's
 /// preferences, and a response with ETag/Last-Modified that answers 304 when the reader already has it.
 /// </summary>
-public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitions, SiteSettingsService settings)
+public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitions, SiteSettingsService settings, TimeProvider clock)
 {
     public SiteDefinition Definition => definitions.Current;
 
@@ -26,7 +26,7 @@ public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitio
     public async Task<SiteModel> SiteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SiteModel.From(definitions.Current, await settings.GetAsync(context.RequestAborted));
+        return SiteModel.From(definitions.Current, await settings.GetAsync(context.RequestAborted), clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>A layout with a title given in full, carrying the reader's preferences and the page address.</summary>
@@ -46,6 +46,9 @@ public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitio
     {
         ArgumentNullException.ThrowIfNull(context);
         var html = await theme.RenderPageAsync(view, model, layout);
+        // The browser asks again (a cheap 304 by ETag) before reusing a page, so a switch of 长者模式 or 字号,
+        // which changes the page for the same address, shows at once.
+        context.Response.Headers.CacheControl = "no-cache";
         return status == StatusCodes.Status200OK ? Conditional(context, html, "text/html; charset=utf-8", lastModified) : Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 

@@ -36,6 +36,22 @@ public sealed class SiteQueries(AppDbContext db)
         return found.Select(r => EntryModel.From(new PublishedEntry(r.i, r.v))).ToList();
     }
 
+    /// <summary>The published items among <paramref name="ids"/>, in the order of <paramref name="ids"/>.</summary>
+    public async Task<List<EntryModel>> ByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Published && ids.Contains(v.ContentItemId))
+            .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new { v, i })
+            .ToListAsync(cancellationToken);
+        var byId = found.ToDictionary(r => r.i.Id, r => EntryModel.From(new PublishedEntry(r.i, r.v)));
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
     /// <summary>Proposals' statuses as the office's recorded steps make them (a version's own timeline may be older).</summary>
     public Task<Dictionary<string, RecordedStatus>> ProposalStatusesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         ProposalStatuses.OfAsync(db, ids, cancellationToken);

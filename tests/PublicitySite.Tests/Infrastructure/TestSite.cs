@@ -16,10 +16,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly Db db;
     private readonly bool seed;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services;
 
     /// <param name="dataDir">An existing data directory to start on (kept afterwards), to test restarts.</param>
-    public TestSite(bool seed = true, Db db = Db.Sqlite, Dictionary<string, string?>? settings = null, string? dataDir = null)
+    /// <param name="services">Replaces services after the app registered its own (a test clock, say).</param>
+    public TestSite(bool seed = true, Db db = Db.Sqlite, Dictionary<string, string?>? settings = null, string? dataDir = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
+        this.services = services;
         directory = dataDir is null ? new TestDirectory() : null;
         this.dataDir = dataDir ?? directory!.Path;
         this.seed = seed;
@@ -44,6 +47,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
         }
     }
 

@@ -5,15 +5,16 @@ namespace PublicitySite.Tests.Literature;
 public sealed class ArticleOutlineTests
 {
     [Fact]
-    public void Headings_get_anchors_and_are_listed_in_order()
+    public void Headings_get_unique_ids_without_a_visible_mark_and_are_listed_in_order()
     {
         var (html, headings) = ArticleOutline.Build("<h2 id=\"一纸聘书\">一纸聘书</h2><p>正文</p><h3>小节</h3><h2 id=\"一纸聘书\">重复</h2>");
 
         Assert.Equal(["一纸聘书", "小节", "重复"], headings.Select(h => h.Text));
         Assert.Equal([2, 3, 2], headings.Select(h => h.Level));
         Assert.Equal(3, headings.Select(h => h.Id).Distinct().Count()); // a repeated id is made unique
-        Assert.Contains("<h3 id=\"section-2\">小节<a class=\"anchor\" href=\"#section-2\"", html);
-        Assert.Contains("href=\"#一纸聘书\"", html);
+        Assert.Contains("<h3 id=\"section-2\">小节</h3>", html);
+        Assert.Contains("<h2 id=\"一纸聘书\">一纸聘书</h2>", html);
+        Assert.DoesNotContain(">#<", html);
     }
 
     [Fact]

@@ -34,13 +34,14 @@ public sealed class LiteraturePagesTests(SeededSite site) : IClassFixture<Seeded
     }
 
     [Fact]
-    public async Task The_reading_view_has_an_outline_anchors_size_links_and_neighbours()
+    public async Task The_reading_view_has_an_outline_size_links_and_neighbours_and_no_marks_after_headings()
     {
         var html = await client.GetStringAsync("/literature/articles/yizuo-daqiao-hulan-de-xiufu?size=large");
 
         Assert.Contains("<div class=\"reader size-large\">", html);
         Assert.Contains("本文目录", html);
-        Assert.Contains("class=\"anchor\"", html);
+        Assert.Contains("href=\"#", html); // the contents box links to the headings' ids
+        Assert.DoesNotContain("class=\"anchor\"", html);
         Assert.Contains("rel=\"prev\">我当民主监督员的那几年</a>", html);
         Assert.Contains("/literature/cite/", html);
         Assert.Contains("<span class=\"current\" aria-current=\"true\">大</span>", html);

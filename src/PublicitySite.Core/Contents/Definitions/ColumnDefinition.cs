@@ -17,4 +17,13 @@ public sealed record ColumnDefinition
 
     /// <summary>Shown on the home page as a block of its own.</summary>
     public bool OnHome { get; init; } = true;
+
+    /// <summary>A picture column (图片新闻): shown as a grid of covers, and its items must have a cover.</summary>
+    public bool Pictures { get; init; }
+
+    /// <summary>
+    /// 信息归档: items older than this many years leave the lists and the home page but keep their address.
+    /// Null follows the site setting <c>ArchiveYears</c>; 0 never archives (领导讲话, 文史).
+    /// </summary>
+    public int? ArchiveAfterYears { get; init; }
 }

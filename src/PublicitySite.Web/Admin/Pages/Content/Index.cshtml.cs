@@ -6,7 +6,7 @@ using PublicitySite.Workflow;
 namespace PublicitySite.Web.Admin.Pages.Content;
 
 /// <summary>Every item's latest version, filtered by type, column, status, author, title and date, 20 a page.</summary>
-public sealed class IndexModel(WorkflowQueries queries) : AdminPage
+public sealed class IndexModel(WorkflowQueries queries, PublicitySite.Curation.CurationService curation) : AdminPage
 {
     public const int PageSize = 20;
 
@@ -32,6 +32,9 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
     public int PageCount => AdminPaging.PageCount(Total, PageSize);
 
     public IReadOnlyList<WorkItem> Items { get; private set; } = [];
+
+    /// <summary>头条, 置顶 and 推荐 of the listed items, for the one-click buttons.</summary>
+    public PublicitySite.Curation.CurationBoard Board { get; private set; } = PublicitySite.Curation.CurationBoard.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +63,7 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
             Page = page,
             PageSize = PageSize,
         }, cancellationToken), r => r.Total, Errors);
+        Board = await curation.GetAsync(cancellationToken);
         return Page();
     }
 
