@@ -110,7 +110,8 @@ public sealed class RichEditorWalkTests
         Assert.Equal("center", await article.Locator("p.align-center").EvaluateAsync<string>("p => getComputedStyle(p).textAlign"));
         Assert.Equal(1, await article.Locator("table td[colspan='2']").CountAsync());
         Assert.Equal("全体会议会场全景", await article.Locator("figure picture img").GetAttributeAsync("alt"));
-        Assert.Equal("eager", await article.Locator("figure picture img").GetAttributeAsync("loading"));
+        Assert.Equal("high", await article.Locator("figure picture img").GetAttributeAsync("fetchpriority"));
+        Assert.Null(await article.Locator("figure picture img").GetAttributeAsync("loading"));
         Assert.True(await article.Locator("figure picture img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the picture loads from its variants");
         await Expect(article.Locator("figcaption"), "十四届全体会议现场");
         await Shot(publicPage, "03-public-page");
