@@ -50,7 +50,8 @@ def is_adapter(path):
 
 
 entry = {}
-own = {"audit writes": [], "role-name checks": [], "hand-written access checks": [], "result-to-HTTP switches": []}
+own = {"audit writes": [], "role-name checks": [], "hand-written access checks": [], "hand-written result-to-HTTP mappings": [],
+       "calls to the one result mapper": []}
 adapter_lines = 0
 adapter_files = 0
 for path in sources(WEB):
@@ -79,8 +80,10 @@ for path in sources(WEB):
         own["role-name checks"].append(rel)
     for m in re.finditer(r"StaffAccess\.CheckAsync|OfficeAccess\.\w+\(|Can\(Permissions\.|Policy\.Has\(", src):
         own["hand-written access checks"].append(rel)
-    for m in re.finditer(r"(Outcome|Kind)\s+switch|\.Problem!|Refused\(", src):
-        own["result-to-HTTP switches"].append(rel)
+    for m in re.finditer(r"(Outcome|Kind)\s+switch|\.Problem!|StatusCode = \w+\.(Outcome|Kind)", src):
+        own["hand-written result-to-HTTP mappings"].append(rel)
+    for m in re.finditer(r"ResultProblems\.(Map|Problem)\(|Refused\(\w*\.?Failure|Refused\(failure|Refused\(saved", src):
+        own["calls to the one result mapper"].append(rel)
 
 print("Write entry points per feature (api = POST/PUT/DELETE routes, admin = page POST handlers, cli = verbs)")
 for feature in sorted(entry):
