@@ -29,7 +29,7 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
         using var editorSession = await AdminSession.LoginAsync(site, "dash-editor", "Editor");
         var (_, editorHtml) = await editorSession.GetAsync("/admin");
         Assert.Contains("待初审的稿件甲", editorHtml);
-        Assert.Contains($"/admin/content/edit/{waiting}", editorHtml);
+        Assert.Contains($"/admin/content/review/{waiting}", editorHtml);
 
         using var writerSession = await AdminSession.LoginAsync(site, "w", "Contributor");
         var (_, writerHtml) = await writerSession.GetAsync("/admin");
@@ -97,7 +97,7 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<ins>已修订</ins>", html);
-        Assert.Contains("初审：e1", html);
+        Assert.Contains("初审通过（e1）", html);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// show it. Everyone else who may see the item gets the same page read-only, with its place in the review chain.
 /// Decisions go through <see cref="WorkflowService"/>, like the API.
 /// </summary>
-public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries queries) : AdminPage
+public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries queries, PreviewLinks links) : AdminPage
 {
     public WorkItem? Work { get; private set; }
 
@@ -32,6 +32,11 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
     public bool IsFinalStage => Stage == Stages.Count - 1;
 
     public bool CanEdit => Work is { } w && w.Latest.Status != ContentStatus.InReview && Policy.CanEdit(Me, w.Item, w.Latest.Column);
+
+    /// <summary>External preview links of the item (made and revoked by the editor page's handlers).</summary>
+    public IReadOnlyList<PreviewLink> Links { get; private set; } = [];
+
+    public bool CanViewDrafts => Work is { } w && (Policy.Has(Me, Permissions.ViewDrafts, w.Item.ContentType, w.Latest.Column) || Policy.CanEdit(Me, w.Item, w.Latest.Column));
 
     public string Name(string user) => Names.TryGetValue(user, out var n) ? n : user;
 
@@ -84,6 +89,7 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
 
         Sheet = await queries.SignOffAsync(Policy.Site, id, w.Latest.Number, cancellationToken);
         Steps = await queries.StepsAsync(id, w.Latest.Number, cancellationToken);
+        Links = CanViewDrafts ? await links.ListAsync(id, cancellationToken) : [];
         Names = await queries.DisplayNamesAsync(Steps.Select(s => s.By).Append(w.Latest.Author), cancellationToken);
         return null;
     }
