@@ -191,7 +191,7 @@ public sealed class CurationTests(CuratedSite curated)
         Assert.DoesNotContain("往年两会专题", home);
 
         var index = await client.GetStringAsync("/zhuanti");
-        var archive = index[index.IndexOf("往期专题", StringComparison.Ordinal)..];
+        var archive = index[index.IndexOf("id=\"topic-archive-title\"", StringComparison.Ordinal)..];
         Assert.Contains("往年两会专题", archive);
         Assert.DoesNotContain("学习贯彻全会精神", archive);
         Assert.Contains("学习贯彻全会精神", await client.GetStringAsync("/sitemap"));
