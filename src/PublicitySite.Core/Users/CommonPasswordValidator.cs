@@ -51,19 +51,3 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
         return set;
     }
 }
-
-/// <summary>Identity's password and name messages in Chinese, as every message the admin shows.</summary>
-public sealed class ChineseIdentityErrors : IdentityErrorDescriber
-{
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 个字符" };
-
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码应包含数字" };
-
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码应包含小写字母" };
-
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "当前密码不正确" };
-
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户“{userName}”已存在" };
-
-    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效：只能用字母、数字和 - . _ @" };
-}

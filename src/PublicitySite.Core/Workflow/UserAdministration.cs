@@ -171,7 +171,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
             : new(WorkflowOutcome.Forbidden, [$"您的角色（{new WorkflowPolicy(definitions.Current).RoleLabel(actor.Role)}）无权管理用户"]);
 
     private static string Chinese(string error) => error.Contains("Passwords must", StringComparison.Ordinal) || error.Contains("Password", StringComparison.Ordinal)
-        ? "密码至少 10 位，须包含小写字母和数字"
+        ? "密码至少 12 位，须包含小写字母和数字，且不能是常见密码"
         : error;
 }
 

@@ -49,7 +49,7 @@ public sealed class UserAccountCommandTests
         var unknown = await SiteProcess.RunAsync(site.DataDir, "user", "passwd", "nobody", "--password", "long-enough-12");
 
         Assert.Equal(1, weak.ExitCode);
-        Assert.Contains("密码至少 10 位", weak.Error, StringComparison.Ordinal);
+        Assert.Contains("密码至少 12 位", weak.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Passwords must", weak.Error, StringComparison.Ordinal);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("用户“nobody”不存在", unknown.Error, StringComparison.Ordinal);
