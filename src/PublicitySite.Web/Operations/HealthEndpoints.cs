@@ -26,7 +26,7 @@ public static partial class HealthEndpoints
     /// 200 while the database answers, with <c>status</c> <c>degraded</c> when search cannot answer, the index lags
     /// behind the database or the disk is nearly full; 503 with a Chinese problem when the database does not answer.
     /// </summary>
-    private static async Task<IResult> Check(HttpContext http, AppDbContext db, HealthProbe probe, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(HttpContext http, AppDbContext db, HealthProbe probe, PublicitySite.Search.IndexConsistencyCheck consistency, CancellationToken cancellationToken)
     {
         var report = await probe.CheckAsync(db, cancellationToken);
         if (report.Items is not { } items)
@@ -45,7 +45,7 @@ public static partial class HealthEndpoints
             status,
             database = db.Database.ProviderName,
             items,
-            search = new { state = report.Search.State, documents = report.Search.Documents, label = report.Search.Label, lag = report.IndexLag, problem = report.IndexProblem, repairing = report.Repairing },
+            search = new { state = report.Search.State, documents = report.Search.Documents, label = report.Search.Label, lag = report.IndexLag, problem = report.IndexProblem, repairing = report.Repairing, lastCheck = consistency.Last is { } c ? new { c.CheckedUtc, c.Items, c.Documents, c.Drifted } : null },
             disk = new { freeMegabytes = report.FreeDiskMegabytes, low = report.DiskLow },
         });
     }
