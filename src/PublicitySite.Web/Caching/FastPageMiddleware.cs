@@ -37,9 +37,15 @@ internal sealed class FastPageMiddleware
         }
 
         var key = Key(context.Request);
-        return store.TryGet(key, definitions.Current, out var page)
-            ? FastPageResponse.WriteAsync(context, page)
-            : CaptureAsync(context, key);
+        var metrics = context.RequestServices.GetService<PublicitySite.Web.Operations.SiteMetrics>();
+        if (store.TryGet(key, definitions.Current, out var page))
+        {
+            metrics?.CacheHit("pages");
+            return FastPageResponse.WriteAsync(context, page);
+        }
+
+        metrics?.CacheMiss("pages");
+        return CaptureAsync(context, key);
     }
 
     /// <summary>
