@@ -44,7 +44,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 240; i++)
+        for (var i = 0; i < 1200; i++)
         {
             if (process.HasExited)
             {
@@ -72,7 +72,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the web host did not answer /healthz within 60 s");
+        throw new TimeoutException("the web host did not answer /healthz within 5 minutes");
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ public sealed partial class StaticPublisher(
     /// <summary>Pages that carry no tags of their own (directories, member and proposal pages) follow every list and setting change.</summary>
     private static readonly string[] UntaggedFollow = [PageCache.SiteTag, PageCache.ListsTag];
 
-    private readonly Channel<string> evicted = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> evicted = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false }); // counted by Idle
     private readonly Dictionary<string, string[]> tagsByPath = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly TaskCompletionSource firstRebuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -78,6 +78,8 @@ public sealed partial class StaticPublisher(
                 tagsByPath.Clear();
             }
 
+            // Styles and scripts first, so published pages look right while the application is stopped.
+            await targets.CopyTreeAsync(Path.Combine(theme.ThemeDir, "assets"), AssetsFolder, cancellationToken);
             var queue = new Queue<string>(StartPaths);
             var seen = new HashSet<string>(queue, StringComparer.Ordinal);
             var written = new HashSet<string>(StringComparer.Ordinal);
@@ -99,8 +101,6 @@ public sealed partial class StaticPublisher(
                 progress?.Report((seen.Count - queue.Count, seen.Count));
             }
 
-            // Styles and scripts too, so published pages look right while the application is stopped.
-            await targets.CopyTreeAsync(Path.Combine(theme.ThemeDir, "assets"), AssetsFolder, cancellationToken);
             var removed = RemoveLeftovers(targets, written);
             return new PublishReport(written.Count, removed, failed, clock.Elapsed);
         }

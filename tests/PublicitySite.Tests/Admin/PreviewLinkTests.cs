@@ -27,7 +27,8 @@ public sealed partial class PreviewLinkTests
         Assert.Contains("noindex", string.Join(",", preview.Headers.GetValues("X-Robots-Tag")));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link + "x")).StatusCode);
 
-        var (_, page) = await session.GetAsync($"/admin/content/edit/{id}");
+        // Submitted items are shown on their review screen, which lists their links.
+        var (_, page) = await session.GetAsync($"/admin/content/review/{id}");
         var linkId = RevokePattern().Match(page).Groups[1].Value;
         await session.PostAsync($"/admin/content/edit/{id}?handler=Revoke", new() { ["link"] = linkId });
         var after = await anonymous.GetAsync(link);

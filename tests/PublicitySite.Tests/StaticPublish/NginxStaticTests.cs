@@ -23,7 +23,8 @@ public sealed class NginxStaticTests
         try
         {
             var home = Path.Combine(publish.Path, "index.html");
-            for (var i = 0; i < 3000 && !File.Exists(Path.Combine(publish.Path, Article.Trim('/'), "index.html")); i++)
+            // Wait for the first publication: the theme files and the article are written.
+            for (var i = 0; i < 3000 && !(File.Exists(Path.Combine(publish.Path, Article.Trim('/'), "index.html")) && File.Exists(Path.Combine(publish.Path, "themes", "publicity", "css", "site.css"))); i++)
             {
                 await Task.Delay(100);
             }

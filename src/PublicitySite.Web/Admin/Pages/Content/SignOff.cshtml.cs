@@ -24,6 +24,7 @@ public sealed class SignOffModel(WorkflowQueries queries, PublicitySite.Settings
         var reviewer = work.Review is { Stage: >= 0 } r && Policy.CannotActAtStage(Me, work.Item.ContentType, work.Latest.Column, Math.Min(r.Stage, stages.Count - 1)) is null;
         if (!Policy.Has(Me, Permissions.ViewDrafts, work.Item.ContentType, Sheet.Column) && !Policy.CanEdit(Me, work.Item, Sheet.Column) && !reviewer)
         {
+            Sheet = null; // nothing of the sheet is shown with the refusal
             return Forbidden("您无权查看此内容的审签单");
         }
 
