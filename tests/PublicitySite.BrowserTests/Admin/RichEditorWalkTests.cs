@@ -86,13 +86,12 @@ public sealed class RichEditorWalkTests
         await dialog.GetByLabel("中").CheckAsync();
         await Shot(page, "01-picture-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await body.Locator("figure img[src^='/media/']").WaitForAsync(new() { Timeout = 15_000 });
+        await UploadedAsync(page, body);
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.InsertTextAsync("会议号召全体委员履职尽责。");
         await Shot(page, "02-article-typed-1366x768", fullPage: false);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await Expect(page.Locator(".flash"), "草稿已保存");
+        await SaveAsync(page);
         await RichEditorInput.WaitReadyAsync(page);
         Assert.Equal(1, await body.Locator("table td[colspan='2']").CountAsync());
         Assert.Equal("十四届全体会议现场", await body.Locator("figure figcaption").InnerTextAsync());
@@ -153,9 +152,8 @@ public sealed class RichEditorWalkTests
         await PasteAsync(page, "<p>安全测试</p><img src=x onerror=\"window.pwned=1\"><a href=\"javascript:window.pwned=2\">链接</a><svg onload=\"window.pwned=3\"></svg><p onclick=\"window.pwned=4\">点击</p><script>window.pwned=5</script>");
 
         // The WPS picture came as a data URI: it waits for alt text (it has one, so it uploads by itself).
-        await body.Locator("figure img[src^='/media/']").WaitForAsync(new() { Timeout = 15_000 });
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await Expect(page.Locator(".flash"), "草稿已保存");
+        await UploadedAsync(page, body);
+        await SaveAsync(page);
         var id = page.Url.Split('/').Last();
         await PublishAsync(site, id);
 
@@ -167,7 +165,7 @@ public sealed class RichEditorWalkTests
         await publicPage.GotoAsync(url);
         var article = publicPage.Locator(".body");
         await Expect(article, "安全测试");
-        await article.Locator("p").Filter(new() { HasText = "点击" }).ClickAsync();
+        await article.GetByText("点击", new() { Exact = true }).ClickAsync(); // the pasted paragraph, not the web page's "点击查看"
         Assert.Equal(2, await article.Locator("table").CountAsync());
         Assert.Equal("会议现场", await article.Locator("figure picture img").GetAttributeAsync("alt"));
         Assert.Null(await publicPage.EvaluateAsync<object?>("() => window.pwned ?? null"));
@@ -257,5 +255,34 @@ public sealed class RichEditorWalkTests
     {
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>Saves the draft; when no confirmation comes, the failure says what the editor and the page said.</summary>
+    private static async Task SaveAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        try
+        {
+            await Expect(page.Locator(".flash"), "草稿已保存");
+        }
+        catch (TimeoutException)
+        {
+            var errors = await page.Locator(".errors").CountAsync() > 0 ? await page.Locator(".errors").InnerTextAsync() : "";
+            var status = await page.Locator(".re-status").CountAsync() > 0 ? await page.Locator(".re-status").InnerTextAsync() : "";
+            throw new TimeoutException($"the draft was not saved; at {page.Url} the page said “{errors}”, the editor “{status}”");
+        }
+    }
+
+    /// <summary>Waits for a picture in the text to come back from the media library; a timeout says what the editor said.</summary>
+    private static async Task UploadedAsync(IPage page, ILocator body)
+    {
+        try
+        {
+            await body.Locator("figure img[src^='/media/']").WaitForAsync(new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("no uploaded picture in the text; the editor's status: " + await page.Locator(".re-status").InnerTextAsync());
+        }
     }
 }

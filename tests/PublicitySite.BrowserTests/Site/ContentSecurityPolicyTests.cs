@@ -70,10 +70,10 @@ public sealed class ContentSecurityPolicyTests(BrowserSite site)
             Assert.True(response?.Status == 200, $"{path}: {response?.Status}");
         }
 
-        // The editor's inline script renders the Markdown preview as one types.
+        // The rich editor's bundle starts, and the page's inline script renders the preview as one types.
         await page.GotoAsync("/admin/content/edit?type=News");
-        await page.Locator("#f-Markdown").FillAsync("# 预览标题甲\n\n正文");
-        await page.Locator("#preview h1").Filter(new() { HasText = "预览标题甲" }).WaitForAsync(new() { Timeout = 15_000 });
+        await Admin.RichEditorInput.ReplaceAsync(page, "正文**预览加粗甲**");
+        await page.Locator("#preview strong").Filter(new() { HasText = "预览加粗甲" }).WaitForAsync(new() { Timeout = 15_000 });
         // The media library's script lists the library.
         await page.GotoAsync("/admin/media");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -5,8 +5,8 @@ const ICON = {
   h2: '标题1', h3: '标题2', h4: '标题3', p: '正文段落',
   bold: 'B', italic: 'I', underline: 'U',
   left: '左', center: '中', right: '右', justify: '齐',
-  indent: '缩进', ol: '1.', ul: '•', quote: '“”',
-  table: '表格', rowAdd: '+行', rowDel: '−行', colAdd: '+列', colDel: '−列', merge: '合并', split: '拆分', tableDel: '删表',
+  indent: '缩进', ol: '编号', ul: '•', quote: '“”',
+  table: '表格', rowAdd: '+行', rowDel: '−行', colAdd: '+列', colDel: '−列', merge: '合并', split: '拆分', tableDel: '删除表格',
   link: '链接', image: '图片', upload: '上传', attachment: '附件', figure: '图片设置', hr: '—',
   undo: '↶', redo: '↷', clear: '清除格式', full: '全屏',
 };
@@ -40,7 +40,7 @@ export function buildToolbar(editor, actions) {
       ['indent', '首行缩进二字符', 'Ctrl+Shift+I', () => chain().toggleIndent().run(), () => !!editor.getAttributes('paragraph').indent],
     ],
     [
-      ['ol', '有序列表', 'Ctrl+Shift+7', () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')],
+      ['ol', '编号列表', 'Ctrl+Shift+7', () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')],
       ['ul', '无序列表', 'Ctrl+Shift+8', () => chain().toggleBulletList().run(), () => editor.isActive('bulletList')],
       ['quote', '引用', 'Ctrl+Shift+B', () => chain().toggleBlockquote().run(), () => editor.isActive('blockquote')],
     ],

@@ -24,8 +24,12 @@ public sealed class ViewModel(WorkflowQueries queries, PreviewRenderer renderer)
         }
 
         PreviewEndpoints.Headers(HttpContext);
-        // The review screen shows this page in a frame of its own origin.
+        var html = await renderer.RenderAsync(HttpContext, work.Item, version, version.Published ? "内部预览（此版本即网站上的版本）" : "预览：此版本尚未发布，网站上还看不到");
+
+        // The review screen shows this page in a frame of its own origin; set after rendering, which may issue a nonce.
         Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
-        return Content(await renderer.RenderAsync(HttpContext, work.Item, version, version.Published ? "内部预览（此版本即网站上的版本）" : "预览：此版本尚未发布，网站上还看不到"), "text/html; charset=utf-8");
+        var nonce = Security.ContentSecurityPolicy.IssuedNonce(HttpContext);
+        Response.Headers.ContentSecurityPolicy = Security.ContentSecurityPolicy.Build(nonce is null ? null : "'nonce-" + nonce + "'", frameAncestors: "'self'");
+        return Content(html, "text/html; charset=utf-8");
     }
 }
