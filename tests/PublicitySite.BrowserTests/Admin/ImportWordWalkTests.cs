@@ -54,6 +54,15 @@ public sealed class ImportWordWalkTests
         Assert.Equal("第1部分调研现场照片", await body.Locator("figure img").First.GetAttributeAsync("alt"));
         Assert.Equal("新建站点优先老旧小区", await body.Locator("ol > li ul > li").First.InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "02-imported-draft-1366x768.png") });
+
+        // The media library, inside the admin, lists the document's pictures and shows where each is used.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "媒体库" }).ClickAsync();
+        var search = page.GetByRole(AriaRole.Search);
+        await search.GetByLabel("文件夹").FillAsync("Word导入");
+        await search.GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
+        await page.Locator("#grid button").Filter(new() { HasText = "第1部分调研现场照片" }).ClickAsync();
+        await page.Locator("#usage").Filter(new() { HasText = "2025年度社区养老服务调研报告" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "03-media-library-usage.png"), FullPage = true });
         await context.CloseAsync();
     }
 }
