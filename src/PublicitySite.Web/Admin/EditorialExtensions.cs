@@ -1,4 +1,5 @@
 using PublicitySite.Web.Admin.Editor;
+using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 using PublicitySite.Web.Workflow;
@@ -17,6 +18,7 @@ public static class EditorialExtensions
         services.AddHostedService<ScheduleWorker>();
         services.AddScoped<PreviewRenderer>();
         services.AddScoped<Pages.Proposals.ReplyPdf>();
+        services.AddEditorialMenu();
         // Razor would otherwise write every Chinese character as &#x...; (unreadable source, triple the bytes).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -36,6 +38,7 @@ public static class EditorialExtensions
         routes.MapContentWrites();
         routes.MapUserWrites();
         routes.MapPreviewLinks();
+        routes.MapLivePreview();
         routes.MapRichEditorAssets();
         routes.MapRazorPages();
         routes.MapGet("/admin/denied", () => Results.Redirect("/admin")).ExcludeFromDescription();

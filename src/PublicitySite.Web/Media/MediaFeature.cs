@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Media;
+using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Media;
@@ -18,6 +19,7 @@ public static class MediaFeature
     public static IServiceCollection AddMediaFeature(this IServiceCollection services)
     {
         services.AddMedia();
+        services.AddAdminMenuEntry("媒体", "媒体库", "/admin/media", p => p.Can(Permissions.UploadMedia));
         services.AddMemoryCache();
         services.AddSingleton<IThemeFilters, MediaThemeFilters>();
         services.AddAuthentication();

@@ -1,4 +1,5 @@
 using PublicitySite.Proposals;
+using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.Proposals;
 
@@ -10,6 +11,7 @@ public static class ProposalEndpoints
     {
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section);
         services.AddHostedService<OverdueJob>();
+        services.AddAdminMenuEntry("提案", "提案办理", "/admin/proposals", p => Admin.OfficeAccess.Proposals(p.Policy, p.Me));
         return services;
     }
 

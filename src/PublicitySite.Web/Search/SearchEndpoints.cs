@@ -1,5 +1,6 @@
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Search;
+using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
@@ -22,6 +23,7 @@ public static class SearchEndpoints
         services.AddSingleton<ReindexJob>();
         services.AddSingleton<IReindexStarter>(sp => sp.GetRequiredService<ReindexJob>());
         services.AddHostedService<SearchHostedService>();
+        services.AddAdminMenuEntry("系统", "搜索管理", "/admin/search", p => p.Can(Permissions.Reindex), 3);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Webhooks;
+using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.Webhooks;
 
@@ -90,6 +91,7 @@ public static class WebhookSetup
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<WebhookSignal>());
         services.AddHostedService<WebhookDispatcher>();
+        services.AddAdminMenuEntry("系统", "Webhook", "/admin/webhooks", p => p.Can(Contents.Definitions.Permissions.ManageSettings), 6);
         return services;
     }
 }

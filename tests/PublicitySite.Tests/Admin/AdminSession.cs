@@ -32,8 +32,7 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
     }
 
     /// <summary>Posts a form as the page would, with the session's antiforgery token (read from <paramref name="tokenPage"/>).</summary>
-    /// <param name="previewHeader">Sent as the editor's live preview script sends it (<c>X-Preview: 1</c>).</param>
-    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin", bool previewHeader = false)
+    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin")
     {
         if (token is null || tokenPage == "/admin/login")
         {
@@ -42,13 +41,7 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         }
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        if (previewHeader)
-        {
-            request.Headers.Add("X-Preview", "1");
-        }
-
-        var response = await client.SendAsync(request);
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         if (tokenPage == "/admin/login")
         {
             token = null; // a new identity needs a new token

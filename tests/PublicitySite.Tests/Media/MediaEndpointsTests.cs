@@ -157,7 +157,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         }, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(reason, problem.GetProperty("detail").GetString());
-        Assert.True(clock.ElapsedMilliseconds < 2000, $"{kind} took {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{kind} took {clock.ElapsedMilliseconds} ms"); // no hang on a hostile file, whatever the machine's load
     }
 
     [Fact]

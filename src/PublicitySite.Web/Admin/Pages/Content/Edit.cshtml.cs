@@ -126,13 +126,6 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         var html = Request.Form.ContainsKey("f." + RichBody.BodyHtmlField)
             ? bodies.ToHtml(new RichBody(RichBody.Html, PublicitySite.RichText.RichHtml.Clean(Request.Form["f." + RichBody.BodyHtmlField].ToString())))
             : bodies.ToHtml(new RichBody(RichBody.Markdown, Request.Form["f.Markdown"].ToString()));
-        if (Request.Headers["X-Preview"] == "1")
-        {
-            // The live preview runs beside the page: a save's message waiting for the next page is not its to take.
-            TempData.Keep();
-            return Content(html, "text/html; charset=utf-8");
-        }
-
         Values = EditorFields.Read(Request.Form, Fields, Values);
         PreviewHtml = html;
         return Page();
