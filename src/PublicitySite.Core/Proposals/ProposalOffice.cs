@@ -69,6 +69,12 @@ public sealed record ProposalChange(string ContentItemId, string Number, Proposa
 {
     /// <summary>The status in Chinese (已立案), empty when the proposal has none yet.</summary>
     public string StatusName => Status is { } s ? ProposalNames.Of(s) : "";
+
+    /// <summary>After a 发布 decision: the text is on the public site now.</summary>
+    public bool Published { get; init; }
+
+    /// <summary>After a 发布 decision the recipe's review has not finished: the stage that decides next.</summary>
+    public string? NextStage { get; init; }
 }
 
 /// <summary>The office's queue, as the dashboard shows it.</summary>

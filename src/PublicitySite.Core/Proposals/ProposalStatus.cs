@@ -72,7 +72,15 @@ public static class ProposalNames
         [ProposalEventKind.Close] = "办结",
     };
 
+    /// <summary>提案者类别: the stored key (the recipe's <c>ProposerType</c> option) and its Chinese name, in form order.</summary>
+    public static IReadOnlyList<(string Key, string Label)> ProposerTypes { get; } =
+        [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
+
     public static IReadOnlyList<string> AllStatuses { get; } = [.. Statuses.Values];
+
+    /// <summary>The Chinese name of a 提案者类别 key; an unknown key is shown as stored.</summary>
+    public static string ProposerType(string? key) =>
+        ProposerTypes.FirstOrDefault(t => t.Key == key).Label ?? key ?? "";
 
     public static IReadOnlyList<string> AllKinds { get; } = [.. Kinds.Values];
 

@@ -28,6 +28,9 @@ public sealed record ProposalSummary(
     string? Verdict,
     string? LastUpdate)
 {
+    /// <summary>提案者类别 in Chinese (委员（个人或联名）, 党派 …), the same words the office page uses.</summary>
+    public string ProposerTypeName => ProposalNames.ProposerType(ProposerType);
+
     public static ProposalSummary From(ProposalRecord r) => new(
         r.ContentItemId,
         r.Title,

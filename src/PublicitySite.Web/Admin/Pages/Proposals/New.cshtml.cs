@@ -10,8 +10,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// </summary>
 public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, TimeProvider clock) : ProposalOfficePage
 {
-    public static readonly IReadOnlyList<(string Key, string Label)> ProposerTypes =
-        [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
+    public static IReadOnlyList<(string Key, string Label)> ProposerTypes => ProposalNames.ProposerTypes;
 
     [BindProperty] public string? Title { get; set; }
 
