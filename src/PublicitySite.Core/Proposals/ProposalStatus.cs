@@ -86,6 +86,15 @@ public static class ProposalNames
 
     public static string Of(ProposalStatus status) => Statuses[status];
 
+    /// <summary>Shown beside the status when a reply is due and its deadline has passed (never as a status of its own).</summary>
+    public const string Overdue = "已超期";
+
+    /// <summary>
+    /// A proposal's standing in one phrase, for surfaces that show it as text (member profiles, the home page's
+    /// 提案追踪): the status its recorded steps give, with 已超期 when late. Lists show the same two words as badges.
+    /// </summary>
+    public static string Standing(ProposalStatus status, bool overdue) => overdue ? $"{Of(status)}（{Overdue}）" : Of(status);
+
     public static string Of(ProposalEventKind kind) => Kinds[kind];
 
     /// <summary>Accepts the Chinese name (立案), the English id (Accept), and 已立案/立案 both for the status.</summary>

@@ -116,6 +116,29 @@ public sealed partial class ProposalPublicationPagesTests
         Assert.Contains("提案不存在", await missing.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_member_profile_words_an_urged_late_proposal_as_the_list_does_never_as_the_urge_step()
+    {
+        using var site = OfficeSite.Create();
+        await OfficeSite.MemberAsync(site);
+        using var clerk = await AdminSession.LoginAsync(site, "clerk-late", "ProposalClerk");
+        var id = await OfficeSite.FileAsync(clerk, "关于加快老旧小区加装电梯的提案");
+        await Record(clerk, id, new() { ["Kind"] = "立案", ["Date"] = "2025-03-10" });
+        await Record(clerk, id, new() { ["Kind"] = "交办", ["Date"] = "2025-03-15", ["Unit"] = "市住房城乡建设局" });
+        await Record(clerk, id, new() { ["Kind"] = "催办", ["Date"] = "2025-07-01", ["Unit"] = "市住房城乡建设局" });
+        using var head = await AdminSession.LoginAsync(site, "head-late", "ProposalHead");
+        Assert.Equal(HttpStatusCode.Redirect, (await head.PostAsync($"/admin/proposals/{id}?handler=Publish", new(), $"/admin/proposals/{id}")).StatusCode);
+
+        using var reader = site.CreateClient(new() { AllowAutoRedirect = false });
+        var list = await reader.GetStringAsync("/proposals");
+        var badges = Regex.Match(list, "<td data-label=\"状态\"><span class=\"pp-badge [^\"]+\">([^<]+)</span><span class=\"pp-badge st-overdue\">([^<]+)</span>");
+        Assert.True(badges.Success, "the list shows no late badge");
+        Assert.Equal("已超期", badges.Groups[2].Value);
+        var profile = await reader.GetStringAsync("/members/lin-qing");
+        Assert.Contains($"第五届第四次会议第0001号 · {badges.Groups[1].Value}（已超期）", profile);
+        Assert.DoesNotContain("催办", profile);
+    }
+
     private static async Task Record(AdminSession clerk, string id, Dictionary<string, string> fields)
     {
         var response = await OfficeSite.RecordAsync(clerk, id, fields);
