@@ -13,6 +13,7 @@ public sealed record ProposalPublicationState(
     bool Consent,
     bool Published,
     bool InReview,
+    int StageIndex,
     string Stage,
     string StageRoleLabel,
     IReadOnlyList<ReviewStep> Steps)
@@ -50,9 +51,10 @@ public sealed class ProposalPublication(
         var review = latest.Status == ContentStatus.InReview
             ? await db.Set<VersionReview>().AsNoTracking().FirstOrDefaultAsync(r => r.VersionId == latest.Id, cancellationToken)
             : null;
-        var stage = stages[Math.Clamp(review?.Stage ?? 0, 0, stages.Count - 1)];
+        var index = Math.Clamp(review?.Stage ?? 0, 0, stages.Count - 1);
+        var stage = stages[index];
         var steps = await db.Set<ReviewStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        return new ProposalPublicationState(record.PublicConsent, record.Published && latest.Published, review is { Stage: >= 0 }, stage.Name, policy.RoleLabel(stage.Role), steps);
+        return new ProposalPublicationState(record.PublicConsent, record.Published && latest.Published, review is { Stage: >= 0 }, index, stage.Name, policy.RoleLabel(stage.Role), steps);
     }
 
     /// <summary>The 发布 decision, with an optional opinion (意见) kept with the version for the 审签单.</summary>

@@ -78,6 +78,9 @@ public sealed partial class ProposalPublicationPagesTests
         await OfficeSite.MemberAsync(site);
         using var clerk = await AdminSession.LoginAsync(site, "clerk-self", "ProposalClerk");
         var id = await OfficeSite.FileAsync(clerk, "自己登记的提案");
+        var (_, seen) = await clerk.GetAsync($"/admin/proposals/{id}");
+        Assert.Contains("待提案委负责人在本页决定发布。", seen);
+        Assert.DoesNotContain("handler=Publish", seen);
         var byClerk = await clerk.PostAsync($"/admin/proposals/{id}?handler=Publish", new(), $"/admin/proposals/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, byClerk.StatusCode);
         Assert.Contains("须由提案委负责人办理", await byClerk.Content.ReadAsStringAsync());

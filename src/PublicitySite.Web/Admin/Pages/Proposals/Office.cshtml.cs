@@ -20,6 +20,9 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
     /// <summary>The 发布 panel: consent, the recipe's review stage, the decisions so far.</summary>
     public ProposalPublicationState? Publication { get; private set; }
 
+    /// <summary>The 发布 button is offered to whoever may act at the recipe's stage; the service checks it again.</summary>
+    public bool CanDecide => Publication is { } p && Policy.CannotActAtStage(Me, ProposalVisibility.ContentType, null, p.StageIndex) is null;
+
     /// <summary>The opinion of a refused 发布 decision, shown again.</summary>
     public string? SentOpinion { get; private set; }
 
