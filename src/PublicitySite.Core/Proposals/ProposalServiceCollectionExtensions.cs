@@ -18,6 +18,7 @@ public static class ProposalServiceCollectionExtensions
         services.AddScoped<IContentChangeSink>(sp => sp.GetRequiredService<ProposalIndexer>());
         services.AddScoped<ProposalOffice>();
         services.AddScoped<ProposalPublication>();
+        services.AddScoped<ProposalDirectory>();
         services.AddScoped<ProposalQueries>();
         services.AddScoped<ProposalStatistics>();
         services.AddScoped<ProposalDeadlines>();

@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
 /// which refuses what the lifecycle forbids, whatever the form sent.
 /// </summary>
-public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
+public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
 {
     public ProposalCase? Case { get; private set; }
 
@@ -25,6 +25,9 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
 
     /// <summary>The opinion of a refused 发布 decision, shown again.</summary>
     public string? SentOpinion { get; private set; }
+
+    /// <summary>承办单位名录; when it holds names, 交办 picks from it.</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> ReplyClasses => rules.ReplyClasses;
 
@@ -110,6 +113,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
         Today = ProposalDates.Today(clock);
         Case = await queries.GetAsync(id, cancellationToken);
         Publication = Case is null ? null : await publication.StateAsync(id, cancellationToken);
+        Units = await directory.NamesAsync(ProposalDirectoryKind.Unit, cancellationToken);
         return Case is not null;
     }
 
@@ -141,7 +145,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
             Date = date,
             Note = form.Note,
             Unit = form.Unit,
-            CoUnits = form.CoUnits?.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            CoUnits = [.. form.CoUnits.SelectMany(c => c.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()],
             MergedInto = form.MergedInto,
             DueOn = due,
             ReplyClass = form.ReplyClass,
@@ -179,7 +183,8 @@ public sealed class EventForm
 
     public string? Unit { get; set; }
 
-    public string? CoUnits { get; set; }
+    /// <summary>Several picked from the directory, or one text of names joined with 、 when there is none.</summary>
+    public List<string> CoUnits { get; set; } = [];
 
     public string? MergedInto { get; set; }
 
