@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PublicitySite.BrowserTests.Workflow;
+using PublicitySite.Proposals;
 
 namespace PublicitySite.BrowserTests.Proposals;
 
@@ -21,6 +23,13 @@ public sealed class ProposalPublicationWalkTests
         site.Start();
         await site.AddUserAsync("qin", "ProposalClerk", "秦岚");
         await site.AddUserAsync("zhou", "ProposalHead", "周正");
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var units = await scope.ServiceProvider.GetRequiredService<ProposalDirectory>()
+                .ImportAsync(new PublicitySite.Workflow.Actor("qin", "ProposalClerk"), ProposalDirectoryKind.Unit, "名称\n市民政局\n市财政局\n市卫生健康委\n");
+            Assert.True(units.Succeeded, units.Failure?.Detail);
+        }
+
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await WalkSite.LaunchAsync(playwright);
@@ -44,8 +53,14 @@ public sealed class ProposalPublicationWalkTests
         await RecordAsync(clerk, "accept", null);
         await RecordAsync(clerk, "assign", async form =>
         {
-            await form.Locator("#assign-unit").FillAsync("市民政局");
-            await form.Locator("#assign-co").FillAsync("市卫生健康委、市财政局");
+            await form.Locator("#assign-unit").SelectOptionAsync("市民政局");
+            // 协办 from 承办单位名录: typing pinyin initials narrows the list to the unit meant.
+            await form.GetByLabel("筛选协办单位").FillAsync("swsj");
+            Assert.Equal(["市卫生健康委"], await form.Locator("#assign-co option:not([hidden])").AllInnerTextsAsync());
+            await form.Locator("#assign-co").SelectOptionAsync(["市卫生健康委"]);
+            await form.GetByLabel("筛选协办单位").FillAsync("财政");
+            Assert.Equal(["市财政局", "市卫生健康委"], await form.Locator("#assign-co option:not([hidden])").AllInnerTextsAsync());
+            await form.Locator("#assign-co").SelectOptionAsync(["市卫生健康委", "市财政局"]);
         });
         await RecordAsync(clerk, "reply", async form =>
         {
@@ -75,7 +90,7 @@ public sealed class ProposalPublicationWalkTests
         await head.GetByRole(AriaRole.Link, new() { Name = "查看公开页面" }).ClickAsync();
         await head.WaitForURLAsync("**/proposals/t5-4-0001");
         var facts = await head.Locator("dl.pp-facts").InnerTextAsync();
-        foreach (var shown in new[] { "提案者类别\n界别", "主办单位\n市民政局", "协办单位\n市卫生健康委、市财政局", "委员评价\n满意" })
+        foreach (var shown in new[] { "提案者类别\n界别", "主办单位\n市民政局", "协办单位\n市财政局、市卫生健康委", "委员评价\n满意" })
         {
             Assert.Contains(shown, facts, StringComparison.Ordinal);
         }
