@@ -61,6 +61,7 @@ public sealed class ProposalPublicationWalkTests
             await form.GetByLabel("筛选协办单位").FillAsync("财政");
             Assert.Equal(["市财政局", "市卫生健康委"], await form.Locator("#assign-co option:not([hidden])").AllInnerTextsAsync());
             await form.Locator("#assign-co").SelectOptionAsync(["市卫生健康委", "市财政局"]);
+            await form.ScreenshotAsync(new() { Path = Path.Combine(Shots, "00-assign-unit-picker-1366.png") });
         });
         await RecordAsync(clerk, "reply", async form =>
         {
