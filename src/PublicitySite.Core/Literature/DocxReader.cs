@@ -53,7 +53,8 @@ public static class DocxReader
         return new DocxArticle(title, markdown.ToString().TrimEnd() + "\n", images);
     }
 
-    private static int? OutlineLevel(Paragraph paragraph, Styles? styles)
+    /// <summary>The heading level (0 = 标题 1) of a paragraph, or null for body text; shared with the editor's 导入Word.</summary>
+    internal static int? OutlineLevel(Paragraph paragraph, Styles? styles)
     {
         if (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is { } own)
         {

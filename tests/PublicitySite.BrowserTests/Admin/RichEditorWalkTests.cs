@@ -197,13 +197,20 @@ public sealed class RichEditorWalkTests
     }
 
     /// <summary>A paste as the browser delivers one from Word: a clipboard event carrying text/html.</summary>
-    private static Task PasteAsync(IPage page, string html) =>
-        page.EvaluateAsync(@"html => {
+    /// <summary>
+    /// Pastes as the clipboard would. It first waits for the editor to have taken the caret from the keys pressed
+    /// before: a synthetic paste, unlike Ctrl+V, does not wait, and would replace a picture still selected.
+    /// </summary>
+    private static async Task PasteAsync(IPage page, string html)
+    {
+        await page.WaitForFunctionAsync("() => { const e = document.querySelector('textarea[data-rich-editor]').richEditor; return !!e && e.state.selection.empty; }");
+        await page.EvaluateAsync(@"html => {
             const data = new DataTransfer();
             data.setData('text/html', html);
             data.setData('text/plain', html.replace(/<[^>]+>/g, ''));
             document.querySelector('.re-content').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
         }", html);
+    }
 
     private static ILocator Toolbar(IPage page, string name) =>
         page.Locator(".re-toolbar").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
@@ -282,7 +289,8 @@ public sealed class RichEditorWalkTests
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException("no uploaded picture in the text; the editor's status: " + await page.Locator(".re-status").InnerTextAsync());
+            var figures = await body.EvaluateAsync<string>("b => [...b.querySelectorAll('figure img')].map(i => (i.getAttribute('src') || '').slice(0, 30)).join(', ')");
+            throw new TimeoutException($"no uploaded picture in the text (pictures: {figures}); the editor's status: " + await page.Locator(".re-status").InnerTextAsync());
         }
     }
 }

@@ -32,7 +32,8 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
     }
 
     /// <summary>Posts a form as the page would, with the session's antiforgery token (read from <paramref name="tokenPage"/>).</summary>
-    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin")
+    /// <param name="previewHeader">Sent as the editor's live preview script sends it (<c>X-Preview: 1</c>).</param>
+    public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin", bool previewHeader = false)
     {
         if (token is null || tokenPage == "/admin/login")
         {
@@ -41,7 +42,13 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         }
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        if (previewHeader)
+        {
+            request.Headers.Add("X-Preview", "1");
+        }
+
+        var response = await client.SendAsync(request);
         if (tokenPage == "/admin/login")
         {
             token = null; // a new identity needs a new token

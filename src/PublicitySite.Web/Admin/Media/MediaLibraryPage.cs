@@ -1,11 +1,10 @@
 using System.Reflection;
-using PublicitySite.Web.Media;
 
 namespace PublicitySite.Web.Admin.Media;
 
 /// <summary>
-/// The media library page (<c>/admin/media</c>, picker mode with <c>?picker=1</c>): a self-contained page over
-/// the <c>/api/media</c> endpoints. Its files are embedded in the assembly, so it ships with the binaries.
+/// The media library's script and styles, and the editor's Media-field script, embedded in the assembly so they
+/// ship with the binaries. The page itself is the admin page <c>Admin/Pages/Media</c>.
 /// </summary>
 public static class MediaLibraryPage
 {
@@ -20,15 +19,6 @@ public static class MediaLibraryPage
 
     public static IEndpointRouteBuilder MapMediaLibraryPage(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/admin/media", (HttpResponse response) =>
-            {
-                response.Headers.CacheControl = "no-store";
-                response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
-                response.Headers.XFrameOptions = "SAMEORIGIN";
-                return Results.Stream(Open("media-library.html")!, "text/html; charset=utf-8");
-            })
-            .RequireAuthorization(MediaFeature.UploadPolicy)
-            .ExcludeFromDescription();
         routes.MapGet("/admin/media/assets/{name}", (string name, HttpResponse response) =>
             {
                 if (!Types.TryGetValue(name, out var type) || Open(name) is not { } stream)

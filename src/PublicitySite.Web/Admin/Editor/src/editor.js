@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import { Table, TableRow, TableCell, TableHeader } from '@tiptap/extension-table';
 import { BlockFormat } from './blocks.js';
 import { Figure, SIZES } from './figure.js';
+import { Superscript, Subscript, NoteIds } from './notes.js';
 import { cleanPastedHtml, countLocalImages } from './paste.js';
 import { buildToolbar } from './toolbar.js';
 import { figureDialog, linkDialog } from './dialogs.js';
@@ -51,6 +52,9 @@ function mount(textarea) {
       TableCell,
       BlockFormat,
       Figure,
+      Superscript,
+      Subscript,
+      NoteIds,
     ],
     editorProps: {
       attributes: {

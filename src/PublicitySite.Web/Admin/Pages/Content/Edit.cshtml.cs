@@ -139,6 +139,8 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             : bodies.ToHtml(new RichBody(RichBody.Markdown, Request.Form["f.Markdown"].ToString()));
         if (Request.Headers["X-Preview"] == "1")
         {
+            // The live preview runs beside the page: a save's message waiting for the next page is not its to take.
+            TempData.Keep();
             return Content(html, "text/html; charset=utf-8");
         }
 

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Contents.Definitions;
+
+namespace PublicitySite.Web.Admin.Pages.Media;
+
+/// <summary>
+/// The media library inside the admin: search, upload with progress, edit, replace, delete and usages, over the
+/// <c>/api/media</c> endpoints (script <c>media-library.js</c>). With <c>?picker=1</c> it is the editor's
+/// picker window: the same library without the admin menu, with 选用此文件.
+/// </summary>
+public sealed class IndexModel : AdminPage
+{
+    public bool Picker { get; private set; }
+
+    /// <param name="picker"><c>1</c> from the editor's 选择图片.</param>
+    public IActionResult OnGet(string? picker)
+    {
+        Picker = picker is "1" or "true";
+        Response.Headers.CacheControl = "no-store";
+        if (!Can(Permissions.UploadMedia))
+        {
+            return Forbidden("您无权使用媒体库");
+        }
+
+        // The picker opens in its own window from the editor, which the library may be framed by too.
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Page();
+    }
+}
