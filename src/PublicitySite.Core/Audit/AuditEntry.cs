@@ -62,6 +62,8 @@ public static class AuditActions
     public const string ProposalFiled = "proposal.file";
     public const string ProposalEvent = "proposal.event";
     public const string ProposalImported = "proposal.import";
+    public const string ProposalPublished = "proposal.publish";
+    public const string ProposalDirectory = "proposal.directory";
     public const string TokenCreated = "token.create";
     public const string TokenRevoked = "token.revoke";
     public const string WebhookCreated = "webhook.create";

@@ -118,7 +118,7 @@ public sealed class MemberDirectory(AppDbContext db, SiteDefinitionStore definit
                 Title = p.Title,
                 Path = p.Path,
                 PublishedUtc = p.PublishedUtc,
-                Note = p.Note?.Split(" · ").FirstOrDefault(s => s.EndsWith('号')) is { } number ? $"{number} · {recorded.Status}" : recorded.Status,
+                Note = p.Note?.Split(" · ").FirstOrDefault(s => s.EndsWith('号')) is { } number ? $"{number} · {recorded.Standing ?? recorded.Status}" : recorded.Standing ?? recorded.Status,
             }
             : p).ToList();
     }

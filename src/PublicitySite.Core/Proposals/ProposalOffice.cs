@@ -69,6 +69,12 @@ public sealed record ProposalChange(string ContentItemId, string Number, Proposa
 {
     /// <summary>The status in Chinese (已立案), empty when the proposal has none yet.</summary>
     public string StatusName => Status is { } s ? ProposalNames.Of(s) : "";
+
+    /// <summary>After a 发布 decision: the text is on the public site now.</summary>
+    public bool Published { get; init; }
+
+    /// <summary>After a 发布 decision the recipe's review has not finished: the stage that decides next.</summary>
+    public string? NextStage { get; init; }
 }
 
 /// <summary>The office's queue, as the dashboard shows it.</summary>
@@ -90,6 +96,7 @@ public sealed class ProposalOffice(
     ProposalLifecycle lifecycle,
     ProposalRules rules,
     CommandAccess access,
+    ProposalDirectory directory,
     AuditLog audit,
     TimeProvider clock,
     IEnumerable<IProposalStatusSink> statusSinks)
@@ -136,6 +143,17 @@ public sealed class ProposalOffice(
             }
 
             mergedInto = ProposalNumbering.Format(n.Term, n.Meeting, n.Seq);
+        }
+
+        if (kind == ProposalEventKind.Assign)
+        {
+            foreach (var (label, name) in (input.CoUnits ?? []).Select(c => ("协办单位", (string?)c)).Prepend(("主办单位", input.Unit)))
+            {
+                if (await directory.RefuseAsync(ProposalDirectoryKind.Unit, label, name, cancellationToken) is { } notListed)
+                {
+                    return Invalid(label == "主办单位" ? "unit" : "coUnits", notListed);
+                }
+            }
         }
 
         var e = new ProposalEvent
@@ -223,6 +241,11 @@ public sealed class ProposalOffice(
         if (filing.FiledOn > ProposalDates.Today(clock))
         {
             return Invalid("filedOn", $"提交日期 {filing.FiledOn:yyyy-MM-dd} 晚于今天");
+        }
+
+        if (await directory.RefuseAsync(ProposalDirectoryKind.Sector, "界别", filing.Sector, cancellationToken) is { } notListed)
+        {
+            return Invalid("sector", notListed);
         }
 
         if (ProposalNumbering.SessionFor(rules.Sessions, filing.FiledOn) is not { } session)

@@ -17,6 +17,8 @@ public static class ProposalServiceCollectionExtensions
         services.AddScoped<ProposalIndexer>();
         services.AddScoped<IContentChangeSink>(sp => sp.GetRequiredService<ProposalIndexer>());
         services.AddScoped<ProposalOffice>();
+        services.AddScoped<ProposalPublication>();
+        services.AddScoped<ProposalDirectory>();
         services.AddScoped<ProposalQueries>();
         services.AddScoped<ProposalStatistics>();
         services.AddScoped<ProposalDeadlines>();

@@ -72,11 +72,28 @@ public static class ProposalNames
         [ProposalEventKind.Close] = "办结",
     };
 
+    /// <summary>提案者类别: the stored key (the recipe's <c>ProposerType</c> option) and its Chinese name, in form order.</summary>
+    public static IReadOnlyList<(string Key, string Label)> ProposerTypes { get; } =
+        [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
+
     public static IReadOnlyList<string> AllStatuses { get; } = [.. Statuses.Values];
+
+    /// <summary>The Chinese name of a 提案者类别 key; an unknown key is shown as stored.</summary>
+    public static string ProposerType(string? key) =>
+        ProposerTypes.FirstOrDefault(t => t.Key == key).Label ?? key ?? "";
 
     public static IReadOnlyList<string> AllKinds { get; } = [.. Kinds.Values];
 
     public static string Of(ProposalStatus status) => Statuses[status];
+
+    /// <summary>Shown beside the status when a reply is due and its deadline has passed (never as a status of its own).</summary>
+    public const string Overdue = "已超期";
+
+    /// <summary>
+    /// A proposal's standing in one phrase, for surfaces that show it as text (member profiles, the home page's
+    /// 提案追踪): the status its recorded steps give, with 已超期 when late. Lists show the same two words as badges.
+    /// </summary>
+    public static string Standing(ProposalStatus status, bool overdue) => overdue ? $"{Of(status)}（{Overdue}）" : Of(status);
 
     public static string Of(ProposalEventKind kind) => Kinds[kind];
 

@@ -11,11 +11,14 @@ public static class ProposalStatuses
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Set<ProposalRecord>().AsNoTracking()
             .Where(r => contentItemIds.Contains(r.ContentItemId))
-            .Select(r => new { r.ContentItemId, r.Status, r.LastEventOn })
+            .Select(r => new { r.ContentItemId, r.Status, r.LastEventOn, r.Overdue })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ContentItemId, r => new RecordedStatus(ProposalNames.Of(r.Status), r.LastEventOn), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.ContentItemId, r => new RecordedStatus(ProposalNames.Of(r.Status), r.LastEventOn, r.Overdue, ProposalNames.Standing(r.Status, r.Overdue)), StringComparer.Ordinal);
     }
 }
 
-/// <summary>A proposal's status in words (待审查, 立案, …) and the date of the step that set it.</summary>
-public sealed record RecordedStatus(string Status, DateOnly? On);
+/// <summary>
+/// A proposal's status in words (待审查, 已立案, …), the date of the step that set it, whether its reply is late, and
+/// <see cref="Standing"/>: both in one phrase (<see cref="ProposalNames.Standing"/>), as text surfaces show it.
+/// </summary>
+public sealed record RecordedStatus(string Status, DateOnly? On, bool Overdue = false, string? Standing = null);

@@ -13,7 +13,7 @@ internal static class UserCommands
         var user = new Command("user", "管理用户");
 
         var name = new Argument<string>("name") { Description = "登录名" };
-        var role = new Option<string>("--role") { Description = "角色：Administrator, Publisher, Reviewer, Editor, Contributor, ProposalClerk, HistoryEditor", Required = true };
+        var role = new Option<string>("--role") { Description = "角色：Administrator, Publisher, Reviewer, Editor, Contributor, ProposalClerk, HistoryEditor, ProposalHead", Required = true };
         var password = new Option<string?>("--password") { Description = "密码（不给则生成并显示一次）" };
         var displayName = new Option<string?>("--display-name") { Description = "显示名称" };
         var add = new Command("add", "添加用户") { name, role, password, displayName };

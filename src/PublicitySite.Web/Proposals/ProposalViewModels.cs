@@ -28,6 +28,12 @@ public sealed record ProposalSummary(
     string? Verdict,
     string? LastUpdate)
 {
+    /// <summary>提案者类别 in Chinese (委员（个人或联名）, 党派 …), the same words the office page uses.</summary>
+    public string ProposerTypeName => ProposalNames.ProposerType(ProposerType);
+
+    /// <summary>已超期 when late, else null: the word every surface puts beside the status.</summary>
+    public string? OverdueLabel => Overdue ? ProposalNames.Overdue : null;
+
     public static ProposalSummary From(ProposalRecord r) => new(
         r.ContentItemId,
         r.Title,

@@ -25,6 +25,9 @@ public sealed record MemberCard(string Name, string Url, string? Sector, string?
 /// <summary>A proposal line for 提案追踪: number, 案由, current status.</summary>
 public sealed record ProposalLine(string Title, string Url, string Number, string Status, string? StatusDate, bool Key, string? Category, bool Sample)
 {
+    /// <summary>已超期 beside the status when the recorded steps say the reply is late (the words lists use).</summary>
+    public string? Overdue { get; init; }
+
     /// <summary>A proposer may refuse publication; such a proposal never shows on the public site.</summary>
     public static bool IsPublic(EntryModel entry) =>
         entry.Data["ProposalPart"] is not JsonObject part || part["Public"] is not JsonValue v || v.GetValueKind() != JsonValueKind.False;
@@ -42,7 +45,7 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
             recorded is not null ? recorded.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : last?["Date"]?.ToString(),
             part["Key"] is JsonValue k && k.GetValueKind() == JsonValueKind.True,
             part["Category"]?.ToString(),
-            entry.Sample);
+            entry.Sample) { Overdue = recorded is { Overdue: true } ? ProposalNames.Overdue : null };
     }
 
     /// <summary>第五届第一次会议第0012号.</summary>

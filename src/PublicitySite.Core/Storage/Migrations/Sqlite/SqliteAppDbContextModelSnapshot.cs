@@ -655,6 +655,33 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.ToTable("MemberLinks", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.Proposals.ProposalDirectoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProposalDirectory", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.Proposals.ProposalEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -45,7 +45,13 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
     public bool CanSave => Type is not null && (IsNew ? Policy.Has(Me, Permissions.CreateContent, Type.Name, null) : Policy.CanEdit(Me, Work!.Item, Work.Latest.Column));
 
-    public bool CanSubmit => Work is { Latest.Status: ContentStatus.Draft } w && Policy.Has(Me, Permissions.SubmitContent, w.Item.ContentType, w.Latest.Column) && Policy.CanEdit(Me, w.Item, w.Latest.Column);
+    /// <summary>
+    /// A proposal's facts (提案者, 界别, 主办/协办单位, 办理进程, 委员评价) and its publication belong to the office
+    /// page: this editor keeps its text only, so no second screen can contradict the office record.
+    /// </summary>
+    public bool IsProposal => Type?.Name == PublicitySite.Proposals.ProposalVisibility.ContentType;
+
+    public bool CanSubmit => !IsProposal && Work is { Latest.Status: ContentStatus.Draft } w && Policy.Has(Me, Permissions.SubmitContent, w.Item.ContentType, w.Latest.Column) && Policy.CanEdit(Me, w.Item, w.Latest.Column);
 
     public bool CanUnpublish => Work is { Item.PublishedVersion: not null } w && Policy.Has(Me, Permissions.UnpublishContent, w.Item.ContentType, w.Latest.Column);
 
@@ -58,6 +64,11 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         if (!await LoadAsync(id, type, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (IsNew && IsProposal)
+        {
+            return Redirect("/admin/proposals/new");
         }
 
         if (Work is { Latest.Status: ContentStatus.InReview })
@@ -243,6 +254,12 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
         var columns = site.ColumnsOf(Type.Name).Select(c => c.Name).Where(c => Policy.Has(Me, Permissions.CreateContent, Type.Name, c) || Policy.Has(Me, Permissions.EditAnyContent, Type.Name, c));
         Fields = EditorFields.For(site, Type, columns);
+        if (IsProposal)
+        {
+            // Left out of the form, these values are carried over unchanged from the latest version on save.
+            Fields = [.. Fields.Where(f => f.Part != PublicitySite.Proposals.ProposalVisibility.Part)];
+        }
+
         return true;
     }
 }

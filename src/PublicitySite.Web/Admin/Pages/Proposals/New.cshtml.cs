@@ -8,10 +8,9 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// 登记新提案. The number is not typed: <see cref="ProposalOffice.FileAsync"/> gives the next one of the session
 /// the filing date belongs to (after a session's cut-off, the next session's).
 /// </summary>
-public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, TimeProvider clock) : ProposalOfficePage
+public sealed class NewModel(ProposalOffice office, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, TimeProvider clock) : ProposalOfficePage
 {
-    public static readonly IReadOnlyList<(string Key, string Label)> ProposerTypes =
-        [("member", "委员（个人或联名）"), ("party", "党派"), ("sector", "界别"), ("committee", "专委会"), ("group", "委员小组")];
+    public static IReadOnlyList<(string Key, string Label)> ProposerTypes => ProposalNames.ProposerTypes;
 
     [BindProperty] public string? Title { get; set; }
 
@@ -48,6 +47,9 @@ public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries querie
 
     public IReadOnlyList<string> Members { get; private set; } = [];
 
+    /// <summary>界别名录; when it holds names, 界别 is picked from it.</summary>
+    public IReadOnlyList<string> Sectors { get; private set; } = [];
+
     public IReadOnlyList<string> Categories => Policy.Site.FindPart(ProposalVisibility.Part)?.Fields.FirstOrDefault(f => f.Name == "Category")?.Options ?? [];
 
     public IReadOnlyList<ProposalSession> Sessions => rules.Sessions;
@@ -56,11 +58,13 @@ public sealed class NewModel(ProposalOffice office, ProposalOfficeQueries querie
     {
         FiledOn = ProposalDates.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Members = await queries.MemberNamesAsync(cancellationToken);
+        Sectors = await directory.NamesAsync(ProposalDirectoryKind.Sector, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Members = await queries.MemberNamesAsync(cancellationToken);
+        Sectors = await directory.NamesAsync(ProposalDirectoryKind.Sector, cancellationToken);
         var filing = Read();
         if (Errors.Count > 0)
         {

@@ -11,11 +11,23 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
 /// which refuses what the lifecycle forbids, whatever the form sent.
 /// </summary>
-public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
+public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
 {
     public ProposalCase? Case { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The 发布 panel: consent, the recipe's review stage, the decisions so far.</summary>
+    public ProposalPublicationState? Publication { get; private set; }
+
+    /// <summary>The 发布 button is offered to whoever may act at the recipe's stage; the service checks it again.</summary>
+    public bool CanDecide => Publication is { } p && Policy.CannotActAtStage(Me, ProposalVisibility.ContentType, null, p.StageIndex) is null;
+
+    /// <summary>The opinion of a refused 发布 decision, shown again.</summary>
+    public string? SentOpinion { get; private set; }
+
+    /// <summary>承办单位名录; when it holds names, 交办 picks from it.</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> ReplyClasses => rules.ReplyClasses;
 
@@ -73,6 +85,25 @@ public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries que
         return Redirect($"/admin/proposals/{id}");
     }
 
+    /// <summary>发布: one decision, made by <see cref="ProposalPublication.PublishAsync"/>; nothing else to fill in.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string id, string? opinion, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return Missing();
+        }
+
+        SentOpinion = opinion;
+        var result = await publication.PublishAsync(Me, id, opinion, cancellationToken);
+        if (result.Value is not { } decided)
+        {
+            return Refused(result.Failure!);
+        }
+
+        Flash = decided.Published ? $"{decided.Number}已发布，公开页面显示本页的办理信息" : $"已审批，转“{decided.NextStage}”";
+        return Redirect($"/admin/proposals/{id}");
+    }
+
     public string ClassLabel(string? code) => code is null ? "" : $"{code} 类（{rules.ReplyClassName(code)}）";
 
     public string DefaultDate => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -81,6 +112,8 @@ public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries que
     {
         Today = ProposalDates.Today(clock);
         Case = await queries.GetAsync(id, cancellationToken);
+        Publication = Case is null ? null : await publication.StateAsync(id, cancellationToken);
+        Units = await directory.NamesAsync(ProposalDirectoryKind.Unit, cancellationToken);
         return Case is not null;
     }
 
@@ -112,7 +145,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalOfficeQueries que
             Date = date,
             Note = form.Note,
             Unit = form.Unit,
-            CoUnits = form.CoUnits?.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            CoUnits = [.. form.CoUnits.SelectMany(c => c.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()],
             MergedInto = form.MergedInto,
             DueOn = due,
             ReplyClass = form.ReplyClass,
@@ -150,7 +183,8 @@ public sealed class EventForm
 
     public string? Unit { get; set; }
 
-    public string? CoUnits { get; set; }
+    /// <summary>Several picked from the directory, or one text of names joined with 、 when there is none.</summary>
+    public List<string> CoUnits { get; set; } = [];
 
     public string? MergedInto { get; set; }
 

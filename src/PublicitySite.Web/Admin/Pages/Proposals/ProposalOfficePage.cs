@@ -36,6 +36,15 @@ public abstract class ProposalOfficePage : AdminPage
 
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
+    public static string Moment(DateTime utc) => PublicitySite.Contents.SiteTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string DecisionName(PublicitySite.Workflow.ReviewDecision decision) => decision switch
+    {
+        PublicitySite.Workflow.ReviewDecision.Submitted => "",
+        PublicitySite.Workflow.ReviewDecision.Approved => "通过",
+        _ => "退回",
+    };
+
     /// <summary>Days past the reply deadline, or 0 when not overdue.</summary>
     public static int DaysOverdue(ProposalRecord record, DateOnly today) =>
         record is { Overdue: true, DueOn: { } due } && today > due ? today.DayNumber - due.DayNumber : 0;
