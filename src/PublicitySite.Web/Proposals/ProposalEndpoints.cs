@@ -12,6 +12,7 @@ public static class ProposalEndpoints
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section);
         services.AddHostedService<OverdueJob>();
         services.AddAdminMenuEntry("提案", "提案办理", "/admin/proposals", p => Admin.OfficeAccess.Proposals(p.Policy, p.Me));
+        services.AddAdminMenuEntry("提案", "承办单位和界别名录", "/admin/proposals/directories", p => Admin.OfficeAccess.Proposals(p.Policy, p.Me), 1);
         return services;
     }
 

@@ -45,7 +45,9 @@ public sealed class ProposalOfficeWalkTests
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.Locator("h1").WaitForAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "提案办理", Exact = true }).ClickAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" });
+        await menu.GetByText("提案", new() { Exact = true }).ClickAsync(); // the menu's 提案 group opens
+        await menu.GetByRole(AriaRole.Link, new() { Name = "提案办理", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/admin/proposals");
         Assert.Equal("提案办理", await page.Locator("h1").InnerTextAsync());
         await Shot(page, "01-dashboard");

@@ -116,8 +116,9 @@ public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uplo
     private void Load()
     {
         var site = Policy.Site;
+        // A proposal is filed by the office (numbered, with its proposers), never made from a document alone.
         Choices = site.Types
-            .Where(t => t.Parts.Contains(BuiltInParts.MarkdownBody))
+            .Where(t => t.Parts.Contains(BuiltInParts.MarkdownBody) && t.Name != PublicitySite.Proposals.ProposalVisibility.ContentType)
             .Select(t => (t, (IReadOnlyList<string>)site.ColumnsOf(t.Name).Select(c => c.Name).Where(c => Policy.Has(Me, Permissions.CreateContent, t.Name, c)).ToList()))
             .Where(c => Policy.Has(Me, Permissions.CreateContent, c.t.Name, null) && (c.Item2.Count > 0 || !site.ColumnsOf(c.t.Name).Any()))
             .ToList();
