@@ -30,6 +30,7 @@ internal static class SearchPage
         var query = http.Request.Query;
         var q = query["q"].ToString().Trim();
         var layout = await pages.LayoutAsync(http, q.Length > 0 ? $"“{Shorten(q)}”的搜索结果" : "站内搜索");
+        layout = layout with { Description = $"在{layout.Site.Name}搜索新闻、委员、提案和文史资料，可按栏目、类型和年份筛选。" };
         if (!SearchRequestParser.TryParse(query, site, out var request, out var error))
         {
             return await Page(theme, layout, new { Query = q, Message = "搜索条件有误：" + error.Detail, Items = Array.Empty<object>() }, StatusCodes.Status400BadRequest);

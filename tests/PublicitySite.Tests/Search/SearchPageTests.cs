@@ -32,6 +32,7 @@ public sealed class SearchPageTests : IClassFixture<SearchApiTests.SeededSite>
         var html = await client.GetStringAsync("/search");
         Assert.Contains("请输入搜索关键词", html);
         Assert.DoesNotContain("共找到", html);
+        Assert.Matches("<meta name=\"description\" content=\"在[^\"]+搜索新闻、委员、提案和文史资料", html);
     }
 
     [Fact]
