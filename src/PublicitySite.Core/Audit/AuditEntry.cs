@@ -74,6 +74,7 @@ public static class AuditActions
     public const string SynonymsChanged = "search.synonyms";
     public const string Curated = "content.curate";
     public const string MenuChanged = "site.menu";
+    public const string BackupRestored = "site.restore";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

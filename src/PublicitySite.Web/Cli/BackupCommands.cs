@@ -1,57 +1,34 @@
 using System.CommandLine;
-using System.IO.Compression;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Backups;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Web.Cli;
 
 /// <summary>
-/// Backup and restore of the embedded (SQLite) site: one zip with a consistent database snapshot and the
-/// media folder. The search index is not included: it is rebuilt from the database.
+/// <c>backup</c> and <c>restore</c>: a logical backup of every table plus the media folder (<see cref="SiteBackup"/>),
+/// the same on SQLite and PostgreSQL, so <c>backup</c> on one and <c>restore</c> on the other moves a site between them.
 /// </summary>
 internal static class BackupCommands
 {
-    private const string DatabaseEntry = "publicity.db";
-
     public static Command Backup(WebApplication app)
     {
         var file = new Argument<FileInfo>("file") { Description = "备份文件（.zip）" };
-        var backup = new Command("backup", "备份数据库与媒体文件") { file };
+        var backup = new Command("backup", "备份整个网站：数据库的每张表（SQLite 或 PostgreSQL）、设置与媒体文件") { file };
         backup.SetAction(async (result, cancellationToken) =>
         {
+            var target = result.GetValue(file)!;
+            if (target.Directory is { Exists: false } folder)
+            {
+                await Console.Error.WriteLineAsync($"目录不存在：{folder.FullName}");
+                return CommandLine.UsageError;
+            }
+
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (!db.Database.IsSqlite())
-            {
-                await Console.Error.WriteLineAsync("PostgreSQL 数据库请用 pg_dump 备份；本命令只备份内置 SQLite 数据库与媒体文件。");
-                return 1;
-            }
-
-            var target = result.GetValue(file)!;
-            var paths = app.Services.GetRequiredService<SitePaths>();
-            var snapshot = Path.Combine(Path.GetTempPath(), $"publicity-{Guid.NewGuid():N}.db");
-            try
-            {
-                // VACUUM INTO writes a consistent copy even while the site is serving.
-                await db.Database.ExecuteSqlAsync($"VACUUM INTO {snapshot}", cancellationToken);
-                await using var zip = await ZipFile.OpenAsync(target.FullName, ZipArchiveMode.Create, cancellationToken);
-                await zip.CreateEntryFromFileAsync(snapshot, DatabaseEntry, cancellationToken);
-                if (Directory.Exists(paths.MediaDir))
-                {
-                    foreach (var media in Directory.EnumerateFiles(paths.MediaDir, "*", SearchOption.AllDirectories))
-                    {
-                        await zip.CreateEntryFromFileAsync(media, "media/" + Path.GetRelativePath(paths.MediaDir, media).Replace('\\', '/'), cancellationToken);
-                    }
-                }
-            }
-            finally
-            {
-                File.Delete(snapshot);
-            }
-
-            Console.WriteLine($"已备份到 {target.FullName}");
+            var summary = await SiteBackup.WriteAsync(db, app.Services.GetRequiredService<SitePaths>(), target.FullName, TimeProvider.System, cancellationToken);
+            Console.WriteLine($"已备份到 {target.FullName}：{summary.Tables} 张表 {summary.Rows} 行，{summary.MediaFiles} 个媒体文件");
             return 0;
         });
         return backup;
@@ -59,8 +36,8 @@ internal static class BackupCommands
 
     public static Command Restore(WebApplication app)
     {
-        var file = new Argument<FileInfo>("file") { Description = "由 backup 生成的备份文件" };
-        var restore = new Command("restore", "从备份恢复（请先停止网站）") { file };
+        var file = new Argument<FileInfo>("file") { Description = "由 backup 生成的备份文件（SQLite 或 PostgreSQL 上做的都可以）" };
+        var restore = new Command("restore", "从备份恢复到空数据库（SQLite 文件整个替换；PostgreSQL 须为新建的空库）；请先停止网站") { file };
         restore.SetAction(async (result, cancellationToken) =>
         {
             var source = result.GetValue(file)!;
@@ -70,40 +47,24 @@ internal static class BackupCommands
                 return CommandLine.UsageError;
             }
 
-            var paths = app.Services.GetRequiredService<SitePaths>();
-            await using var zip = await ZipFile.OpenReadAsync(source.FullName, cancellationToken);
-            if (zip.GetEntry(DatabaseEntry) is not { } entry)
+            string connection;
+            DatabaseProvider provider;
+            await using (var scope = app.Services.CreateAsyncScope())
             {
-                await Console.Error.WriteLineAsync("这不是本站的备份文件（缺少 publicity.db）。");
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+                connection = db.Database.GetConnectionString()!;
+            }
+
+            var restored = await SiteRestore.RestoreAsync(provider, connection, app.Services.GetRequiredService<SitePaths>(), source.FullName, CommandLine.Operator.Name, TimeProvider.System, cancellationToken);
+            if (restored.Refusal is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
                 return 1;
             }
 
-            Directory.CreateDirectory(paths.DataDir);
-            SqliteConnection.ClearAllPools();
-            foreach (var stale in new[] { paths.DatabaseFile, paths.DatabaseFile + "-wal", paths.DatabaseFile + "-shm" })
-            {
-                File.Delete(stale);
-            }
-
-            await entry.ExtractToFileAsync(paths.DatabaseFile, overwrite: true, cancellationToken);
-            foreach (var media in zip.Entries.Where(e => e.FullName.StartsWith("media/", StringComparison.Ordinal) && e.Name.Length > 0))
-            {
-                var target = Path.GetFullPath(Path.Combine(paths.MediaDir, media.FullName["media/".Length..]));
-                if (!target.StartsWith(paths.MediaDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    continue; // a crafted entry name must not write outside the media folder
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                await media.ExtractToFileAsync(target, overwrite: true, cancellationToken);
-            }
-
-            if (Directory.Exists(paths.IndexDir))
-            {
-                Directory.Delete(paths.IndexDir, recursive: true);
-            }
-
-            Console.WriteLine($"已从 {source.Name} 恢复；搜索索引将在下次启动时重建。");
+            var summary = restored.Restored!;
+            Console.WriteLine($"已从 {source.Name} 恢复到 {(provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}：{summary.Tables} 张表 {summary.Rows} 行，{summary.MediaFiles} 个媒体文件；搜索索引将在下次启动时重建。");
             return 0;
         });
         return restore;

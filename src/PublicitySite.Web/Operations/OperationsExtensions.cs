@@ -12,6 +12,9 @@ public static class OperationsExtensions
         services.AddSingleton<HealthProbe>();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddSingleton<SiteMetrics>();
+        services.AddOptions<BackupScheduleOptions>().BindConfiguration(BackupScheduleOptions.Section);
+        services.AddSingleton<ScheduledBackups>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackups>());
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SecurityLog>());
         return services;
