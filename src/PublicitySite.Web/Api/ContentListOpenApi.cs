@@ -22,10 +22,17 @@ internal static class ContentListOpenApi
         ("pageSize", $"每页条数，1 到 {ContentReadEndpoints.MaxPageSize}，默认 20", JsonSchemaType.Integer, null),
     ];
 
-    public static Task DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public static Task DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
+        Describe(operation, except: null);
+
+    /// <summary>The typed lists (<c>/api/news</c>) take the same parameters except the type they fix.</summary>
+    public static Task DescribeTypedParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
+        Describe(operation, except: "type");
+
+    private static Task Describe(OpenApiOperation operation, string? except)
     {
         operation.Parameters ??= [];
-        foreach (var (name, description, type, maxLength) in Parameters)
+        foreach (var (name, description, type, maxLength) in Parameters.Where(p => p.Name != except))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

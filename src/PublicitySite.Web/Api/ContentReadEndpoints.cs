@@ -32,7 +32,22 @@ public static class ContentReadEndpoints
             .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeParameters);
         api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").CachePage().WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
         api.MapGet("/{id}", Get).WithName("GetContent").CachePage().WithSummary("一篇已发布内容");
+        routes.MapGet("/api/news", News).WithTags("Content").WithName("ListNews").CachePage()
+            .WithSummary("已发布新闻列表：与 /api/content?type=News 相同（可按 q、栏目、标签、日期筛选，分页）")
+            .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeTypedParameters);
         return routes;
+    }
+
+    /// <summary>The typed read of news: the content list with its type fixed.</summary>
+    private static Task<IResult> News(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (http.Request.Query.ContainsKey("type"))
+        {
+            return Task.FromResult(ApiProblems.BadParameter("type", "/api/news 只列新闻；其他类型请用 /api/content?type=…"));
+        }
+
+        http.Request.QueryString = http.Request.QueryString.Add("type", "News");
+        return List(http, definitions, queries, views, search, cache, json, cancellationToken);
     }
 
     private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
