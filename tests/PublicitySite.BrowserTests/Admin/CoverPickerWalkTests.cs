@@ -51,7 +51,15 @@ public sealed class CoverPickerWalkTests
         await popup.Locator("#grid button").Filter(new() { HasText = "plenary.jpg" }).ClickAsync();
         await popup.Locator("#pick").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         await Shot(popup, "01-library-picker");
-        await popup.Locator("#pick").ClickAsync();
+        try
+        {
+            await popup.Locator("#pick").ClickAsync();
+        }
+        catch (PlaywrightException) when (popup.IsClosed)
+        {
+            // Picking closes the window, sometimes before the click's own bookkeeping ends: that is the point.
+        }
+
         await cover.Locator("img[data-thumb]").WaitForAsync(new() { Timeout = 10_000 });
         Assert.Equal(uploaded, await input.InputValueAsync());
         for (var i = 0; i < 50 && !popup.IsClosed; i++)
