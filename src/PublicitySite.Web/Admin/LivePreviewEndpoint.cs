@@ -24,10 +24,7 @@ public static class LivePreviewEndpoint
                 return Results.Text("页面已过期，请刷新后再试", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var html = form.ContainsKey("f." + RichBody.BodyHtmlField)
-                ? bodies.ToHtml(new RichBody(RichBody.Html, RichHtml.Clean(form["f." + RichBody.BodyHtmlField].ToString())))
-                : bodies.ToHtml(new RichBody(RichBody.Markdown, form["f.Markdown"].ToString()));
+            var html = Render(await http.Request.ReadFormAsync(http.RequestAborted), bodies);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Content(html, "text/html; charset=utf-8");
         })
@@ -35,5 +32,15 @@ public static class LivePreviewEndpoint
         .DisableAntiforgery() // checked above, with a Chinese answer
         .ExcludeFromDescription();
         return routes;
+    }
+
+    /// <summary>The editor form's body (rich HTML, else Markdown) as the site will show it; also the page's no-script 预览正文.</summary>
+    public static string Render(IFormCollection form, BodyRenderer bodies)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(bodies);
+        return form.ContainsKey("f." + RichBody.BodyHtmlField)
+            ? bodies.ToHtml(new RichBody(RichBody.Html, RichHtml.Clean(form["f." + RichBody.BodyHtmlField].ToString())))
+            : bodies.ToHtml(new RichBody(RichBody.Markdown, form["f.Markdown"].ToString()));
     }
 }

@@ -134,9 +134,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return NotFound();
         }
 
-        var html = Request.Form.ContainsKey("f." + RichBody.BodyHtmlField)
-            ? bodies.ToHtml(new RichBody(RichBody.Html, PublicitySite.RichText.RichHtml.Clean(Request.Form["f." + RichBody.BodyHtmlField].ToString())))
-            : bodies.ToHtml(new RichBody(RichBody.Markdown, Request.Form["f.Markdown"].ToString()));
+        var html = LivePreviewEndpoint.Render(Request.Form, bodies);
         Values = EditorFields.Read(Request.Form, Fields, Values);
         PreviewHtml = html;
         return Page();
