@@ -81,6 +81,19 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task Doctor_on_a_directory_never_started_says_the_database_comes_with_the_first_start_and_creates_nothing()
+    {
+        using var dir = new TestDirectory();
+
+        var result = await SiteProcess.RunAsync(dir.Path, "doctor");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("! 数据库：SQLite 数据库尚未创建", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "publicity.db")), "doctor changes nothing");
+    }
+
+    [Fact]
     public async Task Doctor_finds_nothing_wrong_on_a_fresh_site()
     {
         using var dir = new TestDirectory();
