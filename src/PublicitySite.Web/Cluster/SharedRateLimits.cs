@@ -15,32 +15,80 @@ public interface ISharedRateCounter
     bool TryAcquire(string key, int limit, TimeSpan window, out TimeSpan retryAfter);
 }
 
-/// <summary>INCR on a key named after the window, expiring with it: one round trip per request.</summary>
+/// <summary>
+/// INCR on a key named after the window, expiring with it. The request never waits for Redis: it is judged
+/// on this node's count for the window, which every INCR's answer raises to the cluster-wide count as it
+/// arrives. A blocking round trip per request starved the thread pool (32 concurrent API calls took 19 s on
+/// 2 cores); the price is that a burst split across nodes may pass the limit by what is in flight.
+/// </summary>
 public sealed class RedisRateCounter(IConnectionMultiplexer redis, IOptions<ClusterOptions> options) : ISharedRateCounter
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
+    private long lastSweep;
+
     public bool TryAcquire(string key, int limit, TimeSpan window, out TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (long)window.TotalSeconds);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var slot = now / seconds;
-        retryAfter = TimeSpan.FromSeconds(((slot + 1) * seconds) - now);
+        var end = (slot + 1) * seconds;
+        retryAfter = TimeSpan.FromSeconds(end - now);
+        Sweep(now);
         var name = $"{options.Value.Prefix}rate:{key}:{slot}";
+        var counted = windows.GetOrAdd(name, _ => new Window(end));
+        var count = Interlocked.Increment(ref counted.Count);
+        _ = CountInRedisAsync(name, seconds, counted);
+        return count <= limit;
+    }
+
+    private async Task CountInRedisAsync(string name, long seconds, Window counted)
+    {
         try
         {
             var db = redis.GetDatabase();
-            var count = db.StringIncrement(name);
-            if (count == 1)
+            var total = await db.StringIncrementAsync(name);
+            if (total == 1)
             {
-                db.KeyExpire(name, TimeSpan.FromSeconds(seconds + 5), CommandFlags.FireAndForget);
+                await db.KeyExpireAsync(name, TimeSpan.FromSeconds(seconds + 5), flags: CommandFlags.FireAndForget);
             }
 
-            return count <= limit;
+            for (var known = Interlocked.Read(ref counted.Count); total > known; known = Interlocked.Read(ref counted.Count))
+            {
+                if (Interlocked.CompareExchange(ref counted.Count, total, known) == known)
+                {
+                    break;
+                }
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // Without Redis the site keeps answering: a limit that cannot be counted is not enforced.
-            return true;
+            // Without Redis each node counts alone: the limit still holds per node, and the site keeps answering.
         }
+    }
+
+    /// <summary>Drops windows that have ended, at most once a second and only once there are many.</summary>
+    private void Sweep(long now)
+    {
+        var last = Interlocked.Read(ref lastSweep);
+        if (now == last || windows.Count < 1000 || Interlocked.CompareExchange(ref lastSweep, now, last) != last)
+        {
+            return;
+        }
+
+        foreach (var (name, window) in windows)
+        {
+            if (window.End <= now)
+            {
+                windows.TryRemove(name, out _);
+            }
+        }
+    }
+
+    private sealed class Window(long end)
+    {
+        public long Count;
+
+        public long End { get; } = end;
     }
 }
 

@@ -160,6 +160,27 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     }
 
     [Fact]
+    public async Task A_rate_limit_is_counted_across_the_nodes_without_waiting_for_Redis()
+    {
+        // Two counters on two connections, as two nodes have: 5 calls on each fill a limit of 10.
+        using var first = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Cluster.RedisPort}");
+        using var second = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Cluster.RedisPort}");
+        var options = Microsoft.Extensions.Options.Options.Create(new PublicitySite.Web.Cluster.ClusterOptions { Redis = "cluster" });
+        var onA = new PublicitySite.Web.Cluster.RedisRateCounter(first, options);
+        var onB = new PublicitySite.Web.Cluster.RedisRateCounter(second, options);
+        var key = "test:" + Guid.NewGuid().ToString("N");
+        var hour = TimeSpan.FromHours(1); // a window the test cannot straddle by chance
+
+        Assert.All(Enumerable.Range(0, 5), i => Assert.True(onA.TryAcquire(key, 10, hour, out _)));
+        await Task.Delay(300);
+        Assert.All(Enumerable.Range(0, 5), i => Assert.True(onB.TryAcquire(key, 10, hour, out _)));
+        await Task.Delay(300); // B hears Redis's count, which includes A's five
+
+        Assert.False(onB.TryAcquire(key, 10, hour, out var retry));
+        Assert.InRange(retry, TimeSpan.FromSeconds(1), hour);
+    }
+
+    [Fact]
     public async Task A_scheduled_item_is_published_exactly_once_with_both_nodes_up()
     {
         var id = (await PrepareAsync(1, "定时发布的冬训新闻"))[0];
