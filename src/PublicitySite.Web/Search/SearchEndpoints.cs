@@ -1,5 +1,7 @@
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Curation;
 using PublicitySite.Search;
+using PublicitySite.Settings;
 using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
@@ -45,8 +47,11 @@ public static class SearchEndpoints
         detail: Unavailable,
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Public(HttpContext http, SiteDefinitionStore definitions, SearchService search) =>
-        Run(http, definitions, search, r => r);
+    private static async Task<IResult> Public(HttpContext http, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
+    {
+        var archivedBefore = ArchiveWindow.Cutoffs(definitions.Current, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
+        return Run(http, definitions, search, r => r with { ArchivedBefore = archivedBefore });
+    }
 
     private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {
