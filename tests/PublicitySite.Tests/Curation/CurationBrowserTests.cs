@@ -240,6 +240,28 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         Assert.False(await desktop.Locator("details[data-filter] > summary").IsVisibleAsync());
     }
 
+    [Theory]
+    [InlineData(1366, 900, "/", "#site-search")]
+    [InlineData(390, 844, "/search", "#search-q")]
+    public async Task Pinyin_typed_in_the_search_box_suggests_committee_words(int width, int height, string path, string box)
+    {
+        var page = await OpenAsync(path, width, height);
+        var input = page.Locator(box);
+        await input.PressSequentiallyAsync("tian");
+        var options = page.GetByRole(AriaRole.Listbox, new() { Name = "搜索建议" }).GetByRole(AriaRole.Option);
+        await options.First.WaitForAsync();
+        Assert.Equal("提案", (await options.First.InnerTextAsync()).Trim());
+        Assert.Equal("true", await input.GetAttributeAsync("aria-expanded"));
+        await ShotAsync(page, $"search-suggest-{width}", fullPage: false);
+        await AxeAsync(page, $"search suggestions {width}");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(await options.First.GetAttributeAsync("id"), await input.GetAttributeAsync("aria-activedescendant"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal));
+        Assert.True(await page.Locator(".search-results").IsVisibleAsync());
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Member_names_stay_on_one_line_and_proposal_cards_keep_their_labels_on_a_phone()
     {
