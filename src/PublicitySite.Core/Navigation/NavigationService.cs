@@ -87,7 +87,7 @@ public sealed class NavigationService(
             document.UpdatedUtc = now;
         }
 
-        var detail = $"{SiteNavigation.MenuLabel(menu)}：" + (clean.Count == 0 ? "清空" : string.Join("、", clean.Select(l => l.Label)));
+        var detail = $"{SiteNavigation.MenuLabel(menu)}：" + (clean.Count == 0 ? "清空" : string.Join("、", clean.Select(l => l.LabelIn(site))));
         new AuditLog(db, clock).Stage(actor.Name, AuditActions.MenuChanged, menu, detail.Length > 1900 ? detail[..1900] : detail, address: actor.Address);
         try
         {

@@ -9,6 +9,7 @@ namespace PublicitySite.Navigation;
 /// </summary>
 public sealed record NavigationLink
 {
+    /// <summary>The name shown; left empty on a column entry, the column's current name (so a renamed column follows).</summary>
     public string Label { get; init; } = "";
 
     /// <summary>One of <see cref="NavigationKinds"/>.</summary>
@@ -21,6 +22,9 @@ public sealed record NavigationLink
 
     [JsonIgnore]
     public bool IsOutside => Kind == NavigationKinds.Url;
+
+    public string LabelIn(SiteDefinition site) =>
+        Label.Length == 0 && Kind == NavigationKinds.Column ? site?.FindColumn(Target)?.Name ?? Target : Label;
 
     /// <summary>Where the entry leads on this site (an outside address goes through the 即将离开本站 page).</summary>
     [JsonIgnore]
@@ -131,7 +135,10 @@ public static class NavigationRules
             var at = $"第{i + 1}项";
             if (string.IsNullOrWhiteSpace(link.Label))
             {
-                errors.Add($"{at}：请填写名称");
+                if (link.Kind != NavigationKinds.Column)
+                {
+                    errors.Add($"{at}：请填写名称");
+                }
             }
             else if (link.Label.Length > MaxLabel || link.Label.Any(char.IsControl))
             {

@@ -48,14 +48,14 @@ public sealed record SiteModel(
         settings[SiteSettingKeys.PoliceNumber],
         settings[SiteSettingKeys.Slogan],
         navigation?.Main is { } main
-            ? [.. main.Select(ColumnLink.Of)]
+            ? [.. main.Select(l => ColumnLink.Of(l, site))]
             : [
                 .. site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)),
                 .. SiteDirectories.All.Select(d => new ColumnLink(d.Name, d.Url)),
             ])
     {
-        Footer = navigation?.Footer is { } footer ? [.. footer.Select(ColumnLink.Of)] : DefaultFooter,
-        Friends = navigation is null ? [] : [.. navigation.FriendsByGroup().Select(g => new LinkGroup(g.Group, [.. g.Links.Select(ColumnLink.Of)]))],
+        Footer = navigation?.Footer is { } footer ? [.. footer.Select(l => ColumnLink.Of(l, site))] : DefaultFooter,
+        Friends = navigation is null ? [] : [.. navigation.FriendsByGroup().Select(g => new LinkGroup(g.Group, [.. g.Links.Select(l => ColumnLink.Of(l, site))]))],
         Description = settings.Get(SiteSettingKeys.SiteDescription, settings.Get(SiteSettingKeys.SiteName, "政协门户网站") + "：政协要闻、委员风采、提案追踪与文史资料。"),
     };
 
@@ -70,7 +70,7 @@ public sealed record SiteModel(
 /// <summary>A menu entry as the layout shows it; <see cref="Outside"/> links lead through the 即将离开本站 page.</summary>
 public sealed record ColumnLink(string Name, string Url, bool Outside = false)
 {
-    public static ColumnLink Of(NavigationLink link) => new(link.Label, link.Href, link.IsOutside);
+    public static ColumnLink Of(NavigationLink link, SiteDefinition site) => new(link.LabelIn(site), link.Href, link.IsOutside);
 }
 
 public sealed record LinkGroup(string Name, IReadOnlyList<ColumnLink> Links);

@@ -33,26 +33,26 @@ public sealed class NavigationWalkTests
         await page.Locator("h1").Filter(new() { HasText = "我的待办" }).WaitForAsync();
 
         await page.GotoAsync("/admin/navigation");
-        var rows = page.Locator("[data-row=link] input[name=label]");
-        Assert.Equal("政协要闻", await rows.Nth(0).InputValueAsync());
+        var rows = page.Locator("[data-row=link] input[name=target]");
+        Assert.Equal("yaowen", await rows.Nth(0).InputValueAsync()); // column rows show the column's name unless renamed
         await Axe(page, "导航管理");
 
         // Keyboard: 下移 on the first row moves it below 工作动态, and focus stays on the button.
         await page.GetByRole(AriaRole.Button, new() { Name = "下移“政协要闻”" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("工作动态", await rows.Nth(0).InputValueAsync());
-        Assert.Equal("政协要闻", await rows.Nth(1).InputValueAsync());
-        Assert.Contains("下移", await page.Locator("[data-order-status]").InnerTextAsync());
+        Assert.Equal("dongtai", await rows.Nth(0).InputValueAsync());
+        Assert.Equal("yaowen", await rows.Nth(1).InputValueAsync());
+        Assert.Contains("已将“政协要闻”下移", await page.Locator("[data-order-status]").InnerTextAsync());
 
         var expectedFirst = "工作动态";
         if (width >= 900)
         {
             // A desktop drags 通知公告 by its handle onto the top row (rows near the top: no scrolling mid-drag).
             await page.Locator("h1").ScrollIntoViewIfNeededAsync();
-            var handle = page.Locator("[data-row=link]", new() { Has = page.Locator("input[value='通知公告']") }).Locator(".handle");
+            var handle = page.Locator("[data-row=link]", new() { Has = page.Locator("input[value='tonggao']") }).Locator(".handle");
             await handle.DragToAsync(page.Locator("[data-row=link]").Nth(0), new() { TargetPosition = new() { X = 20, Y = 10 } });
-            Assert.Equal("通知公告", await rows.Nth(0).InputValueAsync());
-            Assert.Equal("工作动态", await rows.Nth(1).InputValueAsync());
+            Assert.Equal("tonggao", await rows.Nth(0).InputValueAsync());
+            Assert.Equal("dongtai", await rows.Nth(1).InputValueAsync());
             Assert.Contains("移到第 1 位", await page.Locator("[data-order-status]").InnerTextAsync());
             expectedFirst = "通知公告";
         }

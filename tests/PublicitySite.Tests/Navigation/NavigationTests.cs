@@ -42,7 +42,7 @@ public sealed class NavigationTests : IDisposable
         using var client = site.CreateClient();
         Assert.Contains("政协要闻", await client.GetStringAsync("/")); // now in the page cache
         var main = (await GetAsync()).Main!.ToList();
-        var moved = main.Single(l => l.Label == "图片新闻");
+        var moved = main.Single(l => l.Target == "tupian");
         main.Remove(moved);
         main.Insert(0, moved);
         main.Add(new NavigationLink { Label = "两会专题", Kind = NavigationKinds.Topic, Target = "/zhuanti/lianghui" });

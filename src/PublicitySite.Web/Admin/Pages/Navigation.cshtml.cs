@@ -58,7 +58,7 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
         var what = "已保存";
         if (remove is { } at && at >= 0 && at < Links.Count)
         {
-            what = $"已删除“{Links[at].Label}”";
+            what = $"已删除“{Links[at].LabelIn(Policy.Site)}”";
             Links.RemoveAt(at);
         }
         else if (move?.Split(':') is [var index, var direction] && int.TryParse(index, out var from) && from >= 0 && from < Links.Count)
@@ -67,7 +67,7 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
             if (to >= 0 && to < Links.Count)
             {
                 (Links[from], Links[to]) = (Links[to], Links[from]);
-                what = $"已将“{Links[to].Label}”{(direction == "up" ? "上移" : "下移")}";
+                what = $"已将“{Links[to].LabelIn(Policy.Site)}”{(direction == "up" ? "上移" : "下移")}";
             }
         }
 
