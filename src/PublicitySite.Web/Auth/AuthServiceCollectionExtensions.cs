@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Auth;
 
@@ -39,6 +40,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<LoginGuard>();
         services.AddSingleton<LoginChallenge>();
+        services.AddAdminNotices<SignInNotices>();
         services.AddMemoryCache();
         services.AddScoped<LoginService>();
         services.AddScoped<ActorAccessor>();
