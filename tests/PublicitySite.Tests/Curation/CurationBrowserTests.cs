@@ -265,7 +265,7 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal(await options.First.GetAttributeAsync("id"), await input.GetAttributeAsync("aria-activedescendant"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         Assert.True(await page.Locator(".search-results").IsVisibleAsync());
         await page.Context.CloseAsync();
     }
