@@ -6,6 +6,7 @@ using PublicitySite.Contents.Definitions;
 using PublicitySite.Curation;
 using PublicitySite.Literature;
 using PublicitySite.Markdown;
+using PublicitySite.Navigation;
 using PublicitySite.Proposals;
 using PublicitySite.Members;
 using PublicitySite.Recipes;
@@ -44,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PublicitySite.Changes.IJobLock, PublicitySite.Changes.SingleNodeJobLock>();
         services.AddSiteSettings();
         services.AddCuration();
+        services.AddNavigation();
         services.AddProposalsCore();
         services.AddMembers();
         services.AddLiterature();

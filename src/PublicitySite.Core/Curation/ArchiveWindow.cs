@@ -17,6 +17,22 @@ public static class ArchiveWindow
     public static DateTime? CutoffUtc(ColumnDefinition? column, SiteSettings settings, DateTime nowUtc) =>
         YearsFor(column, settings) is > 0 and var years ? nowUtc.AddYears(-years) : null;
 
+    /// <summary>Each column's cutoff (by column name), leaving out the columns that keep everything; for search's 含归档信息 filter.</summary>
+    public static IReadOnlyDictionary<string, DateTime> Cutoffs(SiteDefinition site, SiteSettings settings, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var cutoffs = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var column in site.Columns)
+        {
+            if (CutoffUtc(column, settings, nowUtc) is { } cutoff)
+            {
+                cutoffs[column.Name] = cutoff;
+            }
+        }
+
+        return cutoffs;
+    }
+
     public static bool IsArchived(ColumnDefinition? column, SiteSettings settings, DateTime? publishedUtc, DateTime nowUtc) =>
         publishedUtc is { } published && CutoffUtc(column, settings, nowUtc) is { } cutoff && published < cutoff;
 }

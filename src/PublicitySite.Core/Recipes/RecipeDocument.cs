@@ -24,4 +24,7 @@ public sealed record RecipeDocument
     public Dictionary<string, string>? Settings { get; init; }
 
     public List<Words.WordDefinition>? Words { get; init; }
+
+    /// <summary>The menus to seed: <c>main</c>, <c>footer</c>, <c>friends</c>; a menu left out keeps the current one.</summary>
+    public PublicitySite.Navigation.SiteNavigation? Navigation { get; init; }
 }

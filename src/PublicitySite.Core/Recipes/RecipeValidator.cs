@@ -26,7 +26,16 @@ internal static partial class RecipeValidator
             Workflows = MergeByName(current.Workflows, recipe.Workflows, w => w.ContentType),
             Settings = MergeSettings(current.Settings, recipe.Settings),
             Words = MergeByName(current.Words, recipe.Words, w => w.Term),
+            Navigation = recipe.Navigation is { } navigation ? navigation.Over(current.Navigation) : current.Navigation,
         };
+
+        foreach (var (menu, _) in PublicitySite.Navigation.SiteNavigation.Menus)
+        {
+            if (recipe.Navigation?.Get(menu) is { } links)
+            {
+                errors.AddRange(PublicitySite.Navigation.NavigationRules.Check(menu, links, merged).Select(problem => ($"$.navigation.{menu}", problem)));
+            }
+        }
 
         for (var i = 0; i < (recipe.Parts?.Count ?? 0); i++)
         {

@@ -12,7 +12,12 @@ namespace PublicitySite.Search;
 public sealed class DomainDictionary
 {
     private const int MaxTermLength = 16;
+    private const int MaxPinyinWords = 4;
     private readonly ConcurrentDictionary<string, byte> terms = new(StringComparer.Ordinal);
+
+    // Each word's toneless pinyin and initials (政协: zhengxie, zx), for queries and suggestions typed in letters.
+    private readonly ConcurrentDictionary<string, PinyinKey> pinyin = new(StringComparer.Ordinal);
+    private bool loading = true;
 
     public DomainDictionary()
     {
@@ -29,6 +34,8 @@ public sealed class DomainDictionary
                 }
             }
         }
+
+        loading = false;
     }
 
     public int Count => terms.Count;
@@ -96,12 +103,62 @@ public sealed class DomainDictionary
         return pieces;
     }
 
+    /// <summary>
+    /// The words a run of letters stands for: their whole pinyin (zhengxie → 政协) or, from two letters, their
+    /// initials (zx → 政协). Committee terms win over names when both match; at most four words.
+    /// </summary>
+    public IReadOnlyList<string> FromPinyin(string letters)
+    {
+        if (letters.Length < 2 || !letters.All(char.IsAsciiLetterLower))
+        {
+            return [];
+        }
+
+        var matches = pinyin.Where(p => p.Value.Full == letters || p.Value.Initials == letters).ToList();
+        if (matches.Any(m => m.Value.Builtin))
+        {
+            matches = matches.Where(m => m.Value.Builtin).ToList();
+        }
+
+        return matches.OrderBy(m => m.Value.Full == letters ? 0 : 1).ThenBy(m => m.Key.Length).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .Take(MaxPinyinWords).Select(m => m.Key).ToList();
+    }
+
+    /// <summary>
+    /// Words for the search box as a reader types: those starting with the Chinese typed, or whose pinyin or
+    /// initials start with the letters typed (tian → 提案, 提案办理). Whole-pinyin matches first, then committee
+    /// terms, then shorter words.
+    /// </summary>
+    public IReadOnlyList<string> Suggest(string typed, int take = 8)
+    {
+        var text = TextFolding.Fold(typed ?? "").Replace(" ", "", StringComparison.Ordinal);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var letters = text.All(char.IsAsciiLetterLower);
+        return pinyin
+            .Select(p => (Word: p.Key, Key: p.Value, Rank: letters
+                ? p.Value.Full == text ? 0 : p.Value.Full.StartsWith(text, StringComparison.Ordinal) ? 1 : p.Value.Initials.StartsWith(text, StringComparison.Ordinal) && text.Length >= 2 ? 2 : -1
+                : p.Key.StartsWith(text, StringComparison.Ordinal) && p.Key != text ? 1 : -1))
+            .Where(x => x.Rank >= 0)
+            .OrderBy(x => x.Rank).ThenByDescending(x => x.Key.Builtin).ThenBy(x => x.Word.Length).ThenBy(x => x.Word, StringComparer.Ordinal)
+            .Take(take).Select(x => x.Word).ToList();
+    }
+
     private void Add(string word)
     {
         var folded = TextFolding.Fold(word);
-        if (folded.Length is >= 2 and <= MaxTermLength && folded.All(TextFolding.IsHan))
+        if (folded.Length is >= 2 and <= MaxTermLength && folded.All(TextFolding.IsHan) && terms.TryAdd(folded, 0))
         {
-            terms.TryAdd(folded, 0);
+            var full = Contents.Pinyin.Words(folded);
+            if (full.Count == folded.Length)
+            {
+                pinyin.TryAdd(folded, new PinyinKey(string.Concat(full), string.Concat(full.Select(w => w[0])), loading));
+            }
         }
     }
+
+    private sealed record PinyinKey(string Full, string Initials, bool Builtin);
 }

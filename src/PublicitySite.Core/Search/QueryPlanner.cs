@@ -74,8 +74,16 @@ public sealed class QueryPlanner(DomainDictionary dictionary, SynonymStore synon
         var all = pieces.DistinctBy(p => p.Text).Take(MaxUnits).ToList();
         // A lone character is kept only as a hint, unless it is all the query has.
         var onlySingles = all.All(p => p.Optional);
-        var plan = all.Select(p => new QueryUnit(p.Text, synonyms.Expand(p.Text), p.Optional && !onlySingles)).ToList();
+        var plan = all.Select(p => new QueryUnit(p.Text, Alternatives(p.Text), p.Optional && !onlySingles)).ToList();
         return new QueryPlan(plan, phrases.Distinct().ToList(), words.ToString().Trim(), truncated);
+    }
+
+    /// <summary>The unit, its synonyms, and for a run of letters the committee words or names it spells in pinyin (zx → 政协).</summary>
+    private IReadOnlyList<string> Alternatives(string text)
+    {
+        var expanded = synonyms.Expand(text);
+        var spelled = dictionary.FromPinyin(text);
+        return spelled.Count == 0 ? expanded : [.. expanded, .. spelled.Where(s => !expanded.Contains(s))];
     }
 
     private List<(string Text, bool Optional)> Segment(string word)

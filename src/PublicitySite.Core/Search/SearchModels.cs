@@ -39,7 +39,15 @@ public sealed record SearchRequest
     /// <summary>For <see cref="SearchScope.Staff"/>: the types the user's role may see; empty means all.</summary>
     public IReadOnlyList<string> AllowedTypes { get; init; } = [];
 
-    public bool HasFilters => Type is not null || Column is not null || Year is not null || Sector is not null || Status is not null;
+    /// <summary>含归档信息: false leaves out items older than their column's archive window (<see cref="ArchivedBefore"/>).</summary>
+    public bool IncludeArchived { get; init; } = true;
+
+    /// <summary>Per column name, the time (UTC) before which its items are archived; read when <see cref="IncludeArchived"/> is false.</summary>
+    public IReadOnlyDictionary<string, DateTime> ArchivedBefore { get; init; } = new Dictionary<string, DateTime>();
+
+    public bool HasFilters => Type is not null || Column is not null || Year is not null || Sector is not null || Status is not null || ExcludesArchived;
+
+    internal bool ExcludesArchived => !IncludeArchived && ArchivedBefore.Count > 0;
 }
 
 public sealed record SearchHit(

@@ -55,6 +55,10 @@ public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCa
         key.Append('\u001e').AppendJoin('\u001f', plan.Phrases).Append('\u001e').Append(plan.WordText).Append('\u001e').Append(plan.Truncated)
             .Append('\u001e').AppendJoin('\u001f', request.Type, request.Column, request.Year, request.Sector, request.Status)
             .Append('\u001e').Append(request.Sort).Append('\u001e').Append(request.Page).Append('\u001e').Append(request.PageSize);
+        if (request.ExcludesArchived)
+        {
+            key.Append('\u001e').AppendJoin('\u001f', request.ArchivedBefore.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "<" + c.Value.Ticks / TimeSpan.TicksPerMinute));
+        }
         return key.ToString();
     }
 

@@ -217,6 +217,20 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner, Searc
             }
         }
 
+        if (request.ExcludesArchived)
+        {
+            // 信息归档 moves with the clock, so it is a range over the date kept per document, not an indexed flag.
+            foreach (var (column, cutoff) in request.ArchivedBefore)
+            {
+                var archived = new BooleanQuery
+                {
+                    { new TermQuery(new Term(SearchFields.Column, column)), Occur.MUST },
+                    { new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(SearchFields.Date, null, cutoff.Ticks, false, false)), Occur.MUST },
+                };
+                filter.Add(archived, Occur.MUST_NOT);
+            }
+        }
+
         return new QueryWrapperFilter(filter);
     }
 }

@@ -14,6 +14,7 @@ public sealed class NodeCaches(
     IOutputCacheStore pages,
     PublicReadCache reads,
     SiteSettingsCache settings,
+    PublicitySite.Navigation.NavigationCache navigation,
     SynonymStore synonyms,
     SiteDefinitionStore definitions,
     SearchIndexer indexer,
@@ -28,6 +29,7 @@ public sealed class NodeCaches(
         {
             case SharedState.Settings:
                 settings.Clear();
+                navigation.Clear();
                 break;
             case SharedState.Synonyms:
                 await synonyms.LoadAsync(db, cancellationToken);
@@ -46,6 +48,7 @@ public sealed class NodeCaches(
         await pages.EvictByTagAsync(PageCache.SiteTag, cancellationToken);
         reads.Clear();
         settings.Clear();
+        navigation.Clear();
         try
         {
             await ReloadAsync(SharedState.Synonyms, cancellationToken);

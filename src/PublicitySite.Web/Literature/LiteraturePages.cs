@@ -13,11 +13,6 @@ namespace PublicitySite.Web.Literature;
 /// </summary>
 public static class LiteraturePages
 {
-    private static readonly Dictionary<string, string> Sizes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["small"] = "小", ["normal"] = "中", ["large"] = "大", ["xlarge"] = "特大",
-    };
-
     public static IEndpointRouteBuilder MapLiterature(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/literature", Collections);
@@ -57,7 +52,7 @@ public static class LiteraturePages
         return MemberPages.Html(await theme.RenderPageAsync("literature/collection", model, layout));
     }
 
-    private static async Task<IResult> Article(string slug, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
+    private static async Task<IResult> Article(string slug, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ContentQueries queries, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
     {
         var (entry, redirect) = await queries.FindByPathAsync("literature/articles/" + slug, cancellationToken);
         if (redirect is not null)
@@ -70,20 +65,20 @@ public static class LiteraturePages
             return await MemberPages.NotFoundAsync(pages, http);
         }
 
-        return await RenderArticleAsync(entry, null, size, http, theme, definitions, renderer, catalog, pages, cancellationToken);
+        return await RenderArticleAsync(entry, null, http, theme, definitions, renderer, catalog, pages, cancellationToken);
     }
 
-    private static async Task<IResult> Cited(string id, int version, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
+    private static async Task<IResult> Cited(string id, int version, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id) || await catalog.CitedAsync(id, version, cancellationToken) is not { } cited)
         {
             return await MemberPages.NotFoundAsync(pages, http);
         }
 
-        return await RenderArticleAsync(cited.Entry, cited, size, http, theme, definitions, renderer, catalog, pages, cancellationToken);
+        return await RenderArticleAsync(cited.Entry, cited, http, theme, definitions, renderer, catalog, pages, cancellationToken);
     }
 
-    private static async Task<IResult> RenderArticleAsync(PublishedEntry entry, CitedVersion? cited, string? size, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderArticleAsync(PublishedEntry entry, CitedVersion? cited, HttpContext http, ThemeRenderer theme, SiteDefinitionStore definitions, ArticleRenderCache renderer, LiteratureCatalog catalog, SitePages pages, CancellationToken cancellationToken)
     {
         var (view, html, headings) = renderer.Get(entry);
         var data = ContentData.Parse(entry.Version.Data);
@@ -91,8 +86,16 @@ public static class LiteraturePages
         var collectionId = ContentData.GetList(data, LiteratureIndexer.Part, "Collection").FirstOrDefault();
         var collection = collectionId is null ? null : await catalog.CollectionAsync(collectionId, cancellationToken);
         var (previous, next) = await catalog.NeighboursAsync(entry.Item.Id, collection?.Id, cancellationToken);
-        var current = Sizes.ContainsKey(size ?? "") ? size!.ToLowerInvariant() : "normal";
         var citation = LiteratureCatalog.CitationUrl(entry.Item.Id, entry.Version.Number);
+        // The site's own 字号 (大/中/小, ?size= and its cookie), so the choice carries over between 文史 and news.
+        var site = await pages.SiteAsync(http);
+        var layout = SitePages.Layout(http, site, $"{view.Title} - 文史资料 - {site.Name}", "文史资料", view.Summary) with
+        {
+            ArticleTitle = view.Title,
+            PubDate = view.PublishedUtc,
+            ContentSource = collection?.Title,
+            Canonical = cited is null ? view.Url : citation,
+        };
         var credits = LiteratureIndexer.Credits(data);
         var absolute = $"{http.Request.Scheme}://{http.Request.Host}{citation}";
         var model = new
@@ -108,20 +111,11 @@ public static class LiteraturePages
             Collection = collection is null ? null : CollectionModel(collection),
             Previous = previous,
             Next = next,
-            Size = current,
-            SizeLinks = Sizes.Select(s => new { Key = s.Key, Label = s.Value, Url = $"{http.Request.Path}?size={s.Key}", Current = s.Key == current }).ToList(),
+            Sizes = ReaderPreferences.Sizes.Select(s => new { s.Key, s.Label, Current = s.Key == layout.Reader.Size }).ToList(),
             CitationUrl = citation,
             CitationAbsolute = absolute,
             CitationText = CitationText(view.Title, credits, collection, part["Pages"]?.ToString(), entry.Version.Number, absolute),
             Cited = cited is null ? null : new { cited.IsCurrent, Version = entry.Version.Number, cited.CurrentVersion, cited.CurrentUrl, Saved = SiteTime.ToLocal(entry.Version.ModifiedUtc) },
-        };
-        var site = await pages.SiteAsync(http);
-        var layout = SitePages.Layout(http, site, $"{view.Title} - 文史资料 - {site.Name}", "文史资料", view.Summary) with
-        {
-            ArticleTitle = view.Title,
-            PubDate = view.PublishedUtc,
-            ContentSource = collection?.Title,
-            Canonical = cited is null ? view.Url : citation,
         };
         return MemberPages.Html(await theme.RenderPageAsync("literature/article", model, layout));
     }

@@ -1,5 +1,7 @@
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Curation;
 using PublicitySite.Search;
+using PublicitySite.Settings;
 using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
@@ -29,6 +31,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/api/search/suggest", Suggest).WithTags("Search").WithName("SearchSuggest").WithSummary("搜索框联想：按汉字开头或拼音（全拼、首字母）给出委员会用语和人名，如 tian → 提案");
         routes.MapGet("/api/search", Public).WithTags("Search").WithName("Search").WithSummary("全文搜索已发布内容（高亮摘要、分面统计、筛选、排序、分页）");
         var admin = routes.MapGroup("/api/admin/search").WithTags("Search");
         admin.MapGet("/", Staff).RequireAuthorization(Permissions.ViewDrafts).WithSummary("后台搜索：含草稿和审核中的最新版本");
@@ -40,13 +43,31 @@ public static class SearchEndpoints
         return routes;
     }
 
+    private const int SuggestMaxLength = 30;
+
     internal static IResult NotReady() => Results.Problem(
         title: "搜索服务暂不可用",
         detail: Unavailable,
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Public(HttpContext http, SiteDefinitionStore definitions, SearchService search) =>
-        Run(http, definitions, search, r => r);
+    private static IResult Suggest(HttpContext http, DomainDictionary dictionary)
+    {
+        var q = http.Request.Query["q"].ToString().Trim();
+        if (q.Length > SuggestMaxLength)
+        {
+            return ApiProblems.BadParameter("q", $"q 不能超过 {SuggestMaxLength} 个字符");
+        }
+
+        // The same words for everyone and they change only as names are indexed: a browser may keep them a minute.
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return Results.Ok(new { items = dictionary.Suggest(q) });
+    }
+
+    private static async Task<IResult> Public(HttpContext http, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
+    {
+        var archivedBefore = ArchiveWindow.Cutoffs(definitions.Current, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
+        return Run(http, definitions, search, r => r with { ArchivedBefore = archivedBefore });
+    }
 
     private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {

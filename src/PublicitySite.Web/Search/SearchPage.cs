@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Curation;
 using PublicitySite.Search;
+using PublicitySite.Settings;
 using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Search;
@@ -14,7 +16,7 @@ internal static class SearchPage
 {
     private static readonly (string Param, string Label)[] FacetNames =
     [
-        ("type", "类型"), ("column", "栏目"), ("year", "年份"), ("sector", "界别"), ("status", "办理状态"),
+        ("type", "类型"), ("column", "栏目"), ("year", "年份"), ("sector", "界别"), ("status", "办理状态"), ("archived", "归档信息"),
     ];
 
     public static IEndpointRouteBuilder MapSearchPage(this IEndpointRouteBuilder routes)
@@ -23,7 +25,7 @@ internal static class SearchPage
         return routes;
     }
 
-    private static async Task<IResult> Render(HttpContext http, SitePages pages, SearchService search)
+    private static async Task<IResult> Render(HttpContext http, SitePages pages, SearchService search, SiteSettingsService settings, TimeProvider clock)
     {
         var site = pages.Definition;
         var theme = pages.Theme;
@@ -36,6 +38,7 @@ internal static class SearchPage
             return await Page(theme, layout, new { Query = q, Message = "搜索条件有误：" + error.Detail, Items = Array.Empty<object>() }, StatusCodes.Status400BadRequest);
         }
 
+        request = request with { ArchivedBefore = ArchiveWindow.Cutoffs(site, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime) };
         if (search.Search(request) is not { } result)
         {
             http.Response.Headers.RetryAfter = "5";
@@ -60,7 +63,7 @@ internal static class SearchPage
                 h.Column,
             }).ToList(),
             Suggestions = result.Suggestions.Select(s => new { Text = s, Url = Link(new Dictionary<string, string?> { ["q"] = s }) }).ToList(),
-            Facets = Facets(site, result, current),
+            Facets = Facets(site, request, result, current),
             Sorts = new[] { ("relevance", "按相关度"), ("date", "按时间") }.Select(s => new
             {
                 Label = s.Item2,
@@ -83,7 +86,7 @@ internal static class SearchPage
     private static async Task<IResult> Page(ThemeRenderer theme, LayoutModel layout, object model, int status) =>
         Results.Content(await theme.RenderPageAsync("search", model, layout), "text/html; charset=utf-8", statusCode: status);
 
-    private static List<object> Facets(SiteDefinition site, SearchResult result, Dictionary<string, string?> current)
+    private static List<object> Facets(SiteDefinition site, SearchRequest request, SearchResult result, Dictionary<string, string?> current)
     {
         var facets = new List<object>();
         foreach (var (param, label) in FacetNames)
@@ -107,11 +110,33 @@ internal static class SearchPage
             });
         }
 
+        // 含归档信息: on by default (archived items stay findable); the other choice leaves them out.
+        if (result.Total > 0 || !request.IncludeArchived)
+        {
+            facets.Add(new
+            {
+                Label = "归档信息",
+                Options = new[] { (Value: (string?)null, Label: "含归档信息"), (Value: "0", Label: "不含归档信息") }.Select(o => new
+                {
+                    o.Label,
+                    Count = (int?)null,
+                    Active = current.GetValueOrDefault("archived") == o.Value,
+                    Url = Link(With(current, "archived", o.Value, resetPage: true)),
+                }).ToList(),
+            });
+        }
+
         return facets;
     }
 
     private static string Display(SiteDefinition site, string param, string value) =>
-        param == "type" ? site.FindType(value)?.Label ?? value : param == "year" ? value + " 年" : value;
+        param switch
+        {
+            "type" => site.FindType(value)?.Label ?? value,
+            "year" => value + " 年",
+            "archived" => "不含归档信息",
+            _ => value,
+        };
 
     private static Dictionary<string, string?> Current(SearchRequest request) => new()
     {
@@ -123,6 +148,7 @@ internal static class SearchPage
         ["status"] = request.Status,
         ["sort"] = request.Sort switch { SearchSort.Newest => "date", SearchSort.Oldest => "oldest", _ => null },
         ["page"] = request.Page > 1 ? request.Page.ToString(CultureInfo.InvariantCulture) : null,
+        ["archived"] = request.IncludeArchived ? null : "0",
     };
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> current, string key, string? value, bool resetPage = false)

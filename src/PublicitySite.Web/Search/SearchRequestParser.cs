@@ -13,7 +13,7 @@ internal static class SearchRequestParser
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "q", "type", "column", "year", "sector", "status", "sort", "page", "pageSize",
+        "q", "type", "column", "year", "sector", "status", "sort", "page", "pageSize", "archived",
     };
 
     public static bool TryParse(IQueryCollection query, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
@@ -77,6 +77,16 @@ internal static class SearchRequestParser
                 return false;
         }
 
+        bool includeArchived;
+        switch (Value(query, "archived")?.ToLowerInvariant())
+        {
+            case null or "1" or "true": includeArchived = true; break;
+            case "0" or "false": includeArchived = false; break;
+            default:
+                error = ("archived", "archived 可为 1（含归档信息，默认）或 0（不含归档信息）");
+                return false;
+        }
+
         if (!TryInt(Value(query, "page"), 1, SearchService.MaxDepth, 1, out var page))
         {
             error = ("page", "page 应为 1 到 1000 的整数");
@@ -106,6 +116,7 @@ internal static class SearchRequestParser
             Sort = sort,
             Page = page,
             PageSize = pageSize,
+            IncludeArchived = includeArchived,
         };
         return true;
     }

@@ -31,6 +31,7 @@ public static class SiteEndpoints
         routes.MapGet("/column/{key}", ListPages.ColumnAsync).CachePage();
         routes.MapGet("/sitemap", SitemapPage.RenderAsync).CachePage();
         routes.MapGet("/zhuanti", TopicPages.IndexAsync).CachePage();
+        routes.MapGet("/leave", LeavePage.RenderAsync);
         routes.MapFeeds();
         routes.MapGet("/share/qr.png", QrCodes.Render).CachePage();
 

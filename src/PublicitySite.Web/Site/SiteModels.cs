@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Navigation;
 using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Site;
@@ -27,7 +28,16 @@ public sealed record SiteModel(
     /// <summary>哀悼模式: every public page in greyscale.</summary>
     public bool Mourning { get; init; }
 
-    public static SiteModel From(SiteDefinition site, SiteSettings settings) => new(
+    /// <summary>页脚链接, from the navigation (the built-in ones when none is set).</summary>
+    public IReadOnlyList<ColumnLink> Footer { get; init; } = DefaultFooter;
+
+    /// <summary>友情链接 by group (全国政协, 省政协, …); empty hides the block.</summary>
+    public IReadOnlyList<LinkGroup> Friends { get; init; } = [];
+
+    private static readonly IReadOnlyList<ColumnLink> DefaultFooter =
+        [new("关于本站", "/pages/guanyu-benzhan"), new("联系我们", "/pages/lianxi-women"), new("网站地图", "/sitemap")];
+
+    public static SiteModel From(SiteDefinition site, SiteSettings settings, SiteNavigation? navigation = null) => new(
         settings.Get(SiteSettingKeys.SiteName, "政协门户网站"),
         settings[SiteSettingKeys.SiteDomain],
         settings[SiteSettingKeys.SiteIdCode],
@@ -37,23 +47,33 @@ public sealed record SiteModel(
         settings[SiteSettingKeys.IcpNumber],
         settings[SiteSettingKeys.PoliceNumber],
         settings[SiteSettingKeys.Slogan],
-        [
-            .. site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)),
-            .. SiteDirectories.All.Select(d => new ColumnLink(d.Name, d.Url)),
-        ])
+        navigation?.Main is { } main
+            ? [.. main.Select(l => ColumnLink.Of(l, site))]
+            : [
+                .. site.Columns.OrderBy(c => c.Order).Select(c => new ColumnLink(c.Name, "/column/" + c.Key)),
+                .. SiteDirectories.All.Select(d => new ColumnLink(d.Name, d.Url)),
+            ])
     {
+        Footer = navigation?.Footer is { } footer ? [.. footer.Select(l => ColumnLink.Of(l, site))] : DefaultFooter,
+        Friends = navigation is null ? [] : [.. navigation.FriendsByGroup().Select(g => new LinkGroup(g.Group, [.. g.Links.Select(l => ColumnLink.Of(l, site))]))],
         Description = settings.Get(SiteSettingKeys.SiteDescription, settings.Get(SiteSettingKeys.SiteName, "政协门户网站") + "：政协要闻、委员风采、提案追踪与文史资料。"),
     };
 
     /// <summary>With the dated settings (公告条, 哀悼模式) as they stand at <paramref name="nowUtc"/>.</summary>
-    public static SiteModel From(SiteDefinition site, SiteSettings settings, DateTime nowUtc) => From(site, settings) with
+    public static SiteModel From(SiteDefinition site, SiteSettings settings, DateTime nowUtc, SiteNavigation? navigation = null) => From(site, settings, navigation) with
     {
         Notice = SiteSchedule.Notice(settings, nowUtc),
         Mourning = SiteSchedule.Mourning(settings, nowUtc),
     };
 }
 
-public sealed record ColumnLink(string Name, string Url);
+/// <summary>A menu entry as the layout shows it; <see cref="Outside"/> links lead through the 即将离开本站 page.</summary>
+public sealed record ColumnLink(string Name, string Url, bool Outside = false)
+{
+    public static ColumnLink Of(NavigationLink link, SiteDefinition site) => new(link.LabelIn(site), link.Href, link.IsOutside);
+}
+
+public sealed record LinkGroup(string Name, IReadOnlyList<ColumnLink> Links);
 
 /// <summary>What the layout needs to know about the page it wraps (title, meta tags, current column, reader preferences).</summary>
 public sealed record LayoutModel(SiteModel Site, string Title, string? ColumnName = null, string? Description = null)

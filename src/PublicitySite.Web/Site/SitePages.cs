@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Site;
 /// What every public page handler needs: the site model with the current settings, the reader's
 /// preferences, and a response with ETag/Last-Modified that answers 304 when the reader already has it.
 /// </summary>
-public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitions, SiteSettingsService settings, TimeProvider clock)
+public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitions, SiteSettingsService settings, PublicitySite.Navigation.NavigationService navigation, TimeProvider clock)
 {
     public SiteDefinition Definition => definitions.Current;
 
@@ -26,7 +26,7 @@ public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitio
     public async Task<SiteModel> SiteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SiteModel.From(definitions.Current, await settings.GetAsync(context.RequestAborted), clock.GetUtcNow().UtcDateTime);
+        return SiteModel.From(definitions.Current, await settings.GetAsync(context.RequestAborted), clock.GetUtcNow().UtcDateTime, await navigation.GetAsync(context.RequestAborted));
     }
 
     /// <summary>A layout with a title given in full, carrying the reader's preferences and the page address.</summary>

@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserSite site)
     [InlineData("/literature/articles/wo-dang-minzhu-jianduyuan-de-naxie-nian")]
     [InlineData("/search?q=%E6%94%BF%E5%8D%8F")]
     [InlineData("/?elder=1")]
+    [InlineData("/leave?to=https%3A%2F%2Fwww.gov.cn%2F")]
     public async Task The_page_has_no_serious_or_critical_axe_violations(string path)
     {
         var page = await site.OpenAsync(path);

@@ -50,6 +50,18 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         return response;
     }
 
+    /// <summary>Posts a form whose names repeat (one per row), in the order given, with the session's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostRowsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string tokenPage = "/admin")
+    {
+        if (token is null)
+        {
+            var (_, html) = await GetAsync(tokenPage);
+            token = TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + tokenPage);
+        }
+
+        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+    }
+
     /// <summary>Posts a multipart form with one file, as a form with <c>enctype="multipart/form-data"</c> would.</summary>
     public async Task<HttpResponseMessage> PostFileAsync(string url, Dictionary<string, string> fields, string fileField, byte[] file, string fileName, string tokenPage)
     {

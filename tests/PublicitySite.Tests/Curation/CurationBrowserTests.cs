@@ -38,10 +38,12 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         playwright.Dispose();
     }
 
-    [Fact]
-    public async Task The_carousel_moves_by_keyboard_and_pauses()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task The_carousel_moves_by_keyboard_and_pauses(int width, int height)
     {
-        var page = await OpenAsync("/", 1366, 900);
+        var page = await OpenAsync("/", width, height);
         var slides = page.Locator("[data-carousel] .slide");
         Assert.Equal(3, await slides.CountAsync());
         Assert.True(await slides.Nth(0).IsVisibleAsync());
@@ -72,8 +74,8 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         }
 
         Assert.Equal("high", await page.Locator("[data-carousel] .slide img").First.GetAttributeAsync("fetchpriority"));
-        await ShotAsync(page, "home-1366");
-        await AxeAsync(page, "home 1366");
+        await ShotAsync(page, $"home-{width}");
+        await AxeAsync(page, $"home {width}");
     }
 
     [Fact]
@@ -86,10 +88,12 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         await context.CloseAsync();
     }
 
-    [Fact]
-    public async Task Without_javascript_the_first_slide_shows_and_the_others_are_links()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task Without_javascript_the_first_slide_shows_and_the_others_are_links(int width, int height)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, JavaScriptEnabled = false, Locale = "zh-CN" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, JavaScriptEnabled = false, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(curated.BaseAddress, "/").ToString());
         var slides = page.Locator("[data-carousel] .slide");
@@ -168,26 +172,30 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         await AxeAsync(page, $"picture column {width}");
     }
 
-    [Fact]
-    public async Task An_archived_item_shows_its_notice_and_is_absent_from_its_list()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task An_archived_item_shows_its_notice_and_is_absent_from_its_list(int width, int height)
     {
-        var page = await OpenAsync("/column/dongtai", 1366, 900);
+        var page = await OpenAsync("/column/dongtai", width, height);
         Assert.Equal(0, await page.GetByText(curated.ArchivedTitle).CountAsync());
         await page.GotoAsync(new Uri(curated.BaseAddress, curated.ArchivedUrl).ToString());
         Assert.True(await page.Locator(".archived-notice").IsVisibleAsync());
         await AxeAsync(page, "archived article");
     }
 
-    [Fact]
-    public async Task Mourning_mode_turns_the_site_grey_and_ends_at_its_time()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task Mourning_mode_turns_the_site_grey_and_ends_at_its_time(int width, int height)
     {
         var end = PublicitySite.Contents.SiteTime.ToLocal(curated.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)).ToString("yyyy-MM-dd HH:mm");
         await curated.UpdateSettingsAsync(new() { [SiteSettingKeys.MourningUntil] = end });
         try
         {
-            var page = await OpenAsync("/", 1366, 900);
+            var page = await OpenAsync("/", width, height);
             Assert.Equal("grayscale(1)", await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).filter"));
-            await ShotAsync(page, "home-mourning-1366", fullPage: false);
+            await ShotAsync(page, $"home-mourning-{width}", fullPage: false);
             await page.GotoAsync(new Uri(curated.BaseAddress, "/?elder=1").ToString());
             Assert.Equal("grayscale(1)", await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).filter"));
             Assert.Contains("elder", await page.EvaluateAsync<string>("document.documentElement.className"));
@@ -238,6 +246,28 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         var desktop = await OpenAsync("/search?q=%E6%94%BF%E5%8D%8F", 1366, 900);
         Assert.True(await desktop.Locator(".search-facets").IsVisibleAsync());
         Assert.False(await desktop.Locator("details[data-filter] > summary").IsVisibleAsync());
+    }
+
+    [Theory]
+    [InlineData(1366, 900, "/", "#site-search")]
+    [InlineData(390, 844, "/search", "#search-q")]
+    public async Task Pinyin_typed_in_the_search_box_suggests_committee_words(int width, int height, string path, string box)
+    {
+        var page = await OpenAsync(path, width, height);
+        var input = page.Locator(box);
+        await input.PressSequentiallyAsync("tian");
+        var options = page.GetByRole(AriaRole.Listbox, new() { Name = "搜索建议" }).GetByRole(AriaRole.Option);
+        await options.First.WaitForAsync();
+        Assert.Equal("提案", (await options.First.InnerTextAsync()).Trim());
+        Assert.Equal("true", await input.GetAttributeAsync("aria-expanded"));
+        await ShotAsync(page, $"search-suggest-{width}", fullPage: false);
+        await AxeAsync(page, $"search suggestions {width}");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(await options.First.GetAttributeAsync("id"), await input.GetAttributeAsync("aria-activedescendant"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        Assert.True(await page.Locator(".search-results").IsVisibleAsync());
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -94,6 +94,35 @@ public sealed class CurationTests(CuratedSite curated)
     }
 
     [Fact]
+    public async Task Archived_items_stay_findable_by_search_and_the_filter_leaves_them_out()
+    {
+        using var client = Client();
+        var q = Uri.EscapeDataString("五年前的");
+        var found = "";
+        for (var i = 0; i < 50 && !found.Contains(curated.ArchivedUrl, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(i == 0 ? 0 : 200); // indexing runs after the commit
+            found = await client.GetStringAsync($"/search?q={q}");
+        }
+
+        Assert.Contains($"href=\"{curated.ArchivedUrl}\"", found); // titles are highlighted word by word
+        Assert.Contains("含归档信息", found);
+        Assert.Contains($"href=\"/search?q={q}&amp;archived=0\"", found);
+
+        var without = await client.GetStringAsync($"/search?q={q}&archived=0");
+        Assert.DoesNotContain(curated.ArchivedUrl, without);
+        Assert.Contains(curated.SpeechUrl, without); // 领导讲话 never archives
+        Assert.Contains("归档信息：不含归档信息", without);
+
+        var api = await client.GetStringAsync($"/api/search?q={q}&archived=0");
+        Assert.DoesNotContain(curated.ArchivedUrl, api);
+        Assert.Contains(curated.ArchivedUrl, await client.GetStringAsync($"/api/search?q={q}"));
+        var bad = await client.GetAsync($"/api/search?q={q}&archived=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("不含归档信息", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_notice_bar_shows_until_its_end_time()
     {
         using var client = Client();

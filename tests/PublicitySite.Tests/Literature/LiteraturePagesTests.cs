@@ -36,15 +36,18 @@ public sealed class LiteraturePagesTests(SeededSite site) : IClassFixture<Seeded
     [Fact]
     public async Task The_reading_view_has_an_outline_size_links_and_neighbours_and_no_marks_after_headings()
     {
-        var html = await client.GetStringAsync("/literature/articles/yizuo-daqiao-hulan-de-xiufu?size=large");
+        var html = await client.GetStringAsync("/literature/articles/yizuo-daqiao-hulan-de-xiufu?size=l");
 
-        Assert.Contains("<div class=\"reader size-large\">", html);
+        Assert.Contains("size-l", html[..html.IndexOf("<head>", StringComparison.Ordinal)]); // the site's 字号, on <html>
+        Assert.Contains("<div class=\"text body\">", html); // the site's article body and heading style
         Assert.Contains("本文目录", html);
         Assert.Contains("href=\"#", html); // the contents box links to the headings' ids
         Assert.DoesNotContain("class=\"anchor\"", html);
         Assert.Contains("rel=\"prev\">我当民主监督员的那几年</a>", html);
         Assert.Contains("/literature/cite/", html);
-        Assert.Contains("<span class=\"current\" aria-current=\"true\">大</span>", html);
+        Assert.Contains("data-size=\"l\" aria-describedby=\"size-label\" rel=\"nofollow\" aria-current=\"true\">大</a>", html);
+        Assert.Contains("data-size=\"s\"", html);
+        Assert.DoesNotContain("特大", html);
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class LiteraturePagesTests(SeededSite site) : IClassFixture<Seeded
     {
         var html = await client.GetStringAsync("/literature/articles/yizuo-daqiao-hulan-de-xiufu?size=%3Cscript%3E");
 
-        Assert.Contains("<div class=\"reader size-normal\">", html);
+        Assert.Contains("size-m", html[..html.IndexOf("<head>", StringComparison.Ordinal)]);
         Assert.DoesNotContain("<script>", html);
     }
 

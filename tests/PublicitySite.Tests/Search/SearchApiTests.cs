@@ -34,6 +34,38 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         Assert.True(body.GetProperty("facets").GetProperty("year").EnumerateObject().Any());
     }
 
+    [Theory]
+    [InlineData("zhengxie")]
+    [InlineData("zx")]
+    [InlineData("ZhengXie")]
+    public async Task Pinyin_and_its_initials_find_what_the_chinese_word_finds(string letters)
+    {
+        var chinese = await GetJson("/api/search?q=" + Uri.EscapeDataString("政协"));
+        var pinyin = await GetJson("/api/search?q=" + letters);
+        Assert.True(chinese.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(chinese.GetProperty("total").GetInt32(), pinyin.GetProperty("total").GetInt32());
+        Assert.Contains("<em>政协</em>", pinyin.GetProperty("items")[0].GetProperty("snippet").GetString());
+    }
+
+    [Fact]
+    public async Task The_box_suggests_committee_words_for_pinyin_and_for_the_start_of_a_word()
+    {
+        Assert.Equal("提案", (await Suggestions("tian"))[0]);
+        Assert.Contains("提案办理", await Suggestions("tian"));
+        Assert.Contains("政协", await Suggestions("zx"));
+        Assert.Contains("提案办理", await Suggestions("提案"));
+        Assert.Empty(await Suggestions(""));
+        var tooLong = await client.GetAsync("/api/search/suggest?q=" + new string('a', 31));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("不能超过", await tooLong.Content.ReadAsStringAsync());
+    }
+
+    private async Task<List<string>> Suggestions(string q)
+    {
+        var body = await GetJson("/api/search/suggest?q=" + Uri.EscapeDataString(q));
+        return body.GetProperty("items").EnumerateArray().Select(i => i.GetString()!).ToList();
+    }
+
     [Fact]
     public async Task Traditional_characters_and_full_width_forms_find_simplified_text()
     {

@@ -25,6 +25,9 @@ public sealed record SiteDefinition
     /// <summary>The recipe's 错敏词 list (administrators extend it in the database, see Words/).</summary>
     public IReadOnlyList<Words.WordDefinition> Words { get; init; } = [];
 
+    /// <summary>The menus the site starts with (administrators change them in the database, see Navigation/).</summary>
+    public PublicitySite.Navigation.SiteNavigation? Navigation { get; init; }
+
     public static SiteDefinition Empty { get; } = new();
 
     public ContentTypeDefinition? FindType(string name) =>

@@ -19,6 +19,7 @@ internal static class EditorialMenu
         .AddAdminMenuEntry("系统", "用户与角色", "/admin/users", p => p.Can(Permissions.ManageUsers))
         .AddAdminMenuEntry("系统", "错敏词", "/admin/words", p => p.Can(Permissions.ManageUsers), 1)
         .AddAdminMenuEntry("系统", "网站设置", "/admin/settings", p => p.Can(Permissions.ManageSettings), 2)
+        .AddAdminMenuEntry("系统", "导航管理", "/admin/navigation", p => p.Can(Permissions.ManageSettings), 3)
         .AddAdminMenuEntry("系统", "审计日志", "/admin/audit", p => p.Can(Permissions.ViewAudit), 4)
         .AddAdminMenuEntry("系统", "API令牌", "/admin/tokens", _ => true, 5);
 
