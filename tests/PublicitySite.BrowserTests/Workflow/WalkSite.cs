@@ -51,6 +51,7 @@ public sealed class WalkSite : WebApplicationFactory<Program>
         builder.UseSetting("Publicity:DataDir", dataDir);
         builder.UseSetting("Publicity:ImportSeed", "false");
         builder.UseSetting("Publicity:AdminPassword", "walk-admin-password-1");
+        builder.UseSetting("Admin:TwoFactor:RequiredRoles", ""); // walks sign in with a password; TwoFactorWalkTests enrols
     }
 
     protected override void Dispose(bool disposing)
