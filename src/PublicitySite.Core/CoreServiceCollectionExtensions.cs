@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SiteDefinitionStore>();
         services.AddSingleton<PublicitySite.Commands.CommandAccess>();
         services.AddScoped<PublicitySite.Audit.AuditLog>();
+        services.AddScoped<PublicitySite.Audit.FailedSignIns>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RichText.BodyRenderer>();
         services.AddScoped<ContentManager>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Auth;
 
@@ -41,6 +42,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<LoginChallenge>();
         services.AddSingleton<SecondStepTickets>();
         services.AddOptions<PublicitySite.Users.TwoFactorOptions>().BindConfiguration(PublicitySite.Users.TwoFactorOptions.Section);
+        services.AddAdminNotices<SignInNotices>();
         services.AddMemoryCache();
         services.AddScoped<LoginService>();
         services.AddScoped<ActorAccessor>();

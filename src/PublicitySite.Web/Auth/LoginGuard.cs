@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace PublicitySite.Web.Auth;
@@ -54,34 +52,4 @@ public sealed class LoginGuard(IOptions<LoginOptions> options, TimeProvider cloc
     }
 
     private sealed record Failures(int Count, DateTimeOffset Last);
-}
-
-/// <summary>
-/// A question in Chinese words, drawn by the site itself (no outside service) and readable by screen readers:
-/// 「七加五等于几？」. The answer is kept on the server, for one use, ten minutes.
-/// </summary>
-public sealed class LoginChallenge(IMemoryCache cache)
-{
-    private static readonly string[] Digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
-    public (string Id, string Question) Issue()
-    {
-        var a = RandomNumberGenerator.GetInt32(1, 10);
-        var b = RandomNumberGenerator.GetInt32(1, 10);
-        var plus = RandomNumberGenerator.GetInt32(2) == 0 || a < b;
-        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        cache.Set("login-challenge:" + id, plus ? a + b : a - b, TimeSpan.FromMinutes(10));
-        return (id, $"{Digits[a]}{(plus ? "加" : "减")}{Digits[b]}等于几？（请填阿拉伯数字）");
-    }
-
-    public bool Check(string? id, string? answer)
-    {
-        if (string.IsNullOrEmpty(id) || !cache.TryGetValue("login-challenge:" + id, out int expected))
-        {
-            return false;
-        }
-
-        cache.Remove("login-challenge:" + id);
-        return int.TryParse(answer?.Trim(), out var given) && given == expected;
-    }
 }

@@ -26,6 +26,12 @@ public sealed class LoginOptions
     public int MaxDelaySeconds { get; set; } = 30;
 
     public int FailureWindowMinutes { get; set; } = 15;
+
+    /// <summary>Failures of one account in 24 hours that bring a 系统提醒 to those who manage users.</summary>
+    public int NoticeAccountFailures { get; set; } = 10;
+
+    /// <summary>Failures from one address in 24 hours (any accounts) that bring a 系统提醒.</summary>
+    public int NoticeAddressFailures { get; set; } = 20;
 }
 
 /// <summary>Per-address limit on login attempts, so guessing passwords across many accounts is slow too.</summary>

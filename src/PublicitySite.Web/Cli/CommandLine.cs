@@ -65,6 +65,11 @@ public static class CommandLine
         // The parser's own words (help headings, usage errors) in Chinese, like the verbs' descriptions.
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
         var root = new RootCommand("PublicitySite 政协门户网站：不带命令运行即启动网站；以下命令用于管理。相对路径以当前目录为准。");
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = "显示帮助（也可写 help 或 <命令> --help）"; // the parser's own text has no Chinese
+        }
+
         root.Options.Add(new Option<string>("--data-dir") { Description = "数据目录（默认为当前目录下的 App_Data）", Recursive = true });
         root.Subcommands.Add(UserCommands.Create(app));
         root.Subcommands.Add(TokenCommands.Create(app));

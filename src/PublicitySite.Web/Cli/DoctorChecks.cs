@@ -32,6 +32,12 @@ internal static class DoctorChecks
     public static async Task<IReadOnlyList<Finding>> DatabaseAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var provider = db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite";
+        if (!db.Database.IsNpgsql() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && !File.Exists(file))
+        {
+            // A fresh data directory: doctor creates nothing, and the first start creates the database.
+            return [new(FindingLevel.Warning, "数据库", $"SQLite 数据库尚未创建（{file}）", "首次启动网站或运行任一命令（如 user list）时自动创建")];
+        }
+
         try
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))

@@ -28,7 +28,8 @@ internal static class DoctorCommand
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var database = await DoctorChecks.DatabaseAsync(db, cancellationToken);
                 findings.AddRange(database);
-                if (database.All(f => f.Level != FindingLevel.Error))
+                // Index, media and clock read tables: only worth asking once the schema is there and current.
+                if (database.All(f => f.Level == FindingLevel.Ok))
                 {
                     findings.AddRange(await DoctorChecks.IndexAsync(db, paths, cancellationToken));
                     findings.AddRange(await DoctorChecks.MediaAsync(db, paths, cancellationToken));

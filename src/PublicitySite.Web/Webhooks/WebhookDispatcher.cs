@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Webhooks;
 using PublicitySite.Web.Admin.Menu;
+using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Webhooks;
 
@@ -91,6 +92,7 @@ public static class WebhookSetup
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<WebhookSignal>());
         services.AddHostedService<WebhookDispatcher>();
+        services.AddAdminNotices<PausedWebhookNotices>();
         services.AddAdminMenuEntry("系统", "Webhook", "/admin/webhooks", p => p.Can(Contents.Definitions.Permissions.ManageSettings), 6);
         return services;
     }

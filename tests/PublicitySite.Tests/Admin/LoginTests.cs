@@ -51,6 +51,7 @@ public sealed class LoginTests
         Assert.Equal(HttpStatusCode.Unauthorized, unanswered.StatusCode);
         var page = await unanswered.Content.ReadAsStringAsync();
         Assert.Contains("验证问题", page, StringComparison.Ordinal);
+        Assert.Contains("<img id=\"challenge-question\" src=\"data:image/png;base64,", page, StringComparison.Ordinal);
 
         var (id, answer) = Solve(page);
         var answered = await session.PostAsync("/admin/login", new() { ["name"] = "lock-me", ["password"] = Editorial.Password, ["challengeId"] = id, ["challengeAnswer"] = answer }, "/admin/login");
@@ -66,7 +67,7 @@ public sealed class LoginTests
     internal static (string Id, string Answer) Solve(string html)
     {
         var id = System.Text.RegularExpressions.Regex.Match(html, "name=\"challengeId\" value=\"([0-9A-F]+)\"").Groups[1].Value;
-        var question = System.Text.RegularExpressions.Regex.Match(html, "<span id=\"challenge-question\">(.)(加|减)(.)等于几").Groups;
+        var question = System.Text.RegularExpressions.Regex.Match(html, "alt=\"(.)(加|减)(.)等于几").Groups;
         var digits = "零一二三四五六七八九十";
         var a = digits.IndexOf(question[1].Value, StringComparison.Ordinal);
         var b = digits.IndexOf(question[3].Value, StringComparison.Ordinal);

@@ -20,6 +20,7 @@ public sealed class OperatorCommandTests
             Assert.Contains(verb, result.Output, StringComparison.Ordinal);
         }
 
+        Assert.DoesNotContain("Show help", result.Output, StringComparison.Ordinal); // every line of the help in Chinese
         Assert.DoesNotContain("网站已启动", result.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "App_Data")), "help must not create a data directory");
     }
@@ -77,6 +78,19 @@ public sealed class OperatorCommandTests
         Assert.Contains("Database__Provider 的值“Postgre”无效", result.Error, StringComparison.Ordinal);
         Assert.Contains("解决：改为 Sqlite 或 Postgres", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_on_a_directory_never_started_says_the_database_comes_with_the_first_start_and_creates_nothing()
+    {
+        using var dir = new TestDirectory();
+
+        var result = await SiteProcess.RunAsync(dir.Path, "doctor");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("! 数据库：SQLite 数据库尚未创建", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "publicity.db")), "doctor changes nothing");
     }
 
     [Fact]

@@ -1,12 +1,16 @@
 using System.Globalization;
 using PublicitySite.Contents;
+using PublicitySite.Web.Admin.Notices;
 using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin.Pages;
 
 /// <summary>我的待办: what waits at my stage, my drafts sent back with comments, my drafts, and schedules.</summary>
-public sealed class IndexModel(WorkflowQueries queries) : AdminPage
+public sealed class IndexModel(WorkflowQueries queries, AdminNotices notices) : AdminPage
 {
+    /// <summary>系统提醒: sign-in attacks, paused webhooks, … for those whose job it is.</summary>
+    public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
+
     public IReadOnlyList<WorkItem> ToReview { get; private set; } = [];
 
     public IReadOnlyList<WorkItem> Returned { get; private set; } = [];
@@ -29,6 +33,7 @@ public sealed class IndexModel(WorkflowQueries queries) : AdminPage
         Returned = await queries.ReturnedToAsync(Me.Name, cancellationToken);
         Drafts = (await queries.ListAsync(new WorkFilter { Author = Me.Name, Status = ContentStatus.Draft, PageSize = 50 }, cancellationToken)).Items;
         Scheduled = await queries.PendingSchedulesAsync(cancellationToken);
+        Notices = await notices.ReadAsync(this, cancellationToken);
     }
 
     public string StageName(WorkItem work)

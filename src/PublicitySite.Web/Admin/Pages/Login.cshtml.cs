@@ -13,7 +13,7 @@ public sealed class LoginModel(LoginService login, LoginChallenge challenges) : 
     public string? Name { get; private set; }
 
     /// <summary>The question to answer after repeated failures, with its id for the hidden field.</summary>
-    public (string Id, string Question)? Question { get; private set; }
+    public ChallengeQuestion? Question { get; private set; }
 
     public void OnGet()
     {
