@@ -16,6 +16,9 @@ public static class AccountSteps
     public const string PasswordPage = "/admin/account/password";
     public const string TwoFactorPage = "/admin/account/two-factor";
 
+    /// <summary>Set on a request the user may make while held, so the layout leaves out a menu that leads nowhere.</summary>
+    public const string HeldItem = "publicity.account-step";
+
     public static WebApplication UseAccountSteps(this WebApplication app)
     {
         app.Use(async (http, next) =>
@@ -29,6 +32,11 @@ public static class AccountSteps
                 {
                     await RefuseAsync(http, step, page);
                     return;
+                }
+
+                if (page is not null)
+                {
+                    http.Items[HeldItem] = step;
                 }
             }
 

@@ -60,10 +60,12 @@ public sealed class TwoFactorSignInTests
         Assert.False((await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("tf-wrong-enrol"))!.TwoFactorEnabled);
     }
 
-    [Fact]
-    public async Task After_the_password_no_session_cookie_is_issued_until_the_code_and_admin_is_not_reachable_meanwhile()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task After_the_password_no_session_cookie_is_issued_until_the_code_and_admin_is_not_reachable_meanwhile(Db db)
     {
-        using var site = new TestSite(seed: false);
+        using var site = new TestSite(seed: false, db: db);
         string key;
         using (var enrolling = await AdminSession.LoginAsync(site, "tf-signin", "Editor"))
         {
@@ -191,6 +193,7 @@ public sealed class TwoFactorSignInTests
         var (status, page) = await session.GetAsync("/admin/account/two-factor");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("要求启用两步验证", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"管理菜单\"", page, StringComparison.Ordinal); // no menu that leads nowhere
         using var write = await session.Client.PostAsync("/api/admin/search/reindex", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Contains("两步验证", await write.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -203,9 +206,26 @@ public sealed class TwoFactorSignInTests
         await TwoFactorSteps.EnrolAsync(session);
 
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/users")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin")).Status);
+        var (_, home) = await session.GetAsync("/admin");
+        Assert.Contains("aria-label=\"管理菜单\"", home, StringComparison.Ordinal);
         using var readAfter = await session.Client.GetAsync("/api/admin/search/status");
         Assert.Equal(HttpStatusCode.OK, readAfter.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_administrator_of_a_new_site_is_led_to_enrol_at_the_first_sign_in()
+    {
+        using var site = new TestSite(seed: false, settings: DefaultRoles);
+        using var session = new AdminSession(AdminSession.NewClient(site));
+        var password = await session.PostAsync("/admin/login", new() { ["name"] = "admin", ["password"] = TestSite.AdminPassword }, "/admin/login");
+        Assert.Equal("/admin", password.Headers.Location?.OriginalString);
+
+        Assert.Equal("/admin/account/two-factor", (await session.Client.GetAsync("/admin")).Headers.Location?.OriginalString);
+        var (key, _, _) = await TwoFactorSteps.EnrolAsync(session);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin")).Status);
+
+        using var next = await TwoFactorSteps.SignInAsync(site, "admin", TestSite.AdminPassword, key);
+        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/admin")).Status);
     }
 
     [Fact]
