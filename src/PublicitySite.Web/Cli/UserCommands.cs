@@ -69,7 +69,6 @@ internal static class UserCommands
         user.Subcommands.Add(UserAccountCommands.Switch(app, "disable", "停用用户（立即结束其会话与令牌）", (admin, name) => admin.DisableAsync(CommandLine.Operator, name), "已停用"));
         user.Subcommands.Add(UserAccountCommands.Switch(app, "enable", "重新启用用户", (admin, name) => admin.EnableAsync(CommandLine.Operator, name), "已启用"));
         user.Subcommands.Add(UserAccountCommands.Switch(app, "reset-2fa", "重置用户的两步验证（手机丢失时；其会话立即结束，下次登录重新设置）", (admin, name) => admin.ResetTwoFactorAsync(CommandLine.Operator, name), "已重置两步验证："));
-
         return user;
     }
 }
