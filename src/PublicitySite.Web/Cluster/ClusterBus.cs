@@ -18,9 +18,15 @@ public sealed partial class ClusterBus(
     IConnectionMultiplexer redis,
     IOptions<ClusterOptions> options,
     IServiceScopeFactory scopes,
-    NodeCaches caches,
+    IServiceProvider services,
     ILogger<ClusterBus> logger) : BackgroundService
 {
+    /// <summary>
+    /// Found when first needed, not injected: the caches hold services (the synonyms, the recipe) that signal
+    /// the other nodes through this bus, and a constructor cycle through DI factories never returns.
+    /// </summary>
+    private NodeCaches Caches => field ??= services.GetRequiredService<NodeCaches>();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>This process, as its messages name it.</summary>
@@ -62,7 +68,7 @@ public sealed partial class ClusterBus(
 
                 if (!redis.IsConnected || !subscribed)
                 {
-                    await caches.DropAsync(stoppingToken);
+                    await Caches.DropAsync(stoppingToken);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -89,14 +95,14 @@ public sealed partial class ClusterBus(
     private void Lost(Exception? reason)
     {
         LogLost(reason);
-        _ = caches.DropAsync(CancellationToken.None);
+        _ = Caches.DropAsync(CancellationToken.None);
     }
 
     /// <summary>Messages sent while this node was cut off are gone: start again from the database.</summary>
     private async Task RestoredAsync()
     {
         LogRestored();
-        await caches.DropAsync(CancellationToken.None);
+        await Caches.DropAsync(CancellationToken.None);
     }
 
     private async Task ReceiveAsync(RedisValue value)
@@ -128,7 +134,7 @@ public sealed partial class ClusterBus(
 
                     break;
                 case ClusterMessageKind.Shared when message.State is { } state:
-                    await caches.ReloadAsync(state, CancellationToken.None);
+                    await Caches.ReloadAsync(state, CancellationToken.None);
                     if (state == SharedState.Settings)
                     {
                         foreach (var sink in services.GetServices<ISiteSettingsChangeSink>().OfType<INodeLocalSink>().Cast<ISiteSettingsChangeSink>())
@@ -144,7 +150,7 @@ public sealed partial class ClusterBus(
         {
             // A message this node cannot apply must not leave stale pages: start again from the database.
             LogApplyFailed(ex);
-            await caches.DropAsync(CancellationToken.None);
+            await Caches.DropAsync(CancellationToken.None);
         }
     }
 

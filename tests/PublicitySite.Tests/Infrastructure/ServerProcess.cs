@@ -43,8 +43,11 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the site on <paramref name="dataDir"/> and returns once <c>/healthz</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+    /// <summary>
+    /// Starts the site on <paramref name="dataDir"/> and returns once <c>/healthz</c> answers 200, within
+    /// <paramref name="timeout"/> (90 s unless given: a node waiting for another to migrate and seed needs longer).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? environment = null, int? port = null, TimeSpan? timeout = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
@@ -67,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
         server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
-        await server.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await server.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(90));
         return server;
     }
 
