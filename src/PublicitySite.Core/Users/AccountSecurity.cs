@@ -146,6 +146,13 @@ public sealed class AccountSecurity(
     }
 
     /// <summary>
+    /// The user's second-step state: the last code step taken and the recovery codes left. A passed second step
+    /// changes it, so a sign-in ticket that names it serves one sign-in, on whichever node it is shown.
+    /// </summary>
+    public async Task<string> SecondStepSealAsync(AppUser user) =>
+        $"{await manager.GetAuthenticationTokenAsync(user, UserService.SiteValues, LastStep)}/{await manager.CountRecoveryCodesAsync(user)}";
+
+    /// <summary>
     /// Ten new recovery codes in place of the old ones (all of which stop working), shown once.
     /// </summary>
     public async Task<(WorkflowResultBase Result, IReadOnlyList<string> RecoveryCodes)> NewRecoveryCodesAsync(Actor actor)

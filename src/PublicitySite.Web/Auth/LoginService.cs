@@ -141,7 +141,7 @@ public sealed class LoginService(
         {
             // The account's failures are kept until the second step is passed too, so codes cannot be guessed
             // between correct passwords without the question and the delays.
-            secondSteps.Issue(http, new PendingSignIn(user.Id, user.UserName!, user.SecurityStamp));
+            secondSteps.Issue(http, secondSteps.Start(user.Id, user.UserName!, user.SecurityStamp, await account.SecondStepSealAsync(user)));
             return new(LoginOutcome.SecondStep, false);
         }
 
@@ -174,7 +174,7 @@ public sealed class LoginService(
 
         await Task.Delay(guard.DelayFor(pending.Name, address), http.RequestAborted);
         var user = await users.FindByIdAsync(pending.UserId);
-        if (user is null || user.SecurityStamp != pending.Stamp || await users.IsLockedOutAsync(user))
+        if (user is null || user.SecurityStamp != pending.Stamp || await users.IsLockedOutAsync(user) || await account.SecondStepSealAsync(user) != pending.Seal)
         {
             secondSteps.Drop(http);
             return new(LoginOutcome.Expired, false);
@@ -185,12 +185,13 @@ public sealed class LoginService(
         {
             var count = guard.Fail(pending.Name, address);
             await audit.WriteAsync(pending.Name, AuditActions.LoginFailed, pending.Name, $"两步验证码错误（15 分钟内第 {count} 次）", address: address);
-            if (++pending.Failures >= SecondStepTickets.MaxFailures)
+            if (pending.Failures + 1 >= SecondStepTickets.MaxFailures)
             {
                 secondSteps.Drop(http);
                 return new(LoginOutcome.Expired, true);
             }
 
+            secondSteps.Issue(http, pending with { Failures = pending.Failures + 1 });
             return new(LoginOutcome.Failed, false);
         }
 
