@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PublicitySite.Setup;
 using PublicitySite.Storage;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Workflow;
@@ -72,6 +73,12 @@ public sealed class TestCluster : IAsyncDisposable
             var starting = Enumerable.Range(0, 2).Select(i => ServerProcess.StartAsync(cluster.NodeDir(i), seeded, timeout: TimeSpan.FromMinutes(5))).ToList();
             var started = await Task.WhenAll(starting);
             started.CopyTo(cluster.Nodes, 0);
+            // The office's own services read the recipe the nodes applied, as any process on the database does.
+            await using (var scope = cluster.Office.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SiteInitializer>().InitializeAsync(null, importSeed: false);
+            }
+
             cluster.StartNginx();
             return cluster;
         }
