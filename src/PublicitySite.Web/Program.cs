@@ -50,6 +50,7 @@ app.UseAdminNetworks();
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
 app.UseFastPages();                  // cached anonymous pages from ready bytes; then routing and sign-in
 app.UseAuthentication();             // named here, after the headers, so sign-in redirects carry them too
+app.UseAccountSteps();               // a generated password or a required two-step set-up comes first
 app.UseAuthorization();
 app.UseStatusCodePages();
 app.UsePublicityApi();               // CORS and rate limits before the cache: cached API answers count too

@@ -53,6 +53,8 @@ public static class AuditActions
     public const string UserCreated = "user.create";
     public const string RoleChanged = "user.role";
     public const string PasswordSet = "user.password";
+    public const string TwoFactorEnabled = "user.twoFactor";
+    public const string TwoFactorReset = "user.twoFactorReset";
     public const string UserDisabled = "user.disable";
     public const string UserEnabled = "user.enable";
     public const string SettingChanged = "settings.change";

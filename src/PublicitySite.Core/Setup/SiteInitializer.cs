@@ -56,7 +56,7 @@ public sealed partial class SiteInitializer(
         if (await users.FindAsync(AdminName) is null)
         {
             var password = string.IsNullOrEmpty(adminPassword) ? generated = UserService.GeneratePassword() : adminPassword;
-            var (_, errors) = await users.AddAsync(AdminName, "Administrator", password, "管理员");
+            var (_, errors) = await users.AddAsync(AdminName, "Administrator", password, "管理员", generated: generated is not null);
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException("Cannot create the administrator: " + string.Join("; ", errors));

@@ -8,7 +8,13 @@ namespace PublicitySite.Users;
 /// <summary>Adding and listing people. A user holds one role from the recipe.</summary>
 public sealed class UserService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SiteDefinitionStore definitions, TimeProvider clock)
 {
-    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> AddAsync(string name, string role, string password, string? displayName = null)
+    /// <summary>The login provider under which the site keeps its own per-user values in Identity's token table.</summary>
+    public const string SiteValues = "[Publicity]";
+
+    private const string MustChangePassword = "MustChangePassword";
+
+    /// <param name="generated">The password was made by the site and shown once: the user must choose their own at first sign-in.</param>
+    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> AddAsync(string name, string role, string password, string? displayName = null, bool generated = false)
     {
         var definition = definitions.Current.Roles.FirstOrDefault(r => r.Name.Equals(role, StringComparison.OrdinalIgnoreCase));
         if (definition is null)
@@ -31,7 +37,28 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<Identity
 
         await EnsureRoleAsync(definition.Name);
         await users.AddToRoleAsync(user, definition.Name);
+        if (generated)
+        {
+            await RequirePasswordChangeAsync(user, true);
+        }
+
         return (user, []);
+    }
+
+    /// <summary>Whether the user signs in with a password the site generated and must change it before anything else.</summary>
+    public async Task<bool> MustChangePasswordAsync(AppUser user) =>
+        await users.GetAuthenticationTokenAsync(user, SiteValues, MustChangePassword) is not null;
+
+    public async Task RequirePasswordChangeAsync(AppUser user, bool required)
+    {
+        if (required)
+        {
+            await users.SetAuthenticationTokenAsync(user, SiteValues, MustChangePassword, "1");
+        }
+        else
+        {
+            await users.RemoveAuthenticationTokenAsync(user, SiteValues, MustChangePassword);
+        }
     }
 
     public async Task<IReadOnlyList<(AppUser User, string Role)>> ListAsync()

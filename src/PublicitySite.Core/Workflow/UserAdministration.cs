@@ -1,27 +1,29 @@
 using Microsoft.AspNetCore.Identity;
 using PublicitySite.Audit;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Storage;
 using PublicitySite.Users;
 
 namespace PublicitySite.Workflow;
 
 /// <summary>Adding people, changing roles and unlocking accounts: only for roles holding users.manage, always audited.</summary>
-public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit)
+public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit, AppDbContext db)
 {
-    public async Task<WorkflowResultBase> AddAsync(Actor actor, string name, string role, string password, string? displayName)
+    /// <param name="generated">The password was generated and shown once: the user must change it at first sign-in.</param>
+    public async Task<WorkflowResultBase> AddAsync(Actor actor, string name, string role, string password, string? displayName, bool generated = false)
     {
         if (Denied(actor) is { } denied)
         {
             return denied;
         }
 
-        var (user, errors) = await users.AddAsync(name.Trim(), role, password, displayName);
+        var (user, errors) = await users.AddAsync(name.Trim(), role, password, displayName, generated);
         if (user is null)
         {
             return new(WorkflowOutcome.Invalid, errors.Select(Chinese).ToList());
         }
 
-        await audit.WriteAsync(actor.Name, AuditActions.UserCreated, user.UserName, $"角色 {role}", address: actor.Address);
+        await audit.WriteAsync(actor.Name, AuditActions.UserCreated, user.UserName, generated ? $"角色 {role}，生成初始密码" : $"角色 {role}", address: actor.Address);
         return new(WorkflowOutcome.Ok, []);
     }
 
@@ -78,8 +80,9 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// <summary>
     /// Sets a new password (a forgotten one has no other way back). The password is checked against the rule
     /// before the old one is removed, and the security stamp changes, so every session of that user ends.
+    /// A <paramref name="generated"/> password (shown once to whoever set it) must be changed at the next sign-in.
     /// </summary>
-    public async Task<WorkflowResultBase> SetPasswordAsync(Actor actor, string name, string password)
+    public async Task<WorkflowResultBase> SetPasswordAsync(Actor actor, string name, string password, bool generated = false)
     {
         if (Denied(actor) is { } denied)
         {
@@ -111,7 +114,37 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         }
 
         await manager.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(actor.Name, AuditActions.PasswordSet, user.UserName, "重设密码，原有会话失效", address: actor.Address);
+        await users.RequirePasswordChangeAsync(user, generated);
+        await audit.WriteAsync(actor.Name, AuditActions.PasswordSet, user.UserName, generated ? "生成新密码，原有会话失效，首次登录须修改" : "重设密码，原有会话失效", address: actor.Address);
+        return new(WorkflowOutcome.Ok, []);
+    }
+
+    /// <summary>
+    /// Turns off a user's two-step sign-in (a lost phone), with a new authenticator key nobody has seen and no
+    /// recovery codes; the security stamp changes, so their sessions end. They enrol again at the next sign-in
+    /// when their role requires it.
+    /// </summary>
+    public async Task<WorkflowResultBase> ResetTwoFactorAsync(Actor actor, string name)
+    {
+        if (Denied(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await manager.FindByNameAsync(name) is not { } user)
+        {
+            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+        }
+
+        var was = user.TwoFactorEnabled;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await manager.SetTwoFactorEnabledAsync(user, false);
+        await manager.ResetAuthenticatorKeyAsync(user);
+        await manager.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await manager.UpdateSecurityStampAsync(user);
+        audit.Stage(actor.Name, AuditActions.TwoFactorReset, user.UserName, was ? "重置两步验证，原有会话失效" : "重置两步验证（此前未启用），原有会话失效", address: actor.Address);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return new(WorkflowOutcome.Ok, []);
     }
 

@@ -16,6 +16,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<ScheduleRunner>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PublicitySite.Users.TokenAdministration>();
+        services.AddScoped<PublicitySite.Users.AccountSecurity>();
         services.AddScoped<PublicitySite.Webhooks.WebhookAdministration>();
         services.AddScoped<PreviewLinks>();
         return services;

@@ -28,6 +28,7 @@ public static class EditorialExtensions
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Logout");
+            o.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
         });
         return services;
     }

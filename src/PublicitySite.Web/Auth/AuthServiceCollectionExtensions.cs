@@ -40,6 +40,8 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<LoginGuard>();
         services.AddSingleton<LoginChallenge>();
+        services.AddSingleton<SecondStepTickets>();
+        services.AddOptions<PublicitySite.Users.TwoFactorOptions>().BindConfiguration(PublicitySite.Users.TwoFactorOptions.Section);
         services.AddAdminNotices<SignInNotices>();
         services.AddMemoryCache();
         services.AddScoped<LoginService>();

@@ -66,6 +66,12 @@ public enum LoginOutcome
     Failed,
     ChallengeFailed,
     Throttled,
+
+    /// <summary>The password was right and the account has two-step sign-in: the code comes next.</summary>
+    SecondStep,
+
+    /// <summary>No password step is waiting for a code (none, expired, used, or too many wrong codes).</summary>
+    Expired,
 }
 
 /// <summary>What a sign-in attempt came to, and whether the next attempt must answer a question.</summary>
@@ -75,6 +81,8 @@ public sealed record LoginResult(LoginOutcome Outcome, bool NeedsChallenge);
 /// Checks a password and signs in with the admin cookie. An unknown name and a wrong password take the same
 /// path, the same hash work and the same answer. Repeated failures bring a question and growing delays
 /// (<see cref="LoginGuard"/>) instead of a lock-out. Every attempt is audited with the client address.
+/// A user with two-step sign-in gets no cookie for the password: <see cref="SecondStepTickets"/> holds the
+/// passed step until <see cref="CompleteSecondStepAsync"/> checks the code, whose failures count the same way.
 /// </summary>
 public sealed class LoginService(
     UserManager<AppUser> users,
@@ -82,6 +90,8 @@ public sealed class LoginService(
     LoginThrottle throttle,
     LoginGuard guard,
     LoginChallenge challenge,
+    SecondStepTickets secondSteps,
+    AccountSecurity account,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -127,18 +137,97 @@ public sealed class LoginService(
             return new(LoginOutcome.Failed, guard.NeedsChallenge(who, address));
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            // The account's failures are kept until the second step is passed too, so codes cannot be guessed
+            // between correct passwords without the question and the delays.
+            secondSteps.Issue(http, secondSteps.Start(user.Id, user.UserName!, user.SecurityStamp, await account.SecondStepSealAsync(user)));
+            return new(LoginOutcome.SecondStep, false);
+        }
+
         guard.Succeed(who);
+        await IssueCookieAsync(http, user, clock.GetUtcNow());
+        await audit.WriteAsync(user.UserName!, AuditActions.Login, user.UserName, null, address: address);
+        return new(LoginOutcome.Ok, false);
+    }
+
+    /// <summary>Whether a password step is waiting for its code in this browser.</summary>
+    public bool HasSecondStep(HttpContext http) => secondSteps.Find(http) is not null;
+
+    /// <summary>
+    /// The second step: a code from the authenticator app or a recovery code, for the password step this browser
+    /// passed. Wrong codes count as failed sign-ins (question, delays) and are audited; five drop the step.
+    /// </summary>
+    public async Task<LoginResult> CompleteSecondStepAsync(HttpContext http, string? code)
+    {
+        var address = ActorAccessor.AddressOf(http) ?? "unknown";
+        if (secondSteps.Find(http) is not { } pending)
+        {
+            return new(LoginOutcome.Expired, false);
+        }
+
+        if (!throttle.TryAcquire(address))
+        {
+            await audit.WriteAsync(pending.Name, AuditActions.LoginFailed, pending.Name, "尝试过于频繁，已限流", address: address);
+            return new(LoginOutcome.Throttled, false);
+        }
+
+        await Task.Delay(guard.DelayFor(pending.Name, address), http.RequestAborted);
+        var user = await users.FindByIdAsync(pending.UserId);
+        if (user is null || user.SecurityStamp != pending.Stamp || await users.IsLockedOutAsync(user) || await account.SecondStepSealAsync(user) != pending.Seal)
+        {
+            secondSteps.Drop(http);
+            return new(LoginOutcome.Expired, false);
+        }
+
+        var (verdict, left) = await account.VerifySecondStepAsync(user, code);
+        if (verdict == SecondStepVerdict.Wrong)
+        {
+            var count = guard.Fail(pending.Name, address);
+            await audit.WriteAsync(pending.Name, AuditActions.LoginFailed, pending.Name, $"两步验证码错误（15 分钟内第 {count} 次）", address: address);
+            if (pending.Failures + 1 >= SecondStepTickets.MaxFailures)
+            {
+                secondSteps.Drop(http);
+                return new(LoginOutcome.Expired, true);
+            }
+
+            secondSteps.Issue(http, pending with { Failures = pending.Failures + 1 });
+            return new(LoginOutcome.Failed, false);
+        }
+
+        secondSteps.Drop(http);
+        guard.Succeed(pending.Name);
+        await IssueCookieAsync(http, user, clock.GetUtcNow());
+        var how = verdict == SecondStepVerdict.Code ? "两步验证：验证器应用" : $"两步验证：恢复码（还剩 {left} 个）";
+        await audit.WriteAsync(user.UserName!, AuditActions.Login, user.UserName, how, address: address);
+        return new(LoginOutcome.Ok, false);
+    }
+
+    /// <summary>
+    /// A new cookie for the signed-in user after a change of their own security stamp (password, two-step
+    /// sign-in): this session goes on, the others end. The sign-in time is kept, so the absolute limit holds.
+    /// </summary>
+    public async Task RefreshAsync(HttpContext http)
+    {
+        var signedIn = long.TryParse(http.User.FindFirstValue(SessionValidator.SignedInClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero) : clock.GetUtcNow();
+        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && await users.FindByIdAsync(id) is { } user)
+        {
+            await IssueCookieAsync(http, user, signedIn);
+        }
+    }
+
+    private static Task IssueCookieAsync(HttpContext http, AppUser user, DateTimeOffset signedIn)
+    {
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user.UserName!),
                 new Claim(ClaimTypes.NameIdentifier, user.Id),
                 new Claim(SessionValidator.StampClaim, user.SecurityStamp ?? ""),
-                new Claim(SessionValidator.SignedInClaim, clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(SessionValidator.SignedInClaim, signedIn.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             AuthSchemes.Admin);
-        await http.SignInAsync(AuthSchemes.Admin, new ClaimsPrincipal(identity));
-        await audit.WriteAsync(user.UserName!, AuditActions.Login, user.UserName, null, address: address);
-        return new(LoginOutcome.Ok, false);
+        return http.SignInAsync(AuthSchemes.Admin, new ClaimsPrincipal(identity));
     }
 
     /// <summary>Ends the session for good: the new security stamp makes every copy of the cookie invalid.</summary>

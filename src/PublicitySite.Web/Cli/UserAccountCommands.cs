@@ -6,8 +6,8 @@ using Spectre.Console;
 namespace PublicitySite.Web.Cli;
 
 /// <summary>
-/// <c>user passwd</c>, <c>user disable</c>, <c>user enable</c>: the way back in for a forgotten administrator
-/// password, and the way to lock someone out. Both go through <see cref="UserAdministration"/>, so they are
+/// <c>user passwd</c>, <c>user disable</c>, <c>user enable</c>, <c>user reset-2fa</c>: the way back in for a
+/// forgotten administrator password or a lost phone, and the way to lock someone out. Both go through <see cref="UserAdministration"/>, so they are
 /// audited and end the user's sessions, as the admin pages would.
 /// </summary>
 internal static class UserAccountCommands
@@ -36,7 +36,7 @@ internal static class UserAccountCommands
 
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetPasswordAsync(CommandLine.Operator, result.GetValue(name)!, secret);
+            var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetPasswordAsync(CommandLine.Operator, result.GetValue(name)!, secret, generated: result.GetValue(generate));
             if (!outcome.Succeeded)
             {
                 return await FailAsync(outcome);
@@ -46,6 +46,7 @@ internal static class UserAccountCommands
             if (result.GetValue(generate))
             {
                 Console.WriteLine($"新密码（只显示这一次）：{secret}");
+                Console.WriteLine("该用户登录后须先修改此密码。");
             }
 
             return 0;

@@ -24,7 +24,7 @@ internal static class UserCommands
             var users = scope.ServiceProvider.GetRequiredService<UserService>();
             var given = result.GetValue(password);
             var secret = string.IsNullOrEmpty(given) ? UserService.GeneratePassword() : given;
-            var (created, errors) = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName));
+            var (created, errors) = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName), generated: string.IsNullOrEmpty(given));
             if (created is null)
             {
                 foreach (var error in errors)
@@ -40,7 +40,7 @@ internal static class UserCommands
             Console.WriteLine($"已添加用户 {created.UserName}（{label}）");
             if (string.IsNullOrEmpty(given))
             {
-                Console.WriteLine($"初始密码（只显示这一次）：{secret}");
+                Console.WriteLine($"初始密码（只显示这一次，首次登录后须修改）：{secret}");
             }
 
             return 0;
@@ -68,6 +68,7 @@ internal static class UserCommands
         user.Subcommands.Add(UserAccountCommands.Passwd(app));
         user.Subcommands.Add(UserAccountCommands.Switch(app, "disable", "停用用户（立即结束其会话与令牌）", (admin, name) => admin.DisableAsync(CommandLine.Operator, name), "已停用"));
         user.Subcommands.Add(UserAccountCommands.Switch(app, "enable", "重新启用用户", (admin, name) => admin.EnableAsync(CommandLine.Operator, name), "已启用"));
+        user.Subcommands.Add(UserAccountCommands.Switch(app, "reset-2fa", "重置用户的两步验证（手机丢失时；其会话立即结束，下次登录重新设置）", (admin, name) => admin.ResetTwoFactorAsync(CommandLine.Operator, name), "已重置两步验证："));
         return user;
     }
 }

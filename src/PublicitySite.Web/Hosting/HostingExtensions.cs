@@ -83,7 +83,7 @@ public static class HostingExtensions
 
         if (result.GeneratedAdminPassword is { } generated)
         {
-            Console.WriteLine($"管理员账号 {SiteInitializer.AdminName} 的初始密码（只显示这一次）：{generated}");
+            Console.WriteLine($"管理员账号 {SiteInitializer.AdminName} 的初始密码（只显示这一次，首次登录后须修改）：{generated}");
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

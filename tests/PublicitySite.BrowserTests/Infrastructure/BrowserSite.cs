@@ -110,6 +110,7 @@ public sealed class BrowserSite : IAsyncLifetime
             builder.UseSetting("Publicity:DataDir", dataDir);
             builder.UseSetting("Publicity:ImportSeed", "true");
             builder.UseSetting("Publicity:AdminPassword", AdminPassword);
+            builder.UseSetting("Admin:TwoFactor:RequiredRoles", ""); // walks sign in with a password; TwoFactorWalkTests enrols
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -18,7 +18,14 @@ public sealed class WalkSite : WebApplicationFactory<Program>
 
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "publicity-walk", Guid.NewGuid().ToString("N")[..12]);
 
-    public WalkSite() => this.UseKestrel(0);
+    private readonly string twoFactorRoles;
+
+    /// <param name="twoFactorRoles">Roles that must sign in with two steps; none unless a walk is about that.</param>
+    public WalkSite(string twoFactorRoles = "")
+    {
+        this.twoFactorRoles = twoFactorRoles;
+        this.UseKestrel(0);
+    }
 
     public Uri Address { get; private set; } = new("http://localhost");
 
@@ -51,6 +58,7 @@ public sealed class WalkSite : WebApplicationFactory<Program>
         builder.UseSetting("Publicity:DataDir", dataDir);
         builder.UseSetting("Publicity:ImportSeed", "false");
         builder.UseSetting("Publicity:AdminPassword", "walk-admin-password-1");
+        builder.UseSetting("Admin:TwoFactor:RequiredRoles", twoFactorRoles);
     }
 
     protected override void Dispose(bool disposing)

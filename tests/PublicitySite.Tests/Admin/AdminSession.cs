@@ -62,6 +62,20 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
     }
 
+    /// <summary>
+    /// Posts the second sign-in step as its page would (token read from that page, which exists only after a
+    /// passed password step); a signed-in identity needs a new token, so the next post reads one.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostSecondStepAsync(string code)
+    {
+        var (_, html) = await GetAsync("/admin/login/two-factor");
+        token = TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        var form = new Dictionary<string, string> { ["code"] = code, ["__RequestVerificationToken"] = token ?? "" };
+        var response = await client.PostAsync("/admin/login/two-factor", new FormUrlEncodedContent(form));
+        token = null;
+        return response;
+    }
+
     /// <summary>Posts a multipart form with one file, as a form with <c>enctype="multipart/form-data"</c> would.</summary>
     public async Task<HttpResponseMessage> PostFileAsync(string url, Dictionary<string, string> fields, string fileField, byte[] file, string fileName, string tokenPage)
     {

@@ -85,6 +85,45 @@ public sealed class UserAccountCommandTests
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin")).Status);
     }
 
+    [Fact]
+    public async Task Reset_2fa_lets_a_user_who_lost_the_phone_sign_in_with_the_password_and_ends_the_session()
+    {
+        using var site = new TestSite(seed: false);
+        using var session = await SignInAsync(site, "admin", TestSite.AdminPassword);
+        var (key, _, _) = await TwoFactorSteps.EnrolAsync(session);
+
+        var reset = await SiteProcess.RunAsync(site.DataDir, "user", "reset-2fa", "admin");
+        var unknown = await SiteProcess.RunAsync(site.DataDir, "user", "reset-2fa", "nobody");
+
+        Assert.True(reset.ExitCode == 0, reset.Error);
+        Assert.Contains("已重置两步验证", reset.Output, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("用户“nobody”不存在", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).Status);
+        using var again = await SignInAsync(site, "admin", TestSite.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin")).Status);
+        Assert.NotEqual(key, await TwoFactorSteps.StoredKeyAsync(site, "admin"));
+    }
+
+    [Fact]
+    public async Task A_password_generated_by_add_or_passwd_must_be_changed_at_first_sign_in()
+    {
+        using var site = new TestSite(seed: false);
+        site.CreateClient().Dispose();
+        var added = await SiteProcess.RunAsync(site.DataDir, "user", "add", "shengcheng", "--role", "Editor");
+        var reset = await SiteProcess.RunAsync(site.DataDir, "user", "passwd", "admin", "--generate");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(0, reset.ExitCode);
+        foreach (var (name, output) in new[] { ("shengcheng", added.Output), ("admin", reset.Output) })
+        {
+            var password = System.Text.RegularExpressions.Regex.Match(output, "只显示这一次[^：]*：(\\S+)").Groups[1].Value;
+            using var session = await SignInAsync(site, name, password);
+            var held = await session.Client.GetAsync("/admin");
+            Assert.Equal("/admin/account/password", held.Headers.Location?.OriginalString);
+        }
+    }
+
     private static async Task<AdminSession> SignInAsync(TestSite site, string name, string password)
     {
         var session = new AdminSession(AdminSession.NewClient(site));

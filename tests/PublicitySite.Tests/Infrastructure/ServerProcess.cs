@@ -56,6 +56,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.Environment["Publicity__DataDir"] = dataDir;
         start.Environment["PUBLICITY_ADMIN_PASSWORD"] = TestSite.AdminPassword;
+        start.Environment["Admin__TwoFactor__RequiredRoles"] = "";
         start.Environment["Publicity__ImportSeed"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

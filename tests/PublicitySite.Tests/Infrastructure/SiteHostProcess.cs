@@ -31,6 +31,7 @@ public sealed class SiteHostProcess : IAsyncDisposable
         }
 
         start.Environment["PUBLICITY_ADMIN_PASSWORD"] = TestSite.AdminPassword;
+        start.Environment["Admin__TwoFactor__RequiredRoles"] = "";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

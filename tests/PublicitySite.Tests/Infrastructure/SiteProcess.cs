@@ -37,6 +37,7 @@ public static class SiteProcess
         }
 
         start.Environment["PUBLICITY_ADMIN_PASSWORD"] = TestSite.AdminPassword;
+        start.Environment["Admin__TwoFactor__RequiredRoles"] = "";
         start.Environment["Publicity__ImportSeed"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

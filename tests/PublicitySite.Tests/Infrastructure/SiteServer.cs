@@ -31,6 +31,7 @@ public sealed class SiteServer : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.Environment["PUBLICITY_ADMIN_PASSWORD"] = TestSite.AdminPassword;
+        start.Environment["Admin__TwoFactor__RequiredRoles"] = "";
         start.Environment["Publicity__ImportSeed"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in environment ?? [])

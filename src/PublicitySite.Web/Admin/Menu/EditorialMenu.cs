@@ -21,7 +21,8 @@ internal static class EditorialMenu
         .AddAdminMenuEntry("系统", "网站设置", "/admin/settings", p => p.Can(Permissions.ManageSettings), 2)
         .AddAdminMenuEntry("系统", "导航管理", "/admin/navigation", p => p.Can(Permissions.ManageSettings), 3)
         .AddAdminMenuEntry("系统", "审计日志", "/admin/audit", p => p.Can(Permissions.ViewAudit), 4)
-        .AddAdminMenuEntry("系统", "API令牌", "/admin/tokens", _ => true, 5);
+        .AddAdminMenuEntry("系统", "API令牌", "/admin/tokens", _ => true, 5)
+        .AddAdminMenuEntry("系统", "我的账户", "/admin/account", _ => true, 7);
 
     /// <summary>A type's list is in the menu for roles that write it or see its drafts, and only if the recipe has it.</summary>
     private static bool Sees(AdminPage page, string type) =>

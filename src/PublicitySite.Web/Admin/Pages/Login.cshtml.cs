@@ -33,6 +33,8 @@ public sealed class LoginModel(LoginService login, LoginChallenge challenges) : 
         {
             case LoginOutcome.Ok:
                 return LocalRedirect("/admin");
+            case LoginOutcome.SecondStep:
+                return LocalRedirect("/admin/login/two-factor");
             case LoginOutcome.Throttled:
                 Message = "登录尝试过于频繁，请稍后再试";
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

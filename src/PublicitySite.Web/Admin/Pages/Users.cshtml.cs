@@ -12,10 +12,30 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
 {
     public List<(AppUser User, string Role, bool Locked)> People { get; } = [];
 
+    /// <summary>A password the site just generated, shown on this answer only (never kept, never redirected with).</summary>
+    public (string Name, string Password)? Generated { get; private set; }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
-    public Task<IActionResult> OnPostAddAsync(string name, string role, string password, string? displayName) =>
-        RunAsync(() => admin.AddAsync(Me, name ?? "", role ?? "", password ?? "", displayName), $"已新增用户 {name}");
+    public async Task<IActionResult> OnPostAddAsync(string name, string role, string? password, string? displayName)
+    {
+        if (!string.IsNullOrEmpty(password))
+        {
+            return await RunAsync(() => admin.AddAsync(Me, name ?? "", role ?? "", password, displayName), $"已新增用户 {name}");
+        }
+
+        var secret = UserService.GeneratePassword();
+        return await ShowGeneratedAsync(name ?? "", secret, () => admin.AddAsync(Me, name ?? "", role ?? "", secret, displayName, generated: true));
+    }
+
+    public Task<IActionResult> OnPostGeneratePasswordAsync(string name)
+    {
+        var secret = UserService.GeneratePassword();
+        return ShowGeneratedAsync(name ?? "", secret, () => admin.SetPasswordAsync(Me, name ?? "", secret, generated: true));
+    }
+
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string name) =>
+        RunAsync(() => admin.ResetTwoFactorAsync(Me, name ?? ""), $"已重置 {name} 的两步验证，其登录已退出");
 
     public Task<IActionResult> OnPostRoleAsync(string name, string role) =>
         RunAsync(() => admin.ChangeRoleAsync(Me, name ?? "", role ?? ""), $"已修改 {name} 的角色");
@@ -38,6 +58,25 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
 
         Flash = done;
         return Redirect("/admin/users");
+    }
+
+    private async Task<IActionResult> ShowGeneratedAsync(string name, string secret, Func<Task<WorkflowResultBase>> action)
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await action();
+        if (!result.Succeeded)
+        {
+            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+        }
+
+        People.Clear();
+        await LoadAsync();
+        Generated = (name.Trim(), secret);
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync()
