@@ -97,9 +97,11 @@ answer=$(curl -sk -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_u
   --data-urlencode name=admin --data-urlencode "password=$password" --data-urlencode "__RequestVerificationToken=$token" "$base/admin/login")
 echo "   POST /admin/login → $answer"
 [[ $answer == 302\ https://localhost:$tls_port/admin ]] || fail "sign-in did not redirect to https://…/admin"
-admin=$(curl -sk -b "$jar" -o /dev/null -w '%{http_code}' "$base/admin")
+# Administrators must use two-step sign-in: the first sign-in leads to enrolment (the QR code page).
+admin=$(curl -sk -b "$jar" -L -o "$work/admin.html" -w '%{http_code} %{url_effective}' "$base/admin")
 echo "   GET /admin → $admin"
-[ "$admin" = "200" ] || fail "the admin did not open after signing in"
+[[ $admin == "200 $base/admin/account/two-factor" ]] || fail "the admin did not lead to two-step enrolment after signing in"
+grep -q 'data:image/png;base64' "$work/admin.html" || fail "the enrolment page shows no QR code"
 address=$(grep -h '"auth.login"' "$data"/logs/security-*.json 2>/dev/null | tail -n 1 | sed -n 's/.*"Address":"\([^"]*\)".*/\1/p')
 echo "   security log: auth.login from ${address:-?}"
 echo "deploy test passed"
