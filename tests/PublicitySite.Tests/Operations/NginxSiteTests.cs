@@ -69,6 +69,17 @@ public sealed partial class NginxSiteTests
             forged.Headers.Add("X-Forwarded-For", "198.51.100.7"); // a client's own claim: nginx appends, the app takes nginx's entry
             using var posted = await client.SendAsync(forged);
 
+            // nginx answers the hashed stylesheet name the pages use from the theme's plain file on disk.
+            var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+            var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "/themes/publicity/css/site\\.[0-9a-f]{12}\\.css").Value;
+            Assert.NotEqual("", stylesheet);
+            using (var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+                Assert.Contains("immutable", string.Join(",", css.Headers.GetValues("Cache-Control")), StringComparison.Ordinal);
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Themes, "publicity", "assets", "css", "site.css")), await css.Content.ReadAsByteArrayAsync());
+            }
+
             Assert.Contains("<link>https://localhost", rss, StringComparison.Ordinal);
             Assert.DoesNotContain($"127.0.0.1:{appPort}", rss, StringComparison.Ordinal);
             Assert.Equal("127.0.0.2", await LastLoginAddressAsync(dir.Path));

@@ -67,14 +67,25 @@ public sealed class HttpBehaviourTests(SeededSite seeded) : IClassFixture<Seeded
     public async Task Theme_assets_are_fingerprinted_and_cached_for_a_year()
     {
         var html = await seeded.Client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/themes/publicity/css/site\\.css\\?v=[0-9a-f]{12})\"");
-        Assert.True(match.Success);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/themes/publicity/css/site\\.([0-9a-f]{12})\\.css)\"");
+        Assert.True(match.Success, "the stylesheet is named with its content hash");
 
         using var response = await seeded.Client.GetAsync(new Uri(match.Groups[1].Value, UriKind.Relative));
+        using var plain = await seeded.Client.GetAsync(new Uri("/themes/publicity/css/site.css", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl!.MaxAge);
         Assert.Contains("immutable", response.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(TimeSpan.FromHours(1), plain.Headers.CacheControl!.MaxAge);
+
+        // A page cached before the file changed names the old hash: it gets today's file, but only for an hour.
+        var stale = match.Groups[2].Value == "000000000000" ? "111111111111" : "000000000000";
+        using var old = await seeded.Client.GetAsync(new Uri($"/themes/publicity/css/site.{stale}.css", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal(TimeSpan.FromHours(1), old.Headers.CacheControl!.MaxAge);
+        Assert.DoesNotContain("immutable", old.Headers.CacheControl.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

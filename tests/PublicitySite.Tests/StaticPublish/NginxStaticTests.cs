@@ -57,10 +57,19 @@ public sealed class NginxStaticTests
 
             await app.DisposeAsync();
 
-            foreach (var path in new[] { "/", Article, "/column/yaowen", "/sitemap.xml", "/rss.xml", "/themes/publicity/css/site.css" })
+            // The published pages name the stylesheet with its hash: nginx answers that name from the plain file.
+            var stylesheet = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(home), "/themes/publicity/css/site\\.[0-9a-f]{12}\\.css").Value;
+            Assert.NotEqual("", stylesheet);
+            foreach (var path in new[] { "/", Article, "/column/yaowen", "/sitemap.xml", "/rss.xml", "/themes/publicity/css/site.css", stylesheet })
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+            }
+
+            using (var versioned = await client.GetAsync(new Uri(stylesheet, UriKind.Relative)))
+            {
+                Assert.Contains("immutable", string.Join(",", versioned.Headers.GetValues("Cache-Control")), StringComparison.Ordinal);
+                Assert.Equal(File.ReadAllBytes(Path.Combine(publish.Path, "themes", "publicity", "css", "site.css")), await versioned.Content.ReadAsByteArrayAsync());
             }
 
             Assert.Equal(article, await client.GetStringAsync(new Uri(Article, UriKind.Relative)));
