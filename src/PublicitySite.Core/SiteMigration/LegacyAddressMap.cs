@@ -65,6 +65,10 @@ public sealed class LegacyAddressMap(AppDbContext db)
         return text.ToString();
     }
 
+    /// <summary>The latest runs, newest first, with their reports (an unfinished one is resumed by the next run).</summary>
+    public async Task<IReadOnlyList<MigrationRun>> RecentRunsAsync(int take, CancellationToken cancellationToken = default) =>
+        await db.Set<MigrationRun>().AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
+
     public static string KindName(LegacyKind kind) => kind switch
     {
         LegacyKind.Article => "文章",

@@ -1,4 +1,5 @@
 using PublicitySite.SiteMigration;
+using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.SiteMigration;
 
@@ -60,6 +61,8 @@ public static class LegacyRedirects
     {
         services.AddOptions<LegacyAddressOptions>().BindConfiguration(LegacyAddressOptions.Section);
         services.AddSingleton<LegacyAddressIndex>();
+        services.AddSingleton<MigrationJob>();
+        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Me.IsAdministrator, 8);
         return services;
     }
 
