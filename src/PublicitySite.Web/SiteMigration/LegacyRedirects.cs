@@ -18,12 +18,14 @@ public sealed class LegacyAddressOptions
 public sealed class LegacyAddressIndex(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<LegacyAddressOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim loading = new(1, 1);
-    private HashSet<string> paths = [];
-    private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
+    private volatile HashSet<string> paths = [];
+    private long loadedTicks = long.MinValue / 2; // UTC ticks of the last read; Interlocked, read by every request
+
+    private bool Stale => clock.GetUtcNow().UtcTicks - Interlocked.Read(ref loadedTicks) > options.Value.MapRefresh.Ticks;
 
     public async Task<bool> ContainsAsync(string path, CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow() - loadedAt > options.Value.MapRefresh)
+        if (Stale)
         {
             await ReloadAsync(cancellationToken);
         }
@@ -31,19 +33,22 @@ public sealed class LegacyAddressIndex(IServiceScopeFactory scopes, Microsoft.Ex
         return paths.Contains(path);
     }
 
+    /// <summary>After a run on this node: the next request reads the map again rather than waiting for the refresh.</summary>
+    public void Invalidate() => Interlocked.Exchange(ref loadedTicks, long.MinValue / 2);
+
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await loading.WaitAsync(cancellationToken);
         try
         {
-            if (clock.GetUtcNow() - loadedAt <= options.Value.MapRefresh)
+            if (!Stale)
             {
                 return;
             }
 
             await using var scope = scopes.CreateAsyncScope();
             paths = await scope.ServiceProvider.GetRequiredService<LegacyAddressMap>().AllPathsAsync(cancellationToken);
-            loadedAt = clock.GetUtcNow();
+            Interlocked.Exchange(ref loadedTicks, clock.GetUtcNow().UtcTicks);
         }
         finally
         {

@@ -11,7 +11,7 @@ public sealed record MigrationJobStatus(bool Running, string Phase, int Done, in
 /// node, one run at a time; the page polls <see cref="Status"/>. An interrupted run (a restart) is resumed by
 /// the next one, from the command line or here.
 /// </summary>
-public sealed class MigrationJob(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
+public sealed class MigrationJob(IServiceScopeFactory scopes, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
 {
     private readonly Lock gate = new();
     private MigrationProgress? progress;
@@ -75,6 +75,7 @@ public sealed class MigrationJob(IServiceScopeFactory scopes, IHostApplicationLi
             await using var scope = scopes.CreateAsyncScope();
             var migrator = scope.ServiceProvider.GetRequiredService<SiteMigrator>();
             var report = await migrator.RunAsync(mapping, options, new Progress<MigrationProgress>(p => { lock (gate) { progress = p; } }), lifetime.ApplicationStopping);
+            index.Invalidate();
             lock (gate)
             {
                 lastReport = report.ToText();
