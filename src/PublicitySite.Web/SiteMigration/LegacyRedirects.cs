@@ -67,7 +67,7 @@ public static class LegacyRedirects
         services.AddOptions<LegacyAddressOptions>().BindConfiguration(LegacyAddressOptions.Section);
         services.AddSingleton<LegacyAddressIndex>();
         services.AddSingleton<MigrationJob>();
-        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Me.IsAdministrator, 8);
+        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Me.IsAdministrator, 6);
         return services;
     }
 
