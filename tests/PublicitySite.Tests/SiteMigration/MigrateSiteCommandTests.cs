@@ -10,7 +10,7 @@ namespace PublicitySite.Tests.SiteMigration;
 /// <c>migrate-site</c> run as an operator runs it (the host's binary, a data directory of its own) against an old
 /// site served by nginx on loopback; the result is checked in the database and through the real host.
 /// </summary>
-public sealed class MigrateSiteCommandTests(OldSite site) : IClassFixture<OldSite>
+public sealed class MigrateSiteCommandTests(OldSite site, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<OldSite>
 {
     [Fact]
     public async Task A_malformed_mapping_exits_2_naming_the_key_and_an_unreachable_site_exits_1_writing_nothing()
@@ -67,6 +67,7 @@ public sealed class MigrateSiteCommandTests(OldSite site) : IClassFixture<OldSit
         var first = await SiteProcess.RunAsync(work.Path, "migrate-site", "--config", mapping, "--publish");
 
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        output.WriteLine(first.Output); // what the report looks like
         var found = OldSite.GoodArticles + OldSite.BadArticles;
         Assert.Contains($"发现 {found} 篇，导入 {OldSite.GoodArticles} 篇，更新 0 篇，跳过 0 篇，失败 {OldSite.BadArticles} 篇", first.Output);
         foreach (var (path, reason) in site.Failures)
@@ -198,6 +199,25 @@ public sealed class MigrateSiteCommandTests(OldSite site) : IClassFixture<OldSit
         Assert.Equal(0, await CountAsync(work.Path, "SELECT COUNT(*) FROM ContentItems WHERE PublishedVersion IS NOT NULL")); // drafts by default
         var dated = await CountAsync(work.Path, "SELECT COUNT(*) FROM ContentItems WHERE FirstPublishedUtc < '2025-01-01'");
         Assert.Equal(OldSite.GoodArticles, dated); // the original dates wait for publication
+    }
+
+    [Fact]
+    public async Task On_postgresql_a_migration_imports_once_and_a_second_run_imports_nothing()
+    {
+        using var work = new TestDirectory();
+        var environment = new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = TestPostgres.CreateDatabase() };
+        var mapping = site.WriteMapping(work.Path);
+        var first = await SiteProcess.RunInAsync(work.Path, environment, null, "migrate-site", "--config", mapping, "--publish", "--data-dir", work.Path);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Contains($"导入 {OldSite.GoodArticles} 篇，更新 0 篇，跳过 0 篇，失败 {OldSite.BadArticles} 篇", first.Output);
+
+        var second = await SiteProcess.RunInAsync(work.Path, environment, null, "migrate-site", "--config", mapping, "--publish", "--data-dir", work.Path);
+        Assert.Contains($"导入 0 篇，更新 0 篇，跳过 {OldSite.GoodArticles} 篇", second.Output);
+        await using var host = await ServerProcess.StartAsync(work.Path, environment);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
+        using var moved = await client.GetAsync(site.Articles[^1].Path);
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.StartsWith($"/news/{site.Articles[^1].Date.Year}/", moved.Headers.Location!.OriginalString);
     }
 
     /// <summary>Runs in <paramref name="workingDirectory"/> on a data directory that may not exist yet.</summary>
