@@ -97,7 +97,7 @@ public sealed class MigrationReport
 
         var verb = DryRun ? "将导入" : "导入";
         text.AppendLine(CultureInfo.InvariantCulture, $"发现 {Found} 篇，{verb} {Imported} 篇，更新 {Updated} 篇，跳过 {Skipped} 篇，失败 {Failed} 篇");
-        text.AppendLine(CultureInfo.InvariantCulture, $"栏目页 {ListPages} 个；图片与附件存入媒体库 {MediaStored} 个；站内链接改为新地址 {LinksRewritten} 处");
+        text.AppendLine(CultureInfo.InvariantCulture, $"栏目页 {ListPages} 个；图片与附件存入媒体库 {MediaStored} 个；文章间链接改为新地址 {LinksRewritten} 处");
         if (StoppedAtLimit)
         {
             text.AppendLine("已达 --max-pages 上限而停止：再次运行将从停下处继续。");

@@ -306,7 +306,13 @@ public sealed class MigrationWriter(AppDbContext db, WorkflowService workflow, C
             var target = db.Set<LegacyAddress>().AsNoTracking().Where(a => a.OldPath == path)
                 .Join(db.ContentItems.Where(i => i.Path != null && i.PublishedVersion != null), a => a.ContentItemId, i => i.Id, (a, i) => i.Path)
                 .FirstOrDefault();
-            return target is not null ? "/" + target : path; // the old path answers 301 until the later pass sets the new one
+            if (target is null)
+            {
+                return path; // the old path answers 301 until the later pass sets the new one
+            }
+
+            report.LinksRewritten++;
+            return "/" + target;
         }
 
         if (import.Mapping.IsList(path))
