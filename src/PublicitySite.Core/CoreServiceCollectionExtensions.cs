@@ -9,6 +9,7 @@ using PublicitySite.Markdown;
 using PublicitySite.Navigation;
 using PublicitySite.Proposals;
 using PublicitySite.Members;
+using PublicitySite.SiteMigration;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddProposalsCore();
         services.AddMembers();
         services.AddLiterature();
+        services.AddSiteMigration();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 12; // 等保 level 3; common ones are refused by CommonPasswordValidator

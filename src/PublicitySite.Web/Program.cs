@@ -12,6 +12,7 @@ using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
+using PublicitySite.Web.SiteMigration;
 using PublicitySite.Web.Operations;
 using PublicitySite.Web.Site;
 using PublicitySite.Web.StaticPublish;
@@ -40,6 +41,7 @@ builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
 builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
 builder.Services.AddStaticPublishing(); // 静态发布: the public site as files for nginx, rewritten after commits
+builder.Services.AddLegacyRedirects(); // 网站迁移: old addresses of a migrated site answer 301
 builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.UseRequestMetrics();             // latency per route group for /metrics
 app.UseSecurityHeaders();
 app.UseAdminNetworks();
 app.UseSiteErrors();                 // Chinese 500 page, problem details for the API
+app.UseLegacyRedirects();            // a migrated site's old addresses: 301 to their new pages, columns and files
 app.UseFastPages();                  // cached anonymous pages from ready bytes; then routing and sign-in
 app.UseAuthentication();             // named here, after the headers, so sign-in redirects carry them too
 app.UseAccountSteps();               // a generated password or a required two-step set-up comes first

@@ -165,6 +165,23 @@ public sealed class ContentManager(
         return ContentResult.Ok(version);
     }
 
+    /// <summary>
+    /// Gives an imported item the 发布时间 it had on the site it came from, so whenever it is published (now, or
+    /// after review) readers see the original date and its address carries the original year.
+    /// </summary>
+    public async Task<bool> KeepOriginalDateAsync(string id, DateTime originalUtc, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
+        if (item is null || item.PublishedVersion is not null)
+        {
+            return false;
+        }
+
+        item.FirstPublishedUtc = originalUtc;
+        await SaveAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<ContentResult> UnpublishAsync(string id, CancellationToken cancellationToken = default)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);

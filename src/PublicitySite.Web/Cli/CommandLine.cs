@@ -82,6 +82,7 @@ public static class CommandLine
         root.Subcommands.Add(WebhookCommands.Create(app));
         root.Subcommands.Add(PublicitySite.Web.StaticPublish.StaticPublishing.Command(app));
         root.Subcommands.Add(DoctorCommand.Create(app));
+        root.Subcommands.Add(PublicitySite.Web.SiteMigration.MigrateSiteCommand.Create(app));
 
         var parsed = root.Parse(Normalize(args));
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,104 @@
+using PublicitySite.SiteMigration;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.SiteMigration;
+
+/// <summary>Where the background run is: running or not, its phase and counts, the last report.</summary>
+public sealed record MigrationJobStatus(bool Running, string Phase, int Done, int Total, int Imported, int Updated, int Skipped, int Failed, string? LastReport, string? Error);
+
+/// <summary>
+/// The admin's 网站迁移 runs the same <see cref="SiteMigrator"/> as <c>migrate-site</c>, in the background of this
+/// node, one run at a time; the page polls <see cref="Status"/>. An interrupted run (a restart) is resumed by
+/// the next one, from the command line or here.
+/// </summary>
+public sealed class MigrationJob(IServiceScopeFactory scopes, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
+{
+    private readonly Lock gate = new();
+    private MigrationProgress? progress;
+    private Task? running;
+    private string? lastReport;
+    private string? error;
+
+    public MigrationJobStatus Status()
+    {
+        lock (gate)
+        {
+            var p = progress;
+            var report = p?.Report;
+            return new MigrationJobStatus(running is { IsCompleted: false }, p?.Phase ?? "", p?.Done ?? 0, p?.Total ?? 0,
+                report?.Imported ?? 0, report?.Updated ?? 0, report?.Skipped ?? 0, report?.Failed ?? 0, lastReport, error);
+        }
+    }
+
+    /// <summary>Starts a run; a Chinese reason instead when the mapping is wrong, the site unreachable or a run is going.</summary>
+    public async Task<string?> StartAsync(string mappingText, Actor actor, bool dryRun, bool publish, int? maxPages, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdministrator)
+        {
+            return "仅管理员可以运行网站迁移";
+        }
+
+        MigrationMapping mapping;
+        try
+        {
+            mapping = MigrationMapping.Parse(mappingText);
+        }
+        catch (MappingException ex)
+        {
+            return ex.Message;
+        }
+
+        if (await SiteMigrator.ProbeAsync(mapping, cancellationToken) is { } unreachable)
+        {
+            return unreachable;
+        }
+
+        lock (gate)
+        {
+            if (running is { IsCompleted: false })
+            {
+                return "已有一次迁移正在进行，请等它结束";
+            }
+
+            progress = null;
+            error = null;
+            running = Task.Run(() => RunAsync(mapping, new MigrationOptions(actor, dryRun, publish, maxPages)), CancellationToken.None);
+        }
+
+        return null;
+    }
+
+    private async Task RunAsync(MigrationMapping mapping, MigrationOptions options)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var migrator = scope.ServiceProvider.GetRequiredService<SiteMigrator>();
+            var report = await migrator.RunAsync(mapping, options, new Progress<MigrationProgress>(p => { lock (gate) { progress = p; } }), lifetime.ApplicationStopping);
+            index.Invalidate();
+            lock (gate)
+            {
+                lastReport = report.ToText();
+            }
+        }
+        catch (MappingException ex)
+        {
+            lock (gate)
+            {
+                error = ex.Message;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: the run stays unfinished and the next one resumes it.
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Site migration failed");
+            lock (gate)
+            {
+                error = "迁移中断：" + ex.Message + "（再次运行将从中断处继续）";
+            }
+        }
+    }
+}
