@@ -9,6 +9,7 @@ using PublicitySite.Markdown;
 using PublicitySite.Navigation;
 using PublicitySite.Proposals;
 using PublicitySite.Members;
+using PublicitySite.MemberPortal;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCuration();
         services.AddNavigation();
         services.AddProposalsCore();
+        services.AddMemberPortalCore();
         services.AddMembers();
         services.AddLiterature();
         services.AddIdentityCore<AppUser>(o =>
