@@ -62,6 +62,9 @@ public sealed class PortalProposal
 
     public DateTime? SubmittedUtc { get; set; }
 
+    /// <summary>When the lead last opened it in the portal: office steps recorded later are news (消息).</summary>
+    public DateTime? SeenUtc { get; set; }
+
     /// <summary>The member's comment with their verdict: kept for them and the office, never on the public timeline.</summary>
     public string? EvaluationComment { get; set; }
 

@@ -292,6 +292,21 @@ public sealed class PortalProposals(
         return outcome;
     }
 
+    /// <summary>
+    /// The lead opened their proposal: the office's steps so far are no longer news. Not audited: it changes
+    /// nothing anyone else sees, only which steps the member's 消息 still counts.
+    /// </summary>
+    public async Task MarkSeenAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (access.Allows(actor, Permissions.SubmitProposals)
+            && await db.Set<PortalProposal>().FirstOrDefaultAsync(p => p.Id == id && p.Owner == actor.Name && p.ContentItemId != null, cancellationToken) is { } proposal)
+        {
+            proposal.SeenUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<Result<MemberAccount>> MemberAsync(Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -8,6 +8,9 @@ namespace PublicitySite.MemberPortal;
 /// <summary>One line of a member's list: their proposal, or one they were asked to co-sign.</summary>
 public sealed record PortalListItem(long Id, string Title, string State, string? Number, string? Status, string? Lead, DateTime UpdatedUtc);
 
+/// <summary>One line of the member's 消息: a co-sign request to answer, or an office step on their proposal not yet seen.</summary>
+public sealed record PortalNotice(long Id, string Title, string Text, DateTime AtUtc);
+
 /// <summary>One step of a submitted proposal, as the member follows it.</summary>
 public sealed record PortalStep(DateOnly Date, string Name, string? Detail);
 
@@ -54,9 +57,33 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         return [.. (await ListAsync(rows, cancellationToken)).Select(i => (i, invited[i.Id]))];
     }
 
-    /// <summary>Invitations still waiting for the member's answer (the portal's 消息 count).</summary>
-    public Task<int> PendingInvitationsAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        db.Set<PortalCosigner>().CountAsync(c => c.UserName == actor.Name && c.State == CosignState.Invited, cancellationToken);
+    /// <summary>
+    /// 消息: co-sign requests waiting for the member's answer, and the office's steps (审查 decisions, 交办, the
+    /// reply …) on the member's own proposals recorded since they last opened them; newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<PortalNotice>> NoticesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var requests = await db.Set<PortalCosigner>().AsNoTracking().Where(c => c.UserName == actor.Name && c.State == CosignState.Invited)
+            .Join(db.Set<PortalProposal>(), c => c.PortalProposalId, p => p.Id, (c, p) => new { p.Id, p.Title, p.Owner, c.InvitedUtc })
+            .ToListAsync(cancellationToken);
+        var owners = requests.Select(r => r.Owner).Distinct().ToList();
+        var names = await db.Set<MemberAccount>().AsNoTracking().Where(a => owners.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.Name, cancellationToken);
+        var notices = requests.Select(r => new PortalNotice(r.Id, r.Title, $"{names.GetValueOrDefault(r.Owner, r.Owner)} 委员邀请您联名", r.InvitedUtc)).ToList();
+
+        var mine = await db.Set<PortalProposal>().AsNoTracking().Where(p => p.Owner == actor.Name && p.ContentItemId != null)
+            .Select(p => new { p.Id, p.Title, ItemId = p.ContentItemId!, Since = p.SeenUtc ?? p.SubmittedUtc }).ToListAsync(cancellationToken);
+        var itemIds = mine.Select(p => p.ItemId).ToList();
+        var steps = await db.Set<ProposalEvent>().AsNoTracking().Where(e => itemIds.Contains(e.ContentItemId) && e.RecordedBy != actor.Name)
+            .Select(e => new { e.ContentItemId, e.Kind, e.RecordedUtc }).ToListAsync(cancellationToken);
+        foreach (var p in mine)
+        {
+            notices.AddRange(steps.Where(e => e.ContentItemId == p.ItemId && (p.Since is not { } since || e.RecordedUtc > since) && e.Kind != ProposalEventKind.Filed)
+                .Select(e => new PortalNotice(p.Id, p.Title, "提案委登记了“" + ProposalNames.Of(e.Kind) + "”", e.RecordedUtc)));
+        }
+
+        return [.. notices.OrderByDescending(n => n.AtUtc)];
+    }
 
     public async Task<PortalDetail?> DetailAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {

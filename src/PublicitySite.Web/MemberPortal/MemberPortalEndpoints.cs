@@ -43,6 +43,8 @@ public static class MemberPortalEndpoints
         }
 
         var mine = await queries.MineAsync(me, ct);
+        var notices = (await queries.NoticesAsync(me, ct))
+            .Select(n => new { n.Id, n.Title, n.Text, At = SiteTimeText(n.AtUtc) }).ToList();
         var invitations = (await queries.InvitationsAsync(me, ct))
             .Select(x => new { x.Item.Id, x.Item.Title, x.Item.Lead, x.Item.Number, x.Item.Status, Answer = Answer(x.State), Pending = x.State == CosignState.Invited })
             .ToList();
@@ -51,7 +53,7 @@ public static class MemberPortalEndpoints
             signed.Name,
             Mine = mine,
             Invitations = invitations,
-            Pending = invitations.Count(i => i.Pending),
+            Notices = notices,
         };
         return await PageAsync(http, pages, "member/home", "委员之家", model);
     }
@@ -66,13 +68,14 @@ public static class MemberPortalEndpoints
         return await PageAsync(http, pages, "member/edit", "撰写提案", EditModel(http, null, new PortalDraftInput("", "", "", null), proposals.Categories, []));
     }
 
-    private static async Task<IResult> DetailAsync(long id, string? q, HttpContext http, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
+    private static async Task<IResult> DetailAsync(long id, string? q, HttpContext http, PortalQueries queries, PortalProposals proposals, MemberAccounts accounts, SitePages pages, CancellationToken ct)
     {
         if (await SignedInMemberAsync(http) is not { Member: { } me })
         {
             return await RefuseAsync(http, pages);
         }
 
+        await proposals.MarkSeenAsync(me, id, ct);
         return await MemberPortalForms.ShowAsync(http, me, id, queries, accounts, pages, q, [], StatusCodes.Status200OK, ct);
     }
 
@@ -103,6 +106,9 @@ public static class MemberPortalEndpoints
         Errors = errors,
         Csrf = Csrf(http),
     };
+
+    private static string SiteTimeText(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, PublicitySite.Contents.SiteTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string Answer(CosignState state) => state switch
     {

@@ -87,13 +87,21 @@ public sealed class PortalProposalTests
         Assert.Equal(HttpStatusCode.Redirect, (await member.PostAsync($"/member/proposals/{id}/submit", new() { ["public"] = "no" })).StatusCode);
         var itemId = (await PortalTestData.RecordAsync(site, (await PortalTestData.RowAsync(site, id)).ContentItemId!)).ContentItemId;
 
+        var (_, before) = await member.GetAsync("/member");
         await PortalTestData.OfficeAsync(site, itemId, new ProposalEventInput { Kind = "不立案", Note = "属于一般性意见，不符合立案条件" });
+        var (_, news) = await member.GetAsync("/member");
 
         var (status, html) = await member.GetAsync($"/member/proposals/{id}");
+        var (_, seen) = await member.GetAsync("/member");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("不立案", html, StringComparison.Ordinal);
         Assert.Contains("理由：属于一般性意见，不符合立案条件", html, StringComparison.Ordinal);
         Assert.False((await PortalTestData.RecordAsync(site, itemId)).PublicConsent);
+        Assert.DoesNotContain("mp-badge", before, StringComparison.Ordinal);
+        Assert.Contains("提案委登记了“不立案”", news, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"1 条新消息\"", news, StringComparison.Ordinal);
+        Assert.DoesNotContain("提案委登记了", seen, StringComparison.Ordinal); // opened: no longer news
+        Assert.DoesNotContain("mp-badge", seen, StringComparison.Ordinal);
     }
 
     [Fact]

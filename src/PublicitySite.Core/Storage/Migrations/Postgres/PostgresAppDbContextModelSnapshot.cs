@@ -665,6 +665,9 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     b.Property<bool>("PublicConsent")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

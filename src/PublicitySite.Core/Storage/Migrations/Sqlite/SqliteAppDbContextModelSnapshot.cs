@@ -647,6 +647,9 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.Property<bool>("PublicConsent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

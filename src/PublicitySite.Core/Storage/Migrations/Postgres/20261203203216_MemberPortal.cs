@@ -48,6 +48,7 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SeenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EvaluationComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>

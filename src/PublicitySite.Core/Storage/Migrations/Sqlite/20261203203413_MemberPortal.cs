@@ -47,6 +47,7 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SeenUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EvaluationComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203195527_MemberPortal")]
+    [Migration("20261203203413_MemberPortal")]
     partial class MemberPortal
     {
         /// <inheritdoc />
@@ -649,6 +649,9 @@ namespace PublicitySite.Storage.Migrations.Sqlite
 
                     b.Property<bool>("PublicConsent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()

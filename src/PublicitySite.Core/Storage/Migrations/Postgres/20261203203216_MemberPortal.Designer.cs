@@ -13,7 +13,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203195537_MemberPortal")]
+    [Migration("20261203203216_MemberPortal")]
     partial class MemberPortal
     {
         /// <inheritdoc />
@@ -667,6 +667,9 @@ namespace PublicitySite.Storage.Migrations.Postgres
 
                     b.Property<bool>("PublicConsent")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
                         .IsRequired()
