@@ -13,9 +13,10 @@ internal static class MemberPortalForms
 {
     public static async Task<IResult> SaveAsync(HttpContext http, long? id, PortalProposals proposals, PortalQueries queries, SitePages pages, CancellationToken ct)
     {
-        if (await BeginAsync(http, pages) is not { } me)
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
         {
-            return await RefuseAsync(http, pages);
+            return refused!;
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -37,9 +38,10 @@ internal static class MemberPortalForms
 
     public static async Task<IResult> InviteAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
     {
-        if (await BeginAsync(http, pages) is not { } me)
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
         {
-            return await RefuseAsync(http, pages);
+            return refused!;
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -51,9 +53,10 @@ internal static class MemberPortalForms
 
     public static async Task<IResult> SubmitAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
     {
-        if (await BeginAsync(http, pages) is not { } me)
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
         {
-            return await RefuseAsync(http, pages);
+            return refused!;
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -76,9 +79,10 @@ internal static class MemberPortalForms
 
     public static async Task<IResult> CosignAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
     {
-        if (await BeginAsync(http, pages) is not { } me)
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
         {
-            return await RefuseAsync(http, pages);
+            return refused!;
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -96,9 +100,10 @@ internal static class MemberPortalForms
 
     public static async Task<IResult> EvaluateAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
     {
-        if (await BeginAsync(http, pages) is not { } me)
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
         {
-            return await RefuseAsync(http, pages);
+            return refused!;
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -155,15 +160,20 @@ internal static class MemberPortalForms
         return await PageAsync(http, pages, "member/detail", p.Title, model, status);
     }
 
-    /// <summary>The signed-in member after a valid antiforgery token, or null.</summary>
-    private static async Task<Actor?> BeginAsync(HttpContext http, SitePages pages)
+    /// <summary>The signed-in member after a valid antiforgery token, or the answer that refuses the form.</summary>
+    private static async Task<(Actor? Member, IResult? Refused)> BeginAsync(HttpContext http, SitePages pages)
     {
         if (await SignedInMemberAsync(http) is not { Member: { } me })
         {
-            return null;
+            return (null, await RefuseAsync(http, pages));
         }
 
-        return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http) ? me : null;
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return (null, await PageAsync(http, pages, "message", "页面已过期", new { Title = "页面已过期", Text = "表单已失效（可能停留太久或已在别处登录），请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest));
+        }
+
+        return (me, null);
     }
 
     private static async Task<IResult> NotFoundAsync(HttpContext http, SitePages pages) =>

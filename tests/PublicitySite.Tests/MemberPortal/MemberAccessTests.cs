@@ -30,6 +30,21 @@ public sealed class MemberAccessTests
     }
 
     [Fact]
+    public async Task A_form_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        using var site = new TestSite(seed: false);
+        await PortalTestData.MemberAsync(site, "wy-geng", "示例委员庚");
+        using var member = await PortalTestData.SignInAsync(site, "wy-geng");
+
+        var forged = await member.Client.PostAsync("/member/proposals", new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "伪造的提案" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("页面已过期", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (_, home) = await member.GetAsync("/member");
+        Assert.DoesNotContain("伪造的提案", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_user_who_is_no_member_is_refused_the_portal()
     {
         using var site = new TestSite(seed: false);
