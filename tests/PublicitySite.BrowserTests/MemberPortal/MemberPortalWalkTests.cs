@@ -59,8 +59,9 @@ public sealed class MemberPortalWalkTests
 
         var cosigner = await PhoneAsync(browser, site, "wy-wu");
         Assert.Equal("1", await cosigner.Locator(".mp-badge").InnerTextAsync());
+        Assert.Contains("示例委员周 委员邀请您联名", await cosigner.Locator("#mp-notices").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(cosigner, "05-cosigner-inbox");
-        await cosigner.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await cosigner.Locator("#mp-notices").GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await cosigner.GetByRole(AriaRole.Button, new() { Name = "确认联名" }).ClickAsync();
         await cosigner.GetByText("您已确认联名。").WaitForAsync();
         await Shot(cosigner, "06-cosigner-confirmed");
@@ -78,7 +79,11 @@ public sealed class MemberPortalWalkTests
         });
         await Shot(clerk, "07-clerk-replied");
 
-        await lead.GotoAsync(new Uri(lead.Url).AbsolutePath); // the page again, without the 已提交 notice of the redirect
+        var detail = new Uri(lead.Url).AbsolutePath;
+        await lead.GotoAsync("/member");
+        Assert.Contains("提案委登记了“已答复”", await lead.Locator("#mp-notices").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(lead, "08a-lead-messages");
+        await lead.GotoAsync(detail);
         Assert.Contains("已答复", await lead.Locator(".mp-number").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("主办单位：市住房和城乡建设局", await lead.Locator(".mp-timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("示例委员吴", await lead.Locator(".mp-facts").InnerTextAsync(), StringComparison.Ordinal);
