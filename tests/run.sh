@@ -48,9 +48,18 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_
 export PUBLICITY_CHROMIUM=${PUBLICITY_CHROMIUM:-$(command -v chromium)}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp /tmp/publicity-test.XXXXXX.log)
+# A failing run must still reach the totals and the list of failures below, so -e and pipefail pause here.
+set +e +o pipefail
 dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+set -e -o pipefail
 # One closing line for people and CI: the totals of every test project.
 awk '/^[[:space:]]*Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed: [0-9]+[[:space:]]*$/ { f += $2 }
      /^[[:space:]]*Skipped: [0-9]+[[:space:]]*$/ { s += $2 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# CI shows the end of the output: name each failed test there again, with the first lines of its message.
+if grep -qE '^[[:space:]]+Failed [A-Za-z]' "$log"; then
+  echo "Failed tests:"
+  grep -E -A 12 '^[[:space:]]+Failed [A-Za-z]' "$log" | grep -vE '^[[:space:]]*at |^--$' | head -n 120
+fi
+grep -E 'The active test run was aborted|Test host process crashed' "$log" || true
 exit "$status"

@@ -113,7 +113,8 @@ public sealed class SessionTests(ITestOutputHelper output)
         var knownMedian = known.Order().ElementAt(known.Count / 2);
         var unknownMedian = unknown.Order().ElementAt(unknown.Count / 2);
         output.WriteLine($"median sign-in failure: known user {knownMedian:N1} ms, unknown user {unknownMedian:N1} ms (15 each, including the login page fetch)");
-        // Before, an unknown name skipped the password hash (a fraction of the time); now both do the same work.
-        Assert.InRange(unknownMedian / knownMedian, 0.6, 1.6);
+        // Before, an unknown name skipped the password hash and answered in about a twentieth of the time; now
+        // both do the same work. The band is wide because the whole suite shares the machine's two cores.
+        Assert.InRange(unknownMedian / knownMedian, 0.5, 2.0);
     }
 }
