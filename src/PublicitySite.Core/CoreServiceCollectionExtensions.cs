@@ -10,6 +10,7 @@ using PublicitySite.Navigation;
 using PublicitySite.Proposals;
 using PublicitySite.Members;
 using PublicitySite.SiteMigration;
+using PublicitySite.MemberPortal;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCuration();
         services.AddNavigation();
         services.AddProposalsCore();
+        services.AddMemberPortalCore();
         services.AddMembers();
         services.AddLiterature();
         services.AddSiteMigration();

@@ -10,6 +10,7 @@ using PublicitySite.Web.Search;
 using PublicitySite.Web.Security;
 using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
+using PublicitySite.Web.MemberPortal;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
 using PublicitySite.Web.SiteMigration;
@@ -67,6 +68,7 @@ app.MapSearch();                     // /search, /api/search, /api/admin/search
 app.MapEditorial();                  // write API and the admin at /admin
 app.MapProposals();
 app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
+app.MapMemberPortal();               // 委员之家 at /member: members write, co-sign, follow and evaluate proposals
 app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
 app.MapMedia();                      // /api/media and /media/... (originals, variants)
 app.MapSite();                       // last: its catch-all serves items by path

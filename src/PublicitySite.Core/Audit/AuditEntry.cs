@@ -77,6 +77,11 @@ public static class AuditActions
     public const string Curated = "content.curate";
     public const string MenuChanged = "site.menu";
     public const string BackupRestored = "site.restore";
+    public const string MemberAccountLinked = "member.account";
+    public const string PortalDraftSaved = "portal.draft";
+    public const string PortalCosign = "portal.cosign";
+    public const string PortalSubmitted = "portal.submit";
+    public const string PortalEvaluated = "portal.evaluate";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -23,6 +23,7 @@ public static class PermissionLabels
         [Permissions.ManageSettings] = "管理设置",
         [Permissions.ViewAudit] = "查看审计日志",
         [Permissions.Reindex] = "重建搜索索引",
+        [Permissions.SubmitProposals] = "委员提交提案",
     };
 
     public static string Of(string permission) => Labels.GetValueOrDefault(permission, permission);

@@ -115,7 +115,12 @@ public sealed class ProposalOffice(
         return await RecordEventAsync(actor, contentItemId, input, audited: true, cancellationToken);
     }
 
-    private async Task<Result<ProposalChange>> RecordEventAsync(Actor actor, string contentItemId, ProposalEventInput input, bool audited, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an event once the caller has decided the actor may (the office by its permission; a member's
+    /// portal for the member's own verdict). Inside the caller's transaction the status sinks wait for
+    /// <see cref="NotifyStatusAsync"/> after its commit.
+    /// </summary>
+    internal async Task<Result<ProposalChange>> RecordEventAsync(Actor actor, string contentItemId, ProposalEventInput input, bool audited, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(contentItemId)
             || !await db.ContentItems.AnyAsync(i => i.Id == contentItemId && !i.Deleted && i.ContentType == ProposalVisibility.ContentType, cancellationToken))
@@ -213,6 +218,15 @@ public sealed class ProposalOffice(
         return new ProposalChange(contentItemId, number, after);
     }
 
+    /// <summary>Tells search, the caches and the read cache that a proposal's status changed, after its commit.</summary>
+    internal async Task NotifyStatusAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        foreach (var sink in statusSinks)
+        {
+            await sink.OnStatusChangedAsync(contentItemId, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// How many times a filing is tried while other filings keep taking its number at the same moment: each
     /// round at least one of them wins, so this covers that many clerks filing into one session at once.
@@ -233,6 +247,16 @@ public sealed class ProposalOffice(
             return denied;
         }
 
+        return await FileCheckedAsync(actor, filing, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A filing once the caller has decided the actor may file (the office; a member submitting from the
+    /// portal). <paramref name="sameCommit"/> stages the caller's own rows and audit in the filing's transaction;
+    /// it runs again on each numbering attempt, since a lost attempt is rolled back whole.
+    /// </summary>
+    internal async Task<Result<ProposalChange>> FileCheckedAsync(Actor actor, ProposalFiling filing, Func<ProposalChange, CancellationToken, Task>? sameCommit, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(filing.Title))
         {
             return Invalid("title", "请填写案由（提案标题）");
@@ -257,7 +281,7 @@ public sealed class ProposalOffice(
         {
             try
             {
-                if (await TryFileAsync(actor, filing, session, cancellationToken) is { } outcome)
+                if (await TryFileAsync(actor, filing, session, sameCommit, cancellationToken) is { } outcome)
                 {
                     return outcome;
                 }
@@ -281,7 +305,7 @@ public sealed class ProposalOffice(
     /// write lock at once (BEGIN IMMEDIATE), so filings queue and the maximum read here is final; on PostgreSQL
     /// the unique index decides, raising the violation the caller retries on.
     /// </summary>
-    private async Task<Result<ProposalChange>?> TryFileAsync(Actor actor, ProposalFiling filing, ProposalSession session, CancellationToken cancellationToken)
+    private async Task<Result<ProposalChange>?> TryFileAsync(Actor actor, ProposalFiling filing, ProposalSession session, Func<ProposalChange, CancellationToken, Task>? sameCommit, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var seq = (await db.Set<ProposalRecord>().Where(r => r.Term == session.Term && r.Meeting == session.Meeting)
@@ -303,6 +327,11 @@ public sealed class ProposalOffice(
         var outcome = await RecordEventAsync(actor, id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, audited: false, cancellationToken);
         if (outcome.Value is { } filed)
         {
+            if (sameCommit is not null)
+            {
+                await sameCommit(filed, cancellationToken);
+            }
+
             await audit.WriteAsync(actor.Name, AuditActions.ProposalFiled, id, $"{filed.Number} {filing.Title.Trim()}", address: actor.Address, cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await contents.NotifyCommittedAsync(cancellationToken);

@@ -24,6 +24,7 @@ public static class ProposalServiceCollectionExtensions
         services.AddScoped<ProposalDeadlines>();
         services.AddScoped<ProposalImporter>();
         services.AddScoped<ProposalOfficeQueries>();
+        services.AddScoped<ProposalExport>();
         services.AddScoped<IMediaUsageSource, ProposalReplyMedia>();
         return services;
     }

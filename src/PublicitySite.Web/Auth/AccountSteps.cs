@@ -45,7 +45,7 @@ public static class AccountSteps
         return app;
     }
 
-    /// <summary>A request of the admin cookie (no bearer token) to /admin, /api/admin or the write API.</summary>
+    /// <summary>A request of the admin cookie (no bearer token) to /admin, 委员之家 (/member), /api/admin or the write API.</summary>
     private static bool Held(HttpContext http)
     {
         var request = http.Request;
@@ -58,6 +58,11 @@ public static class AccountSteps
         {
             return !request.Path.StartsWithSegments("/admin/login", StringComparison.OrdinalIgnoreCase)
                 && !request.Path.StartsWithSegments("/admin/logout", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (request.Path.StartsWithSegments("/member", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
         }
 
         return request.Path.StartsWithSegments("/api/admin", StringComparison.OrdinalIgnoreCase)

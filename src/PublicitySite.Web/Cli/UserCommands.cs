@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.MemberPortal;
 using PublicitySite.Users;
 using PublicitySite.Workflow;
 using Spectre.Console;
@@ -13,10 +14,11 @@ internal static class UserCommands
         var user = new Command("user", "管理用户");
 
         var name = new Argument<string>("name") { Description = "登录名" };
-        var role = new Option<string>("--role") { Description = "角色：Administrator, Publisher, Reviewer, Editor, Contributor, ProposalClerk, HistoryEditor, ProposalHead", Required = true };
+        var role = new Option<string>("--role") { Description = "角色：Administrator, Publisher, Reviewer, Editor, Contributor, ProposalClerk, HistoryEditor, ProposalHead, Member", Required = true };
         var password = new Option<string?>("--password") { Description = "密码（不给则生成并显示一次）" };
         var displayName = new Option<string?>("--display-name") { Description = "显示名称" };
-        var add = new Command("add", "添加用户") { name, role, password, displayName };
+        var member = new Option<string?>("--member") { Description = "委员账户（--role Member）对应的委员资料编号" };
+        var add = new Command("add", "添加用户") { name, role, password, displayName, member };
         add.SetAction(async (result, cancellationToken) =>
         {
             await CommandLine.PrepareAsync(app);
@@ -24,7 +26,16 @@ internal static class UserCommands
             var users = scope.ServiceProvider.GetRequiredService<UserService>();
             var given = result.GetValue(password);
             var secret = string.IsNullOrEmpty(given) ? UserService.GeneratePassword() : given;
-            var (created, errors) = await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName), generated: string.IsNullOrEmpty(given));
+            var asMember = string.Equals(result.GetValue(role), MemberAccounts.Role, StringComparison.OrdinalIgnoreCase);
+            if (!asMember && result.GetValue(member) is not null)
+            {
+                await Console.Error.WriteLineAsync("--member 只用于委员账户（--role Member）");
+                return 1;
+            }
+
+            var (created, errors) = asMember
+                ? await scope.ServiceProvider.GetRequiredService<MemberAccounts>().AddAsync(CommandLine.Operator, result.GetValue(name)!, result.GetValue(member), secret, generated: string.IsNullOrEmpty(given), cancellationToken)
+                : await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName), generated: string.IsNullOrEmpty(given));
             if (created is null)
             {
                 foreach (var error in errors)

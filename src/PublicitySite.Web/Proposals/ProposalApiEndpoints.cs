@@ -29,6 +29,7 @@ public static class ProposalApiEndpoints
         office.MapPost("/{id}/events", Record).WithName("RecordProposalEvent").WithSummary("登记办理环节（立案、交办、答复、评价等）");
         office.MapPost("/import", Import).WithName("ImportProposals").WithSummary("批量导入提案（CSV 或 JSON；dryRun=true 只检查不写入）");
         office.MapGet("/queue", Queue).WithName("ProposalQueue").WithSummary("提案工作人员的待办队列");
+        office.MapGet("/export", Export).WithName("ExportProposals").WithSummary("提案汇编：format=docx（Word 汇编）或 xlsx（Excel 登记表），可加列表的筛选参数");
         return routes;
     }
 
@@ -107,6 +108,56 @@ public static class ProposalApiEndpoints
             已超期 = q.Overdue.Select(ProposalSummary.From),
             待评价 = q.AwaitingVerdict.Select(ProposalSummary.From),
         });
+    }
+
+    private static async Task<IResult> Export(HttpContext http, ProposalExport export, ActorAccessor actors, CancellationToken cancellationToken)
+    {
+        var format = http.Request.Query["format"].ToString().Trim().ToLowerInvariant();
+        if (format is not ("docx" or "xlsx"))
+        {
+            return ApiProblems.BadParameter("format", "请用 format=docx（Word 汇编）或 format=xlsx（Excel 登记表）");
+        }
+
+        var filters = new QueryCollection(http.Request.Query.Where(q => !q.Key.Equals("format", StringComparison.OrdinalIgnoreCase)).ToDictionary(q => q.Key, q => q.Value));
+        var (filter, parameter, error) = ProposalFilterParser.Parse(filters);
+        if (filter is null)
+        {
+            return ApiProblems.BadParameter(parameter!, error!);
+        }
+
+        var rows = await export.RowsAsync(await actors.CurrentAsync(http), filter, cancellationToken);
+        if (rows.Failure is { } failure)
+        {
+            return ResultProblems.Problem(failure);
+        }
+
+        var file = new MemoryStream();
+        if (format == "docx")
+        {
+            export.WriteDocx(rows.Value!, Scope(filter), file);
+        }
+        else
+        {
+            ProposalExport.WriteXlsx(rows.Value!, file);
+        }
+
+        file.Position = 0;
+        var type = format == "docx"
+            ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        return Results.File(file, type, format == "docx" ? "提案汇编.docx" : "提案登记表.xlsx");
+    }
+
+    /// <summary>The cover's line naming what was selected: 第五届第三次会议, or every session.</summary>
+    private static string Scope(ProposalFilter filter)
+    {
+        if (filter.Term is { } term && filter.Meeting is { } meeting)
+        {
+            var number = ProposalNumbering.Format(term, meeting, 1);
+            return number[..(number.IndexOf("会议", StringComparison.Ordinal) + 2)];
+        }
+
+        return filter.Term is { } only ? $"第{only}届全部会议" : "全部届次";
     }
 
     private static async Task<Result<T>> ReadAsync<T>(HttpContext http, CancellationToken cancellationToken)

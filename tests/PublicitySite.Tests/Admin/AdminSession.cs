@@ -31,6 +31,13 @@ internal sealed partial class AdminSession(HttpClient client) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Takes the antiforgery token for the next posts from <paramref name="page"/> (a page with a form).</summary>
+    public async Task ReadTokenAsync(string page)
+    {
+        var (_, html) = await GetAsync(page);
+        token = TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + page);
+    }
+
     /// <summary>Posts a form as the page would, with the session's antiforgery token (read from <paramref name="tokenPage"/>).</summary>
     public async Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> fields, string tokenPage = "/admin")
     {

@@ -20,6 +20,12 @@ public sealed class RoleMatrixAdminTests
         {
             var name = "pm-" + role.ToLowerInvariant();
             using var session = await AdminSession.LoginAsync(site, name, role);
+            if (role == "Member")
+            {
+                // A member's /admin is 委员之家 (a redirect): the form token comes from their own password page.
+                await session.ReadTokenAsync("/admin/account/password");
+            }
+
             var me = new Actor(name, role);
             foreach (var action in RoleMatrix.Actions)
             {
@@ -33,7 +39,7 @@ public sealed class RoleMatrixAdminTests
             }
         }
 
-        Assert.Equal(98, cells);
+        Assert.Equal(Editorial.Roles.Length * RoleMatrix.Actions.Length, cells);
         Assert.Empty(mismatches);
     }
 

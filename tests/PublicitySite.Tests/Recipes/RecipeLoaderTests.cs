@@ -18,7 +18,7 @@ public sealed class RecipeLoaderTests
         Assert.Equal(["News", "Member", "Proposal", "LiteratureCollection", "LiteratureArticle", "Page"], site.Types.Select(t => t.Name).Where(n => n is "News" or "Member" or "Proposal" or "LiteratureCollection" or "LiteratureArticle" or "Page"));
         Assert.Contains(site.Types, t => t.Name == "SocialOpinion" && t.Route == "social-opinions/{id}");
         Assert.Contains(site.Columns, c => c.Name == "政协要闻" && c.ContentType == "News");
-        Assert.Equal(["Administrator", "Publisher", "Reviewer", "Editor", "Contributor", "ProposalClerk", "HistoryEditor", "ProposalHead"], site.Roles.Select(r => r.Name));
+        Assert.Equal(["Administrator", "Publisher", "Reviewer", "Editor", "Contributor", "ProposalClerk", "HistoryEditor", "ProposalHead", "Member"], site.Roles.Select(r => r.Name));
         Assert.Equal(["初审", "复审", "终审签发"], site.Workflows.Single(w => w.ContentType == "News").Stages.Select(s => s.Name));
         Assert.True(site.FindPart("MemberPart")!.Fields.Single(f => f.Name == "IdNumber").Private);
     }

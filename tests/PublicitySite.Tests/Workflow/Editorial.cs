@@ -13,7 +13,8 @@ internal static class Editorial
 {
     public const string Password = "editor-password-1";
 
-    public static readonly string[] Roles = ["Administrator", "Publisher", "Reviewer", "Editor", "Contributor", "ProposalClerk", "HistoryEditor"];
+    /// <summary>The roles the role × action matrices run; Member (委员) holds none of the editorial actions.</summary>
+    public static readonly string[] Roles = ["Administrator", "Publisher", "Reviewer", "Editor", "Contributor", "ProposalClerk", "HistoryEditor", "Member"];
 
     public static async Task<Actor> UserAsync(this IServiceProvider services, string name, string role)
     {

@@ -20,10 +20,13 @@ public static class Permissions
     public const string ViewAudit = "audit.view";
     public const string Reindex = "search.reindex";
 
+    /// <summary>A member writes, co-signs and evaluates their own proposals in 委员之家.</summary>
+    public const string SubmitProposals = "proposals.submit";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
         CreateContent, EditOwnContent, EditAnyContent, SubmitContent, ReviewContent, PublishContent,
         UnpublishContent, DeleteContent, ViewDrafts, UploadMedia, ManageMedia, RecordProposals, ManageUsers,
-        ManageSettings, ViewAudit, Reindex,
+        ManageSettings, ViewAudit, Reindex, SubmitProposals,
     };
 }

@@ -18,7 +18,7 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
         (AuditActions.Login, "登录"), (AuditActions.LoginFailed, "登录失败"), (AuditActions.Logout, "退出"), (AuditActions.UserCreated, "新增用户"),
         (AuditActions.RoleChanged, "修改角色"), (AuditActions.PasswordSet, "重设密码"), (AuditActions.TwoFactorEnabled, "启用两步验证"), (AuditActions.TwoFactorReset, "重置两步验证"), (AuditActions.UserDisabled, "停用账号"), (AuditActions.UserEnabled, "启用账号"), (AuditActions.SettingChanged, "修改设置"), (AuditActions.WordsChanged, "修改错敏词"),
         (AuditActions.PreviewLinkCreated, "生成预览链接"), (AuditActions.PreviewLinkRevoked, "撤销预览链接"),
-        (AuditActions.ProposalFiled, "登记提案"), (AuditActions.ProposalEvent, "登记办理环节"), (AuditActions.ProposalImported, "批量导入提案"), (AuditActions.ProposalPublished, "发布提案"), (AuditActions.ProposalDirectory, "导入提案名录"),
+        (AuditActions.ProposalFiled, "登记提案"), (AuditActions.ProposalEvent, "登记办理环节"), (AuditActions.ProposalImported, "批量导入提案"), (AuditActions.ProposalPublished, "发布提案"), (AuditActions.ProposalDirectory, "导入提案名录"), (AuditActions.MemberAccountLinked, "开通委员账户"), (AuditActions.PortalDraftSaved, "委员保存提案草稿"), (AuditActions.PortalCosign, "委员联名"), (AuditActions.PortalSubmitted, "委员提交提案"), (AuditActions.PortalEvaluated, "委员评价答复"),
         (AuditActions.TokenCreated, "创建 API 令牌"), (AuditActions.TokenRevoked, "撤销 API 令牌"),
         (AuditActions.WebhookCreated, "登记 Webhook"), (AuditActions.WebhookChanged, "启用/停用 Webhook"),
         (AuditActions.WebhookDeleted, "删除 Webhook"), (AuditActions.WebhookRetried, "重试 Webhook 投递"),

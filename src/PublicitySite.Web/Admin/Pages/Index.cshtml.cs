@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Contents;
 using PublicitySite.Web.Admin.Notices;
 using PublicitySite.Workflow;
@@ -22,8 +23,13 @@ public sealed class IndexModel(WorkflowQueries queries, AdminNotices notices) : 
 
     public IReadOnlyList<ScheduledAction> Scheduled { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Me.Role == PublicitySite.MemberPortal.MemberAccounts.Role)
+        {
+            return Redirect("/member"); // a member's home is 委员之家, in the site's own look
+        }
+
         var inReview = await queries.InReviewAsync(cancellationToken);
         ToReview = inReview.Where(w => w.Review is { Stage: >= 0 } r
                 && Policy.CannotActAtStage(Me, w.Item.ContentType, w.Latest.Column, r.Stage) is null
@@ -34,6 +40,7 @@ public sealed class IndexModel(WorkflowQueries queries, AdminNotices notices) : 
         Drafts = (await queries.ListAsync(new WorkFilter { Author = Me.Name, Status = ContentStatus.Draft, PageSize = 50 }, cancellationToken)).Items;
         Scheduled = await queries.PendingSchedulesAsync(cancellationToken);
         Notices = await notices.ReadAsync(this, cancellationToken);
+        return Page();
     }
 
     public string StageName(WorkItem work)

@@ -72,6 +72,21 @@ public sealed partial class ProposalOfficePagesTests
     }
 
     [Fact]
+    public async Task An_assignment_with_the_co_unit_box_left_empty_is_recorded_with_no_co_units()
+    {
+        using var site = OfficeSite.Create();
+        await OfficeSite.MemberAsync(site);
+        using var clerk = await AdminSession.LoginAsync(site, "clerk-empty-co", "ProposalClerk");
+        var id = await OfficeSite.FileAsync(clerk, "关于规范共享单车停放的提案");
+        await Step(clerk, id, new() { ["Kind"] = "立案", ["Date"] = "2025-03-10" }, "已立案");
+
+        // The browser sends the empty text box as an empty value, which binds as a null entry.
+        await Step(clerk, id, new() { ["Kind"] = "交办", ["Date"] = "2025-03-15", ["Unit"] = "市城管局", ["CoUnits"] = "", ["Note"] = "" }, "已交办");
+
+        Assert.Null(await OfficeSite.DbAsync(site, db => db.Set<ProposalEvent>().Where(e => e.ContentItemId == id && e.Kind == ProposalEventKind.Assign).Select(e => e.CoUnits).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_reply_pdf_is_not_linked_anywhere_public_while_the_proposer_refuses_publication()
     {
         using var site = OfficeSite.Create();

@@ -566,6 +566,139 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     b.ToTable("MediaUsages", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.MemberPortal.MemberAccount", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserName");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("MemberAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalCosigner", b =>
+                {
+                    b.Property<long>("PortalProposalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("InvitedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RespondedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("PortalProposalId", "UserName");
+
+                    b.HasIndex("UserName", "State");
+
+                    b.ToTable("PortalCosigners", (string)null);
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluationComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("PublicConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("PortalProposals", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.Members.MemberIndexEntry", b =>
                 {
                     b.Property<string>("ContentItemId")
@@ -1597,6 +1730,24 @@ namespace PublicitySite.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PublicitySite.MemberPortal.MemberAccount", b =>
+                {
+                    b.HasOne("PublicitySite.Contents.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalCosigner", b =>
+                {
+                    b.HasOne("PublicitySite.MemberPortal.PortalProposal", null)
+                        .WithMany("Cosigners")
+                        .HasForeignKey("PortalProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PublicitySite.Proposals.ProposalEvent", b =>
                 {
                     b.HasOne("PublicitySite.Contents.ContentItem", null)
@@ -1663,6 +1814,11 @@ namespace PublicitySite.Storage.Migrations.Postgres
             modelBuilder.Entity("PublicitySite.Media.MediaAsset", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalProposal", b =>
+                {
+                    b.Navigation("Cosigners");
                 });
 #pragma warning restore 612, 618
         }

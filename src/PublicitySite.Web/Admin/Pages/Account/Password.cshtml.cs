@@ -24,7 +24,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, UserService people
 
         await login.RefreshAsync(HttpContext); // this session goes on with the new security stamp
         Flash = "密码已修改，其他设备上的登录已退出";
-        return Redirect("/admin/account");
+        return Redirect(Me.Role == PublicitySite.MemberPortal.MemberAccounts.Role ? "/member" : "/admin/account");
     }
 
     private async Task LoadAsync() =>

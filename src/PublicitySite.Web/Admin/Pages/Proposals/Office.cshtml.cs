@@ -145,7 +145,8 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
             Date = date,
             Note = form.Note,
             Unit = form.Unit,
-            CoUnits = [.. form.CoUnits.SelectMany(c => c.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()],
+            // An empty 协办 box binds as a null entry.
+            CoUnits = [.. form.CoUnits.OfType<string>().SelectMany(c => c.Split(['、', '，', ',', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()],
             MergedInto = form.MergedInto,
             DueOn = due,
             ReplyClass = form.ReplyClass,

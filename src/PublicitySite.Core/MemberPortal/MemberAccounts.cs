@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using PublicitySite.Audit;
+using PublicitySite.Storage;
+using PublicitySite.Users;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.MemberPortal;
+
+/// <summary>
+/// 委员 accounts: a user of the recipe's <see cref="Role"/> linked to one member profile item. Added one by one
+/// by the office (the <c>user add … --role Member --member</c> verb); the link is what the portal goes by.
+/// </summary>
+public sealed class MemberAccounts(AppDbContext db, UserService users, AuditLog audit)
+{
+    public const string Role = "Member";
+
+    public const string MemberType = "Member";
+
+    /// <summary>Adds the user and links it to the profile, or changes nothing and says why.</summary>
+    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> AddAsync(Actor actor, string name, string? memberId, string password, bool generated, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        memberId = memberId?.Trim();
+        if (string.IsNullOrEmpty(memberId))
+        {
+            return (null, ["委员账户须用 --member 指定委员资料的编号（委员风采中的内容编号）"]);
+        }
+
+        var profile = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ContentItemId == memberId && v.Latest && v.ContentType == MemberType)
+            .Join(db.ContentItems.Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, _) => v.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return (null, [$"没有编号为“{memberId}”的委员资料"]);
+        }
+
+        if (await db.Set<MemberAccount>().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken) is { } taken)
+        {
+            return (null, [$"委员“{profile}”已有账户“{taken.UserName}”"]);
+        }
+
+        // Identity shares this context: the user, its link and the audit line commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (user, errors) = await users.AddAsync(name, Role, password, profile, generated);
+        if (user is null)
+        {
+            return (null, errors);
+        }
+
+        db.Set<MemberAccount>().Add(new MemberAccount { UserName = user.UserName!, MemberId = memberId, Name = profile });
+        audit.Stage(actor.Name, AuditActions.MemberAccountLinked, user.UserName, $"{user.UserName} → 委员 {profile}（{memberId}）", address: actor.Address);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (user, []);
+    }
+
+    /// <summary>The member an account is, or null for any other user.</summary>
+    public Task<MemberAccount?> OfAsync(string userName, CancellationToken cancellationToken = default) =>
+        db.Set<MemberAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
+
+    /// <summary>Members with an account whose name contains <paramref name="query"/>, for inviting co-signers.</summary>
+    public async Task<IReadOnlyList<MemberAccount>> SearchAsync(string? query, string exceptUser, CancellationToken cancellationToken = default)
+    {
+        query = query?.Trim();
+        if (string.IsNullOrEmpty(query))
+        {
+            return [];
+        }
+
+        return await db.Set<MemberAccount>().AsNoTracking()
+            .Where(a => a.UserName != exceptUser && a.Name.Contains(query))
+            .OrderBy(a => a.Name).Take(20).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicitySite.MemberPortal;
+
+public static class MemberPortalServiceCollectionExtensions
+{
+    /// <summary>委员之家: member accounts, the portal's proposal commands and reads.</summary>
+    public static IServiceCollection AddMemberPortalCore(this IServiceCollection services)
+    {
+        services.AddScoped<MemberAccounts>();
+        services.AddScoped<PortalProposals>();
+        services.AddScoped<PortalQueries>();
+        return services;
+    }
+}

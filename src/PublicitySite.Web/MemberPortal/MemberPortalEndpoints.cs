@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Antiforgery;
+using PublicitySite.Commands;
+using PublicitySite.MemberPortal;
+using PublicitySite.Web.Auth;
+using PublicitySite.Web.Caching;
+using PublicitySite.Web.Site;
+using PublicitySite.Workflow;
+
+namespace PublicitySite.Web.MemberPortal;
+
+/// <summary>
+/// 委员之家 at /member: the member's own pages in the public theme. Thin adapters: reads come from
+/// <see cref="PortalQueries"/>, every change goes through <see cref="PortalProposals"/>, and a refusal is shown
+/// on the page it came from with the status the API would give.
+/// </summary>
+public static class MemberPortalEndpoints
+{
+    public const string Home = "/member";
+
+    public static IEndpointRouteBuilder MapMemberPortal(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Home).ExcludeFromDescription();
+        group.MapGet("", HomeAsync);
+        group.MapGet("/proposals/new", NewAsync);
+        group.MapGet("/proposals/{id:long}", DetailAsync);
+        group.MapGet("/proposals/{id:long}/edit", EditAsync);
+        group.MapPost("/proposals", (HttpContext http, PortalProposals proposals, PortalQueries queries, SitePages pages, CancellationToken ct) =>
+            MemberPortalForms.SaveAsync(http, null, proposals, queries, pages, ct));
+        group.MapPost("/proposals/{id:long}", (long id, HttpContext http, PortalProposals proposals, PortalQueries queries, SitePages pages, CancellationToken ct) =>
+            MemberPortalForms.SaveAsync(http, id, proposals, queries, pages, ct));
+        group.MapPost("/proposals/{id:long}/invite", MemberPortalForms.InviteAsync);
+        group.MapPost("/proposals/{id:long}/submit", MemberPortalForms.SubmitAsync);
+        group.MapPost("/proposals/{id:long}/cosign", MemberPortalForms.CosignAsync);
+        group.MapPost("/proposals/{id:long}/evaluate", MemberPortalForms.EvaluateAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> HomeAsync(HttpContext http, PortalQueries queries, SitePages pages, CancellationToken ct)
+    {
+        if (await SignedInMemberAsync(http) is not { Member: { } me } signed)
+        {
+            return await RefuseAsync(http, pages);
+        }
+
+        var mine = await queries.MineAsync(me, ct);
+        var notices = (await queries.NoticesAsync(me, ct))
+            .Select(n => new { n.Id, n.Title, n.Text, At = SiteTimeText(n.AtUtc) }).ToList();
+        var invitations = (await queries.InvitationsAsync(me, ct))
+            .Select(x => new { x.Item.Id, x.Item.Title, x.Item.Lead, x.Item.Number, x.Item.Status, Answer = Answer(x.State), Pending = x.State == CosignState.Invited })
+            .ToList();
+        var model = new
+        {
+            signed.Name,
+            Mine = mine,
+            Invitations = invitations,
+            Notices = notices,
+        };
+        return await PageAsync(http, pages, "member/home", "委员之家", model);
+    }
+
+    private static async Task<IResult> NewAsync(HttpContext http, PortalProposals proposals, SitePages pages)
+    {
+        if (await SignedInMemberAsync(http) is not { Member: not null })
+        {
+            return await RefuseAsync(http, pages);
+        }
+
+        return await PageAsync(http, pages, "member/edit", "撰写提案", EditModel(http, null, new PortalDraftInput("", "", "", null), proposals.Categories, []));
+    }
+
+    private static async Task<IResult> DetailAsync(long id, string? q, HttpContext http, PortalQueries queries, PortalProposals proposals, MemberAccounts accounts, SitePages pages, CancellationToken ct)
+    {
+        if (await SignedInMemberAsync(http) is not { Member: { } me })
+        {
+            return await RefuseAsync(http, pages);
+        }
+
+        await proposals.MarkSeenAsync(me, id, ct);
+        return await MemberPortalForms.ShowAsync(http, me, id, queries, accounts, pages, q, [], StatusCodes.Status200OK, ct);
+    }
+
+    private static async Task<IResult> EditAsync(long id, HttpContext http, PortalQueries queries, PortalProposals proposals, SitePages pages, CancellationToken ct)
+    {
+        if (await SignedInMemberAsync(http) is not { Member: { } me })
+        {
+            return await RefuseAsync(http, pages);
+        }
+
+        if (await queries.DetailAsync(me, id, ct) is not { IsLead: true, Proposal: { State: PortalProposalState.Draft } p })
+        {
+            return await PageAsync(http, pages, "message", "未找到", new { Title = "草稿不存在", Text = "没有找到这份草稿，或它已经提交。" }, StatusCodes.Status404NotFound);
+        }
+
+        return await PageAsync(http, pages, "member/edit", "修改提案草稿", EditModel(http, id, new PortalDraftInput(p.Title, p.Grounds, p.Suggestions, p.Category), proposals.Categories, []));
+    }
+
+    internal static object EditModel(HttpContext http, long? id, PortalDraftInput input, IReadOnlyList<string> categories, IReadOnlyList<string> errors) => new
+    {
+        Id = id,
+        Action = id is { } existing ? $"{Home}/proposals/{existing}" : $"{Home}/proposals",
+        input.Title,
+        input.Grounds,
+        input.Suggestions,
+        input.Category,
+        Categories = categories,
+        Errors = errors,
+        Csrf = Csrf(http),
+    };
+
+    private static string SiteTimeText(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, PublicitySite.Contents.SiteTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static string Answer(CosignState state) => state switch
+    {
+        CosignState.Confirmed => "已确认",
+        CosignState.Declined => "已谢绝",
+        _ => "待确认",
+    };
+
+    /// <summary>The signed-in member, or null (signed out, or a user who is no member).</summary>
+    internal static async Task<(Actor? Member, string Name)?> SignedInMemberAsync(HttpContext http)
+    {
+        PageCache.DoNotStore(http);
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        if (await http.RequestServices.GetRequiredService<ActorAccessor>().GetAsync(http) is not { } actor)
+        {
+            return null;
+        }
+
+        var account = await http.RequestServices.GetRequiredService<MemberAccounts>().OfAsync(actor.Name, http.RequestAborted);
+        return account is null ? (null, actor.Name) : (actor, account.Name);
+    }
+
+    /// <summary>Signed out: to the sign-in page. Signed in as someone who is no member: a plain refusal.</summary>
+    internal static async Task<IResult> RefuseAsync(HttpContext http, SitePages pages)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Redirect("/admin/login");
+        }
+
+        var layout = await pages.LayoutAsync(http, "委员之家");
+        return await pages.PageAsync(http, "message", new { Title = "委员之家仅供委员使用", Text = "您的账户不是委员账户。委员账户由提案委开通。" }, layout, status: StatusCodes.Status403Forbidden);
+    }
+
+    internal static async Task<IResult> PageAsync(HttpContext http, SitePages pages, string view, string title, object model, int status = StatusCodes.Status200OK)
+    {
+        var layout = await pages.LayoutAsync(http, title);
+        return await pages.PageAsync(http, view, model, layout, status: status);
+    }
+
+    internal static object Csrf(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return new { Name = tokens.FormFieldName, Value = tokens.RequestToken };
+    }
+
+    internal static int StatusOf(Failure failure) => failure switch
+    {
+        Failure.NotFound => StatusCodes.Status404NotFound,
+        Failure.Forbidden => StatusCodes.Status403Forbidden,
+        Failure.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    internal static IReadOnlyList<string> Messages(Failure failure) =>
+        failure is Failure.Invalid invalid ? [.. invalid.Fields.Select(f => f.Message)] : [failure.Detail];
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Proposals;
+using PublicitySite.Tests.Admin;
+using PublicitySite.Tests.Infrastructure;
+using PublicitySite.Users;
+
+namespace PublicitySite.Tests.MemberPortal;
+
+/// <summary>
+/// The Member role × portal action matrix with two members: every path another member could take to a member's
+/// draft, submitted text or evaluation (portal pages and forms, REST, GraphQL, search) finds nothing.
+/// </summary>
+public sealed class PortalPrivacyTests
+{
+    private const string DraftTitle = "关于甲委员草稿独有题目的提案";
+    private const string DraftWords = "甲草稿独有案据词";
+    private const string SubmittedTitle = "关于甲委员已提交独有题目的提案";
+    private const string Comment = "甲评价独有意见词";
+
+    [Fact]
+    public async Task Another_member_reaches_none_of_a_members_drafts_or_evaluations_through_any_path()
+    {
+        using var site = new TestSite(seed: false);
+        await PortalTestData.MemberAsync(site, "wy-a", "示例委员子");
+        await PortalTestData.MemberAsync(site, "wy-b", "示例委员丑");
+        using var a = await PortalTestData.SignInAsync(site, "wy-a");
+        using var b = await PortalTestData.SignInAsync(site, "wy-b");
+        var draft = await PortalTestData.DraftAsync(a, DraftTitle, grounds: DraftWords);
+        var submitted = await PortalTestData.DraftAsync(a, SubmittedTitle);
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync($"/member/proposals/{submitted}/submit", new() { ["public"] = "yes" })).StatusCode);
+        var itemId = (await PortalTestData.RowAsync(site, submitted)).ContentItemId!;
+        await PortalTestData.OfficeAsync(site, itemId, new ProposalEventInput { Kind = "立案" });
+        await PortalTestData.OfficeAsync(site, itemId, new ProposalEventInput { Kind = "交办", Unit = "市住建局" });
+        await PortalTestData.OfficeAsync(site, itemId, new ProposalEventInput { Kind = "已答复", ReplyClass = "A", ReplyText = "已解决。" });
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync($"/member/proposals/{submitted}/evaluate", new() { ["verdict"] = "满意", ["comment"] = Comment })).StatusCode);
+
+        var refused = new List<string>();
+        async Task ExpectNotFound(string what, Task<HttpResponseMessage> request)
+        {
+            var response = await request;
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound || Leaks(body))
+            {
+                refused.Add($"{what}: {(int)response.StatusCode}");
+            }
+        }
+
+        foreach (var id in new[] { draft, submitted })
+        {
+            await ExpectNotFound($"page {id}", b.Client.GetAsync($"/member/proposals/{id}"));
+            await ExpectNotFound($"edit {id}", b.Client.GetAsync($"/member/proposals/{id}/edit"));
+            await ExpectNotFound($"save {id}", b.PostAsync($"/member/proposals/{id}", new() { ["title"] = "改写他人草稿" }));
+            await ExpectNotFound($"invite {id}", b.PostAsync($"/member/proposals/{id}/invite", new() { ["cosigner"] = "wy-b" }));
+            await ExpectNotFound($"submit {id}", b.PostAsync($"/member/proposals/{id}/submit", new() { ["public"] = "yes" }));
+            await ExpectNotFound($"cosign {id}", b.PostAsync($"/member/proposals/{id}/cosign", new() { ["answer"] = "confirm" }));
+            await ExpectNotFound($"evaluate {id}", b.PostAsync($"/member/proposals/{id}/evaluate", new() { ["verdict"] = "不满意" }));
+        }
+
+        Assert.Empty(refused);
+        var (_, home) = await b.GetAsync("/member");
+        Assert.False(Leaks(home));
+        Assert.Equal(DraftTitle, (await PortalTestData.RowAsync(site, draft)).Title);
+        Assert.Equal("满意", (await PortalTestData.RecordAsync(site, itemId)).Verdict);
+
+        using var token = await TokenClientAsync(site, "wy-b");
+        var reads = new Dictionary<string, HttpResponseMessage>
+        {
+            ["content"] = await token.GetAsync($"/api/content/{itemId}"),
+            ["proposals"] = await token.GetAsync("/api/proposals?pageSize=100"),
+            ["versions"] = await token.GetAsync($"/api/content/{itemId}/versions"),
+            ["search"] = await token.GetAsync($"/api/search?q={Uri.EscapeDataString("甲委员")}"),
+            ["admin search"] = await token.GetAsync($"/api/admin/search?q={Uri.EscapeDataString("甲委员")}"),
+            ["graphql drafts"] = await token.PostAsJsonAsync("/api/graphql", new { query = "{ proposalList(drafts: true, pageSize: 100) { total items { title } } }" }),
+            ["graphql"] = await token.PostAsJsonAsync("/api/graphql", new { query = "{ proposalList(pageSize: 100) { total items { title } } }" }),
+            ["site search"] = await b.Client.GetAsync($"/search?q={Uri.EscapeDataString("甲委员")}"),
+        };
+        foreach (var (path, response) in reads)
+        {
+            Assert.False(Leaks(await response.Content.ReadAsStringAsync()), path);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, reads["content"].StatusCode);
+        var (_, own) = await a.GetAsync($"/member/proposals/{submitted}");
+        Assert.Contains(Comment, own, StringComparison.Ordinal); // the member's own page does show it: the check above could fail
+    }
+
+    private static bool Leaks(string body) =>
+        body.Contains(DraftTitle, StringComparison.Ordinal) || body.Contains(DraftWords, StringComparison.Ordinal)
+        || body.Contains(SubmittedTitle, StringComparison.Ordinal) || body.Contains(Comment, StringComparison.Ordinal);
+
+    /// <summary>The member's API token with every scope the token service will grant, sent through the real Bearer scheme.</summary>
+    private static async Task<HttpClient> TokenClientAsync(TestSite site, string name)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserService>().FindAsync(name);
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(user!, "test", null, TokenScopes.All);
+        var client = site.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+}
