@@ -5,6 +5,9 @@ public static class AuthSchemes
     /// <summary>The admin's session cookie.</summary>
     public const string Admin = "PublicityAdmin";
 
+    /// <summary>The name of that session's cookie: the page caches pass by any request that carries it.</summary>
+    public const string AdminCookie = "publicity.admin";
+
     /// <summary>API tokens (<c>Authorization: Bearer pst_…</c>). API endpoints name it explicitly.</summary>
     public const string Token = "Bearer";
 

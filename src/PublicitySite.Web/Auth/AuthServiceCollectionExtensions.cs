@@ -16,7 +16,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(AuthSchemes.Admin)
             .AddCookie(AuthSchemes.Admin, o =>
             {
-                o.Cookie.Name = "publicity.admin";
+                o.Cookie.Name = AuthSchemes.AdminCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Strict;

@@ -20,6 +20,7 @@ internal sealed class PageCachePolicy : IOutputCachePolicy
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Headers.ContainsKey(HeaderNames.Authorization)
+            || request.Cookies.ContainsKey(PublicitySite.Web.Auth.AuthSchemes.AdminCookie)
             || request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.", StringComparison.Ordinal));
     }
 

@@ -22,7 +22,7 @@ public sealed class SearchPageTests : IClassFixture<SearchApiTests.SeededSite>
         Assert.Contains("共找到", html);
         Assert.Contains("<h2>类型</h2>", html);
         Assert.Contains("按时间", html);
-        Assert.Contains("/themes/publicity/css/search.css", html);
+        Assert.Matches("/themes/publicity/css/search\\.[0-9a-f]{12}\\.css", html);
         Assert.Contains("value=\"履职\"", html);
     }
 
