@@ -26,6 +26,8 @@ public static class ApiSetup
                 document.Info.Description = "政协门户网站的公开内容接口（已发布内容）与写入接口（需令牌）。错误以 RFC 9457 problem details 返回。";
                 return Task.CompletedTask;
             });
+            o.AddDocumentTransformer(ApiResponsesOpenApi.DescribeDocument);
+            o.AddOperationTransformer(ApiResponsesOpenApi.DescribeOperation);
         });
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsFromApiOptions>();
