@@ -17,10 +17,12 @@ public sealed partial class DutyRecordTests
     internal const string Opinion = "关于规范共享单车停放的建议";
     internal const string Speech = "示例委员在专题协商会上发言";
 
-    [Fact]
-    public async Task A_members_year_lists_every_duty_and_the_points_follow_the_recipe()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_members_year_lists_every_duty_and_the_points_follow_the_recipe(Db db)
     {
-        using var site = new TestSite(seed: false);
+        using var site = new TestSite(seed: false, db: db);
         var (a, b) = await BusyYearAsync(site);
         using var lead = await PortalTestData.SignInAsync(site, "wy-d1");
 

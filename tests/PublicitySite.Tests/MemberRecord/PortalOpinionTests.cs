@@ -16,10 +16,12 @@ public sealed class PortalOpinionTests
 {
     private const string Title = "关于改善老旧社区夜间照明的建议";
 
-    [Fact]
-    public async Task A_member_reports_a_social_opinion_the_office_marks_a_leaders_instruction_and_the_member_is_told()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_member_reports_a_social_opinion_the_office_marks_a_leaders_instruction_and_the_member_is_told(Db db)
     {
-        using var site = new TestSite(seed: false);
+        using var site = new TestSite(seed: false, db: db);
         var memberId = await PortalTestData.MemberAsync(site, "wy-sq", "示例委员卯");
         using var member = await PortalTestData.SignInAsync(site, "wy-sq");
         var row = await RecordTestData.ReportAsync(site, member, Title);
@@ -27,8 +29,8 @@ public sealed class PortalOpinionTests
         Assert.Equal(memberId, row.MemberId);
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var version = await db.ContentItemVersions.AsNoTracking().SingleAsync(v => v.ContentItemId == row.ContentItemId && v.Latest);
+            var store = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var version = await store.ContentItemVersions.AsNoTracking().SingleAsync(v => v.ContentItemId == row.ContentItemId && v.Latest);
             Assert.Equal("SocialOpinion", version.ContentType);
             Assert.Equal(ContentStatus.Draft, version.Status);
             Assert.Contains(memberId, ContentData.GetList(ContentData.Parse(version.Data), PortalOpinions.Part, "Reporters"));
