@@ -11,6 +11,7 @@ using PublicitySite.Proposals;
 using PublicitySite.Members;
 using PublicitySite.SiteMigration;
 using PublicitySite.MemberPortal;
+using PublicitySite.MemberRecord;
 using PublicitySite.Recipes;
 using PublicitySite.Seeding;
 using PublicitySite.Settings;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNavigation();
         services.AddProposalsCore();
         services.AddMemberPortalCore();
+        services.AddMemberRecordCore();
         services.AddMembers();
         services.AddLiterature();
         services.AddSiteMigration();

@@ -11,6 +11,7 @@ using PublicitySite.Web.Security;
 using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
 using PublicitySite.Web.MemberPortal;
+using PublicitySite.Web.MemberRecord;
 using PublicitySite.Web.Members;
 using PublicitySite.Web.Media;
 using PublicitySite.Web.SiteMigration;
@@ -40,6 +41,7 @@ builder.Services.AddSite();          // the Liquid theme
 builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler
 builder.Services.AddProposals();     // 提案追踪: lifecycle, public column, statistics, office API
+builder.Services.AddMemberRecord();  // 履职档案: admin menu of meeting rosters and the 履职积分 ranking
 builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media library
 builder.Services.AddStaticPublishing(); // 静态发布: the public site as files for nginx, rewritten after commits
 builder.Services.AddLegacyRedirects(); // 网站迁移: old addresses of a migrated site answer 301
@@ -69,6 +71,7 @@ app.MapEditorial();                  // write API and the admin at /admin
 app.MapProposals();
 app.MapMembers();                    // 委员风采, 社情民意: pages and /api/members
 app.MapMemberPortal();               // 委员之家 at /member: members write, co-sign, follow and evaluate proposals
+app.MapMemberRecord();               // 委员之家: 社情民意, 履职档案 with 履职积分, 履职报告 (page and .docx)
 app.MapLiterature();                 // 文史资料: pages, citations and /api/literature
 app.MapMedia();                      // /api/media and /media/... (originals, variants)
 app.MapSite();                       // last: its catch-all serves items by path

@@ -82,6 +82,9 @@ public static class AuditActions
     public const string PortalCosign = "portal.cosign";
     public const string PortalSubmitted = "portal.submit";
     public const string PortalEvaluated = "portal.evaluate";
+    public const string OpinionReported = "opinion.report";
+    public const string OpinionAdoption = "opinion.adopt";
+    public const string MeetingRecorded = "meeting.record";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

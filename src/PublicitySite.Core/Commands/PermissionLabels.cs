@@ -24,6 +24,9 @@ public static class PermissionLabels
         [Permissions.ViewAudit] = "查看审计日志",
         [Permissions.Reindex] = "重建搜索索引",
         [Permissions.SubmitProposals] = "委员提交提案",
+        [Permissions.SubmitOpinions] = "委员报送社情民意",
+        [Permissions.AdoptOpinions] = "标记社情民意采用",
+        [Permissions.RecordDuties] = "登记委员履职",
     };
 
     public static string Of(string permission) => Labels.GetValueOrDefault(permission, permission);

@@ -93,6 +93,10 @@ public sealed class SocialOpinions(AppDbContext db, ContentQueries queries)
         return new Page<OfficeOpinion>(total, page, pageSize, items.Select(ToOpinion).ToList());
     }
 
+    /// <summary>One item as the office list shows it (any status), or null.</summary>
+    public async Task<OfficeOpinion?> FindForOfficeAsync(string id, CancellationToken cancellationToken = default) =>
+        await OfficeRows().Where(r => r.Id == id).FirstOrDefaultAsync(cancellationToken) is { } row ? ToOpinion(row) : null;
+
     /// <summary>Items per year for the office (all of them, and the published among them), newest year first, counted in the database.</summary>
     public async Task<IReadOnlyList<OfficeYearCount>> OfficeYearlyCountsAsync(CancellationToken cancellationToken = default)
     {

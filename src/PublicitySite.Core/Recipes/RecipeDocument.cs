@@ -27,4 +27,7 @@ public sealed record RecipeDocument
 
     /// <summary>The menus to seed: <c>main</c>, <c>footer</c>, <c>friends</c>; a menu left out keeps the current one.</summary>
     public PublicitySite.Navigation.SiteNavigation? Navigation { get; init; }
+
+    /// <summary>Meeting kinds and 履职积分 rules; replaces the current section whole.</summary>
+    public PublicitySite.MemberRecord.DutyRules? Duties { get; init; }
 }

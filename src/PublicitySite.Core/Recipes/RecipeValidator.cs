@@ -27,7 +27,13 @@ internal static partial class RecipeValidator
             Settings = MergeSettings(current.Settings, recipe.Settings),
             Words = MergeByName(current.Words, recipe.Words, w => w.Term),
             Navigation = recipe.Navigation is { } navigation ? navigation.Over(current.Navigation) : current.Navigation,
+            Duties = recipe.Duties ?? current.Duties,
         };
+
+        if (recipe.Duties is { } duties)
+        {
+            errors.AddRange(duties.Check("$.duties"));
+        }
 
         foreach (var (menu, _) in PublicitySite.Navigation.SiteNavigation.Menus)
         {

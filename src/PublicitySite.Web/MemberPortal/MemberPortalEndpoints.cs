@@ -43,8 +43,11 @@ public static class MemberPortalEndpoints
         }
 
         var mine = await queries.MineAsync(me, ct);
-        var notices = (await queries.NoticesAsync(me, ct))
-            .Select(n => new { n.Id, n.Title, n.Text, At = SiteTimeText(n.AtUtc) }).ToList();
+        var adopted = await http.RequestServices.GetRequiredService<PublicitySite.MemberRecord.OpinionQueries>().NoticesAsync(me, ct);
+        var notices = (await queries.NoticesAsync(me, ct)).Select(n => (Notice: n, Link: $"{Home}/proposals/{n.Id}"))
+            .Concat(adopted.Select(n => (Notice: n, Link: $"{Home}/opinions/{n.Id}")))
+            .OrderByDescending(n => n.Notice.AtUtc)
+            .Select(n => new { n.Notice.Id, n.Notice.Title, n.Notice.Text, n.Link, At = SiteTimeText(n.Notice.AtUtc) }).ToList();
         var invitations = (await queries.InvitationsAsync(me, ct))
             .Select(x => new { x.Item.Id, x.Item.Title, x.Item.Lead, x.Item.Number, x.Item.Status, Answer = Answer(x.State), Pending = x.State == CosignState.Invited })
             .ToList();

@@ -14,7 +14,8 @@ namespace PublicitySite.BrowserTests.MemberPortal;
 /// <summary>
 /// 委员之家 on a phone (390×844) in Chromium: a member writes and submits a proposal with one co-signer, the
 /// co-signer confirms, the clerk files it (立案) and assigns it (交办) and records the reply, and the member
-/// evaluates it. Screenshots of each step go to bin/…/screenshots/member-portal/.
+/// evaluates it; once published, the public proposal page, the member's public profile and both members'
+/// 履职档案 show it. Screenshots of each step go to bin/…/screenshots/member-portal/.
 /// </summary>
 public sealed class MemberPortalWalkTests
 {
@@ -99,6 +100,59 @@ public sealed class MemberPortalWalkTests
         await lead.GotoAsync("/member?elder=1");
         await Shot(lead, "10-home-in-elder-mode");
         Assert.True(await lead.EvaluateAsync<bool>("document.documentElement.classList.contains('elder')"));
+        await lead.GotoAsync("/member?elder=0");
+
+        // 6. The head of the proposal committee publishes it (the member consented); then the public proposal
+        // page, the member's public profile and the member's own 履职档案 all show it.
+        await site.AddUserAsync("zhang", "ProposalHead", "张审批");
+        var head = await SignInAsync(browser, site, "zhang", new() { Width = 1280, Height = 900 });
+        await head.GotoAsync($"/admin/proposals/{itemId}");
+        await head.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await head.WaitForLoadStateAsync();
+        Assert.Contains("已发布", await head.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
+        var (publicPath, profilePath) = await PublicPathsAsync(site, itemId, "示例委员周");
+
+        await lead.GotoAsync(publicPath);
+        var proposalPage = await lead.Locator("main").InnerTextAsync();
+        Assert.Contains(Title, proposalPage, StringComparison.Ordinal);
+        Assert.Contains("示例委员周（领衔）、示例委员吴", proposalPage, StringComparison.Ordinal);
+        Assert.Contains("基本满意", proposalPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("希望补贴标准向高龄住户倾斜", proposalPage, StringComparison.Ordinal); // the comment is the member's, not the public's
+        await Shot(lead, "11-public-proposal-page");
+        await NoSeriousAccessibilityProblemsAsync(lead);
+
+        await lead.GotoAsync(profilePath);
+        var profile = lead.Locator("main");
+        await profile.GetByRole(AriaRole.Link, new() { Name = Title }).WaitForAsync();
+        Assert.Contains("领衔提案 1 件", await profile.InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(lead, "12-member-public-profile");
+
+        await lead.GotoAsync("/member");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "履职档案" }).ClickAsync();
+        var record = lead.Locator("#rc-proposals");
+        await record.GetByRole(AriaRole.Link, new() { Name = Title }).WaitForAsync();
+        Assert.Contains("领衔", await record.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已评价", await record.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("10", await lead.Locator("#rc-total").InnerTextAsync()); // 立案提案 10, by the recipe
+        await Shot(lead, "13-lead-record");
+        await NoSeriousAccessibilityProblemsAsync(lead);
+        await cosigner.GotoAsync("/member/record");
+        Assert.Contains("联名", await cosigner.Locator("#rc-proposals").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("3", await cosigner.Locator("#rc-total").InnerTextAsync()); // 联名提案 3
+        await Shot(cosigner, "14-cosigner-record");
+        await lead.GotoAsync("/member/record/report");
+        Assert.Contains("领衔提案 1 件", await lead.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(lead, "15-lead-report");
+    }
+
+    /// <summary>The proposal's public address and the lead member's public profile, as the indexes hold them.</summary>
+    private static async Task<(string Proposal, string Profile)> PublicPathsAsync(WalkSite site, string itemId, string member)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var proposal = await db.Set<ProposalRecord>().Where(r => r.ContentItemId == itemId).Select(r => r.Path).SingleAsync();
+        var profile = await db.Set<PublicitySite.Members.MemberIndexEntry>().Where(m => m.Name == member).Select(m => m.Path).SingleAsync();
+        return ("/" + proposal!.TrimStart('/'), "/" + profile.TrimStart('/'));
     }
 
     private static async Task AddMemberAsync(WalkSite site, string userName, string name)

@@ -13,7 +13,7 @@ namespace PublicitySite.Tests.MemberPortal;
 /// The Member role × portal action matrix with two members: every path another member could take to a member's
 /// draft, submitted text or evaluation (portal pages and forms, REST, GraphQL, search) finds nothing.
 /// </summary>
-public sealed class PortalPrivacyTests
+public sealed partial class PortalPrivacyTests
 {
     private const string DraftTitle = "关于甲委员草稿独有题目的提案";
     private const string DraftWords = "甲草稿独有案据词";
@@ -86,6 +86,66 @@ public sealed class PortalPrivacyTests
         var (_, own) = await a.GetAsync($"/member/proposals/{submitted}");
         Assert.Contains(Comment, own, StringComparison.Ordinal); // the member's own page does show it: the check above could fail
     }
+
+    [Fact]
+    public async Task Another_member_reaches_none_of_a_members_points_opinions_or_record_through_any_path()
+    {
+        using var site = new TestSite(seed: false);
+        var (a, _) = await MemberRecord.DutyRecordTests.BusyYearAsync(site);
+        await MemberAsync(site, "wy-c", "示例委员寅");
+        using var owner = await PortalTestData.SignInAsync(site, "wy-d1");
+        using var other = await PortalTestData.SignInAsync(site, "wy-c");
+        var opinion = (await owner.GetAsync("/member/opinions")).Html;
+        var opinionId = OpinionLink().Match(opinion).Groups[1].Value;
+        Assert.NotEmpty(opinionId);
+        var (_, ownRecord) = await owner.GetAsync("/member/record");
+        Assert.Equal("20", MemberRecord.DutyRecordTests.Total(ownRecord)); // the owner does see it: the checks below could fail
+
+        static bool RecordLeaks(string body) =>
+            body.Contains(MemberRecord.DutyRecordTests.Opinion, StringComparison.Ordinal) || body.Contains(MemberRecord.DutyRecordTests.Speech, StringComparison.Ordinal)
+            || body.Contains("政协全体会议", StringComparison.Ordinal) || body.Contains("id=\"rc-total\">20<", StringComparison.Ordinal);
+
+        var paths = new[]
+        {
+            "/member/record", $"/member/record?member={a}", $"/member/record?memberId={a}&year=2026", "/member/record/report",
+            $"/member/record/report?member={a}", $"/member/opinions/{opinionId}", "/member/opinions", "/member", "/admin/duties",
+            $"/admin/opinions/adopt/{a}", "/admin/opinions", "/admin/meetings",
+        };
+        foreach (var path in paths)
+        {
+            var (status, body) = await other.GetAsync(path);
+            Assert.False(RecordLeaks(body), $"{path}: {(int)status}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/member/opinions/{opinionId}")).Status);
+        Assert.Equal("0", MemberRecord.DutyRecordTests.Total((await other.GetAsync($"/member/record?member={a}")).Html));
+        var docx = await other.Client.GetAsync("/member/record/report.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.False(RecordLeaks(document.MainDocumentPart!.Document!.Body!.InnerText));
+            Assert.Contains("履职积分 0 分", document.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
+
+        using var token = await TokenClientAsync(site, "wy-c");
+        var reads = new[]
+        {
+            await token.GetAsync($"/api/search?q={Uri.EscapeDataString("共享单车")}"),
+            await token.GetAsync($"/api/admin/search?q={Uri.EscapeDataString("共享单车")}"),
+            await token.GetAsync("/api/content?type=SocialOpinion&pageSize=100"),
+            await token.PostAsJsonAsync("/api/graphql", new { query = "{ socialOpinionList(drafts: true, pageSize: 100) { total items { title } } }" }),
+            await other.Client.GetAsync($"/search?q={Uri.EscapeDataString("共享单车")}"),
+        };
+        foreach (var response in reads)
+        {
+            Assert.False(RecordLeaks(await response.Content.ReadAsStringAsync()), response.RequestMessage!.RequestUri!.PathAndQuery);
+        }
+    }
+
+    private static Task<string> MemberAsync(TestSite site, string user, string name) => PortalTestData.MemberAsync(site, user, name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/member/opinions/(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex OpinionLink();
 
     private static bool Leaks(string body) =>
         body.Contains(DraftTitle, StringComparison.Ordinal) || body.Contains(DraftWords, StringComparison.Ordinal)

@@ -23,10 +23,19 @@ public static class Permissions
     /// <summary>A member writes, co-signs and evaluates their own proposals in 委员之家.</summary>
     public const string SubmitProposals = "proposals.submit";
 
+    /// <summary>A member reports 社情民意 from 委员之家 and sees their own 履职档案 and 履职积分.</summary>
+    public const string SubmitOpinions = "opinions.submit";
+
+    /// <summary>The office marks a 社情民意's adoption (采用级别, 领导批示).</summary>
+    public const string AdoptOpinions = "opinions.adopt";
+
+    /// <summary>The office records meeting rosters and reads the yearly 履职积分 ranking.</summary>
+    public const string RecordDuties = "duties.record";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
         CreateContent, EditOwnContent, EditAnyContent, SubmitContent, ReviewContent, PublishContent,
         UnpublishContent, DeleteContent, ViewDrafts, UploadMedia, ManageMedia, RecordProposals, ManageUsers,
-        ManageSettings, ViewAudit, Reindex, SubmitProposals,
+        ManageSettings, ViewAudit, Reindex, SubmitProposals, SubmitOpinions, AdoptOpinions, RecordDuties,
     };
 }

@@ -28,6 +28,9 @@ public sealed record SiteDefinition
     /// <summary>The menus the site starts with (administrators change them in the database, see Navigation/).</summary>
     public PublicitySite.Navigation.SiteNavigation? Navigation { get; init; }
 
+    /// <summary>Meeting kinds and 履职积分 rules (see MemberRecord/).</summary>
+    public PublicitySite.MemberRecord.DutyRules Duties { get; init; } = new();
+
     public static SiteDefinition Empty { get; } = new();
 
     public ContentTypeDefinition? FindType(string name) =>

@@ -37,6 +37,8 @@ public sealed class IndexModel(SocialOpinions opinions) : AdminPage
 
     public IReadOnlyList<string> Adoptions => Options("Adoption");
 
+    public bool CanAdopt => Can(PublicitySite.Contents.Definitions.Permissions.AdoptOpinions);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!OfficeAccess.Opinions(Policy, Me))
