@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNavigation();
         services.AddProposalsCore();
         services.AddMemberPortalCore();
+        PublicitySite.Mail.MailServiceCollectionExtensions.AddMailCore(services);
         services.AddMembers();
         services.AddLiterature();
         services.AddSiteMigration();

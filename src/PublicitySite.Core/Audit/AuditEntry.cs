@@ -82,6 +82,8 @@ public static class AuditActions
     public const string PortalCosign = "portal.cosign";
     public const string PortalSubmitted = "portal.submit";
     public const string PortalEvaluated = "portal.evaluate";
+    public const string PortalConsent = "portal.consent";
+    public const string MailRetried = "mail.retry";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -31,7 +31,7 @@ public sealed partial class MemberAccounts
             .Where(v => v.Latest && v.ContentType == MemberType && !linked.Contains(v.ContentItemId))
             .Join(db.ContentItems.Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, _) => new { v.ContentItemId, v.Title, v.Data })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new MemberWithoutAccount(r.ContentItemId, r.Title, Field(r.Data, "Sector"), Field(r.Data, "Email")))
+        return [.. rows.Select(r => new MemberWithoutAccount(r.ContentItemId, r.Title, ProfileField(r.Data, "Sector"), ProfileField(r.Data, "Email")))
             .OrderBy(r => PublicitySite.Members.PinyinOrder.PersonName(r.Name), PublicitySite.Members.PinyinOrder.Comparer)];
     }
 
@@ -119,7 +119,7 @@ public sealed partial class MemberAccounts
     }
 
     /// <summary>A text field of the profile's 委员信息 part (界别, the private 电子邮箱).</summary>
-    private static string? Field(string data, string name) =>
+    internal static string? ProfileField(string data, string name) =>
         ContentData.Parse(data)["MemberPart"]?[name] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? text.Trim() : null;
 
     internal static bool IsEmail(string text) =>

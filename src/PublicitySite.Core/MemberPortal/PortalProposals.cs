@@ -28,6 +28,7 @@ public sealed class PortalProposals(
     ContentManager contents,
     SiteDefinitionStore definitions,
     AuditLog audit,
+    PortalMail mail,
     TimeProvider clock)
 {
     public const int MaxTitle = 300;
@@ -131,6 +132,11 @@ public sealed class PortalProposals(
             InvitedUtc = clock.GetUtcNow().UtcDateTime,
         };
         draft.Cosigners.Add(row);
+        if (await accounts.OfAsync(actor.Name, cancellationToken) is { } lead)
+        {
+            await mail.StageInvitationAsync(draft, lead.Name, row, cancellationToken);
+        }
+
         audit.Stage(actor.Name, AuditActions.PortalCosign, Target(id), $"邀请 {account.Name} 联名：{draft.Title}", address: actor.Address);
         await db.SaveChangesAsync(cancellationToken);
         return row;

@@ -79,7 +79,7 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         foreach (var p in mine)
         {
             notices.AddRange(steps.Where(e => e.ContentItemId == p.ItemId && (p.Since is not { } since || e.RecordedUtc > since) && e.Kind != ProposalEventKind.Filed)
-                .Select(e => new PortalNotice(p.Id, p.Title, "提案委登记了“" + ProposalNames.Of(e.Kind) + "”", e.RecordedUtc)));
+                .Select(e => new PortalNotice(p.Id, p.Title, PortalMail.NoticeText(e.Kind), e.RecordedUtc)));
         }
 
         return [.. notices.OrderByDescending(n => n.AtUtc)];
