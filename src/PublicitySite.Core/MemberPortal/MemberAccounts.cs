@@ -78,7 +78,10 @@ public sealed partial class MemberAccounts(AppDbContext db, UserService users, A
     public Task<MemberAccount?> OfAsync(string userName, CancellationToken cancellationToken = default) =>
         db.Set<MemberAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
 
-    /// <summary>Members with an account whose name contains <paramref name="query"/>, for inviting co-signers.</summary>
+    /// <summary>
+    /// Members with an account found by <paramref name="query"/>, for inviting co-signers: a part of the name
+    /// (张), or letters — the full pinyin of the name or its start (zhangsan, zhang), or its initials (zs).
+    /// </summary>
     public async Task<IReadOnlyList<MemberAccount>> SearchAsync(string? query, string exceptUser, CancellationToken cancellationToken = default)
     {
         query = query?.Trim();
@@ -87,8 +90,20 @@ public sealed partial class MemberAccounts(AppDbContext db, UserService users, A
             return [];
         }
 
-        return await db.Set<MemberAccount>().AsNoTracking()
-            .Where(a => a.UserName != exceptUser && a.Name.Contains(query))
-            .OrderBy(a => a.Name).Take(20).ToListAsync(cancellationToken);
+        var others = db.Set<MemberAccount>().AsNoTracking().Where(a => a.UserName != exceptUser);
+        var letters = new string([.. query.Where(char.IsAsciiLetter)]).ToLowerInvariant();
+        if (letters.Length == 0 || letters.Length != query.Count(c => !char.IsWhiteSpace(c)))
+        {
+            return await others.Where(a => a.Name.Contains(query)).OrderBy(a => a.Name).Take(20).ToListAsync(cancellationToken);
+        }
+
+        // Names are few (a committee's members): their pinyin is worked out here rather than kept in a column.
+        return [.. (await others.ToListAsync(cancellationToken))
+            .Where(a => SpelledBy(PublicitySite.Members.PinyinOrder.PersonName(a.Name), letters))
+            .OrderBy(a => a.Name, PublicitySite.Members.PinyinOrder.Comparer).Take(20)];
     }
+
+    private static bool SpelledBy(string name, string letters) =>
+        PublicitySite.Contents.Pinyin.Full(name).StartsWith(letters, StringComparison.Ordinal)
+        || PublicitySite.Contents.Pinyin.Initials(name).StartsWith(letters, StringComparison.Ordinal);
 }
