@@ -28,6 +28,9 @@ public sealed record PortalDetail(
     string? Verdict,
     bool CanEvaluate)
 {
+    /// <summary>The proposal is on the public site (its consent can no longer be withdrawn).</summary>
+    public bool Published { get; init; }
+
     /// <summary>The member's comment with their verdict: for the lead only.</summary>
     public string? EvaluationComment => IsLead ? Proposal.EvaluationComment : null;
 }
@@ -111,7 +114,7 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         var reply = events.LastOrDefault(e => e.Kind == ProposalEventKind.Reply);
         var status = record is null ? null : ProposalNames.Of(record.Status);
         return new PortalDetail(proposal, lead, isLead, mine?.State, cosigners, record?.Number, status, timeline, reply,
-            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied);
+            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied) { Published = record?.Published == true };
     }
 
     private async Task<IReadOnlyList<PortalListItem>> ListAsync(List<PortalProposal> rows, CancellationToken cancellationToken)
