@@ -117,6 +117,10 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
             record?.Verdict, isLead && record?.Status == ProposalStatus.Replied) { Published = record?.Published == true };
     }
 
+    /// <summary>For the office's proposal page: the comment the lead member gave with their verdict, if the proposal came from the portal.</summary>
+    public Task<string?> EvaluationCommentAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.Set<PortalProposal>().AsNoTracking().Where(p => p.ContentItemId == contentItemId).Select(p => p.EvaluationComment).FirstOrDefaultAsync(cancellationToken);
+
     private async Task<IReadOnlyList<PortalListItem>> ListAsync(List<PortalProposal> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Where(r => r.ContentItemId is not null).Select(r => r.ContentItemId!).ToList();
