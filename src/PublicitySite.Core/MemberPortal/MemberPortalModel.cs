@@ -68,9 +68,6 @@ public sealed class PortalProposal
     /// <summary>The member's comment with their verdict: kept for them and the office, never on the public timeline.</summary>
     public string? EvaluationComment { get; set; }
 
-    /// <summary>Media library ids of the attachments (PDF, images) the member uploaded; seen by them and the office only.</summary>
-    public List<string> Attachments { get; set; } = [];
-
     public List<PortalCosigner> Cosigners { get; } = [];
 }
 
