@@ -52,7 +52,7 @@ internal static class BenchFiles
     }
 }
 
-internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration, int Threads, string? Encoding)
+internal sealed record Options(int Connections, int Seconds, int Warmup, long MaxRequests, string Configuration, int Threads, string? Encoding, int Rounds)
 {
     public static Options Parse(string[] args)
     {
@@ -64,6 +64,7 @@ internal sealed record Options(int Connections, int Seconds, int Warmup, long Ma
             long.Parse(Value("--max-requests") ?? "2000000", CultureInfo.InvariantCulture),
             Value("--configuration") ?? "Release",
             int.Parse(Value("--threads") ?? "1", CultureInfo.InvariantCulture),
-            Value("--encoding"));
+            Value("--encoding"),
+            int.Parse(Value("--rounds") ?? "1", CultureInfo.InvariantCulture));
     }
 }

@@ -29,7 +29,7 @@ if (ConfigurationCheck.Refuse(builder.Configuration))
     return 1;                        // said in Chinese with the fix; `doctor` says the same and more
 }
 
-builder.AddPublicityCore();          // data directory, database, content, recipes, users
+builder.AddDataDirectory();          // data directory, database, content, recipes, users
 builder.Services.AddProblemDetails();
 builder.Services.AddOperations();    // health, forwarded headers from trusted proxies, metrics, logs
 builder.Services.AddSecurityHeaders();   // CSP with nonces, nosniff, HSTS, frame and cookie rules

@@ -45,7 +45,7 @@ public static class FileSignatures
             return MediaFormat.Webp;
         }
 
-        return data.StartsWith("%PDF-"u8) ? MediaFormat.Pdf : null;
+        return data.StartsWith("%PDF-"u8) ? MediaFormat.Pdf : OfficeFiles.Detect(data);
     }
 
     public static FileInspection Inspect(ReadOnlySpan<byte> data)
@@ -57,7 +57,7 @@ public static class FileSignatures
 
         if (Detect(data) is not { } format)
         {
-            return new FileInspection(null, $"不支持的文件类型。仅接受 {MediaFormats.AcceptedList}（按文件内容判断，与文件名无关）");
+            return new FileInspection(null, OfficeFiles.WhyUnsupported(data) ?? $"不支持的文件类型。仅接受 {MediaFormats.AcceptedList}（按文件内容判断，与文件名无关）");
         }
 
         var metadata = new List<Range>();
@@ -68,7 +68,8 @@ public static class FileSignatures
             MediaFormat.Png => WalkPng(data, metadata),
             MediaFormat.Gif => WalkGif(data, metadata, out frames),
             MediaFormat.Webp => WalkWebp(data, metadata),
-            _ => CheckPdf(data),
+            MediaFormat.Pdf => CheckPdf(data),
+            _ => OfficeFiles.Check(data, format),
         };
         foreach (var range in metadata)
         {

@@ -56,7 +56,7 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
 
         if (search.Images is { } images)
         {
-            query = images ? query.Where(a => a.Format != MediaFormat.Pdf) : query.Where(a => a.Format == MediaFormat.Pdf);
+            query = images ? query.Where(a => MediaFormats.Images.Contains(a.Format)) : query.Where(a => !MediaFormats.Images.Contains(a.Format));
         }
 
         var page = Math.Max(1, search.Page);

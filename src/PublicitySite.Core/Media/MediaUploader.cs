@@ -75,7 +75,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
 
         if (processed.Format.IsImage() != asset.Format.IsImage())
         {
-            return MediaResult.Fail(MediaProblemKind.Invalid, asset.Format.IsImage() ? "图片只能用图片替换" : "PDF 文档只能用 PDF 替换");
+            return MediaResult.Fail(MediaProblemKind.Invalid, asset.Format.IsImage() ? "图片只能用图片替换" : "文档只能用文档替换");
         }
 
         var image = processed.Image!;

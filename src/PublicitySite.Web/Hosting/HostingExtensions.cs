@@ -33,8 +33,11 @@ public static class HostingExtensions
         return [.. result];
     }
 
-    /// <summary>Paths, storage and the core services, configured from <c>Publicity</c> and <c>Database</c>.</summary>
-    public static WebApplicationBuilder AddPublicityCore(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The data directory's paths and the database, configured from <c>Publicity</c> and <c>Database</c>, then the
+    /// core services (<c>AddPublicityCore</c>, the one registration every host shares).
+    /// </summary>
+    public static WebApplicationBuilder AddDataDirectory(this WebApplicationBuilder builder)
     {
         // Defaults that hold wherever the host starts from (appsettings.json is only read from the content root).
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

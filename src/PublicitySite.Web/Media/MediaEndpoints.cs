@@ -196,7 +196,7 @@ public static partial class MediaEndpoints
             return Results.Redirect(MediaUrls.Original(asset));
         }
 
-        return await Serve(http, store, MediaKeys.Original(asset.Hash, asset.Format), asset.Format.ContentType(), asset.Hash[..32], asset.Format.IsImage() ? null : asset.FileName, cancellationToken);
+        return await Serve(http, store, MediaKeys.Original(asset.Hash, asset.Format), asset.Format.ContentType(), asset.Hash[..32], asset.Format.IsImage() ? null : asset.FileName, cancellationToken, asset.Format.IsOffice());
     }
 
     private static async Task<IResult> Variant(string id, string fingerprint, string file, HttpContext http, MediaLibrary library, MediaVariants variants, IMediaStore store, CancellationToken cancellationToken)
@@ -232,7 +232,7 @@ public static partial class MediaEndpoints
 
     private static bool Current(MediaAsset asset, string fingerprint) => fingerprint == MediaUrls.Fingerprint(asset.Hash);
 
-    private static async Task<IResult> Serve(HttpContext http, IMediaStore store, string key, string contentType, string tag, string? downloadName, CancellationToken cancellationToken)
+    private static async Task<IResult> Serve(HttpContext http, IMediaStore store, string key, string contentType, string tag, string? downloadName, CancellationToken cancellationToken, bool download = false)
     {
         var headers = http.Response.Headers;
         var etag = new EntityTagHeaderValue($"\"{tag}\"");
@@ -258,7 +258,7 @@ public static partial class MediaEndpoints
 
         if (downloadName is not null)
         {
-            headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = downloadName }.ToString();
+            headers.ContentDisposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline") { FileNameStar = downloadName }.ToString();
         }
 
         return Results.Stream(stream, contentType);

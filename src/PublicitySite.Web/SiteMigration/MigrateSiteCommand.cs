@@ -71,10 +71,7 @@ internal static class MigrateSiteCommand
             Console.WriteLine(text);
             if (!options.DryRun)
             {
-                var folder = Path.Combine(app.Services.GetRequiredService<SitePaths>().DataDir, "migration");
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, $"report-{report.RunId}-{DateTime.UtcNow:yyyyMMddHHmmss}.txt");
-                await File.WriteAllTextAsync(path, text, cancellationToken);
+                var path = await MigrationReportFile.SaveAsync(app.Services.GetRequiredService<SitePaths>(), report, text, cancellationToken);
                 Console.WriteLine($"报告已保存：{path}");
             }
 

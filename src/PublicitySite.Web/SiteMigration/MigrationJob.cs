@@ -1,4 +1,5 @@
 using PublicitySite.SiteMigration;
+using PublicitySite.Storage;
 using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.SiteMigration;
@@ -11,7 +12,7 @@ public sealed record MigrationJobStatus(bool Running, string Phase, int Done, in
 /// node, one run at a time; the page polls <see cref="Status"/>. An interrupted run (a restart) is resumed by
 /// the next one, from the command line or here.
 /// </summary>
-public sealed class MigrationJob(IServiceScopeFactory scopes, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
+public sealed class MigrationJob(IServiceScopeFactory scopes, SitePaths paths, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
 {
     private readonly Lock gate = new();
     private MigrationProgress? progress;
@@ -76,9 +77,15 @@ public sealed class MigrationJob(IServiceScopeFactory scopes, LegacyAddressIndex
             var migrator = scope.ServiceProvider.GetRequiredService<SiteMigrator>();
             var report = await migrator.RunAsync(mapping, options, new Progress<MigrationProgress>(p => { lock (gate) { progress = p; } }), lifetime.ApplicationStopping);
             index.Invalidate();
+            var text = report.ToText();
+            if (!options.DryRun)
+            {
+                text += $"\n报告已保存：{await MigrationReportFile.SaveAsync(paths, report, text, CancellationToken.None)}";
+            }
+
             lock (gate)
             {
-                lastReport = report.ToText();
+                lastReport = text;
             }
         }
         catch (MappingException ex)

@@ -82,18 +82,3 @@ public sealed class WebhookSignal : IContentChangeSink
         }
     }
 }
-
-public static class WebhookSetup
-{
-    public static IServiceCollection AddWebhooks(this IServiceCollection services)
-    {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
-        services.AddHttpClient<WebhookSender>();
-        services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<WebhookSignal>());
-        services.AddHostedService<WebhookDispatcher>();
-        services.AddAdminNotices<PausedWebhookNotices>();
-        services.AddAdminMenuEntry("系统", "Webhook", "/admin/webhooks", p => p.Can(Contents.Definitions.Permissions.ManageSettings), 6);
-        return services;
-    }
-}

@@ -51,6 +51,40 @@ public sealed class FileSignaturesTests
     }
 
     [Fact]
+    public void Word_and_excel_files_old_and_new_are_told_apart_by_their_container_directory()
+    {
+        Assert.Equal(MediaFormat.Docx, FileSignatures.Inspect(OfficeSamples.Docx()).Format);
+        Assert.Equal(MediaFormat.Xlsx, FileSignatures.Inspect(OfficeSamples.Xlsx()).Format);
+        Assert.Equal(MediaFormat.Doc, FileSignatures.Inspect(OfficeSamples.Doc()).Format);
+        Assert.Equal(MediaFormat.Xls, FileSignatures.Inspect(OfficeSamples.Xls()).Format);
+        Assert.All(new[] { OfficeSamples.Docx(), OfficeSamples.Xlsx(), OfficeSamples.Doc(), OfficeSamples.Xls() }, f => Assert.Null(FileSignatures.Inspect(f).Problem));
+
+        // A compound file that is neither (a PowerPoint, an MSI installer) and a plain zip are not accepted.
+        Assert.Null(FileSignatures.Inspect(OfficeSamples.CompoundFile("PowerPoint Document")).Format);
+        Assert.Null(FileSignatures.Inspect("PK\u0003\u0004plain zip with readme.txt"u8.ToArray()).Format);
+    }
+
+    [Fact]
+    public void Office_files_with_macros_or_a_password_or_cut_short_are_refused_with_the_reason()
+    {
+        foreach (var file in new[] { OfficeSamples.DocxWithMacros(), OfficeSamples.DocmRenamed(), OfficeSamples.DocWithMacros(), OfficeSamples.XlsWithMacros() })
+        {
+            var inspection = FileSignatures.Inspect(file);
+            Assert.NotNull(inspection.Format);
+            Assert.Contains("宏", inspection.Problem);
+        }
+
+        var encrypted = FileSignatures.Inspect(OfficeSamples.Encrypted());
+        Assert.Null(encrypted.Format);
+        Assert.Contains("密码", encrypted.Problem);
+
+        // Cut inside the data sector, after the directory: the allocation table names a sector that is missing.
+        Assert.Contains("不完整", FileSignatures.Inspect(SampleFiles.Truncated(OfficeSamples.Doc(), 0.85)).Problem);
+        var docx = OfficeSamples.Docx();
+        Assert.Contains("不完整", FileSignatures.Inspect(docx[..(docx.Length - 30)]).Problem);
+    }
+
+    [Fact]
     public void The_frames_of_an_animation_are_counted()
     {
         var inspection = FileSignatures.Inspect(SampleFiles.GifFrameBomb(side: 100, frames: 7));

@@ -49,4 +49,33 @@ public sealed class MediaTokenUploadTests
         Assert.Equal(HttpStatusCode.Forbidden, editorDelete);
         Assert.Equal(HttpStatusCode.NoContent, adminDelete);
     }
+
+    [Fact]
+    public async Task Word_and_excel_attachments_are_accepted_downloaded_as_files_and_refused_with_macros()
+    {
+        using var site = new TestSite(seed: false);
+        var editor = await TokenAsync(site, "token-office", "Editor", TokenScopes.UploadMedia);
+
+        var (docStatus, docBody) = await SendAsync(site, editor, HttpMethod.Post, "/api/media", MediaEndpointsTests.Form(OfficeSamples.Doc(), "2019年提案目录.doc", alt: null, contentType: "application/octet-stream"));
+        var (xlsxStatus, _) = await SendAsync(site, editor, HttpMethod.Post, "/api/media", MediaEndpointsTests.Form(OfficeSamples.Xlsx(), "委员名单.xlsx", alt: null, contentType: "application/vnd.ms-excel"));
+        var (macroStatus, macroBody) = await SendAsync(site, editor, HttpMethod.Post, "/api/media", MediaEndpointsTests.Form(OfficeSamples.DocxWithMacros(), "通知.docx", alt: null, contentType: "application/octet-stream"));
+        var (listStatus, listBody) = await SendAsync(site, editor, HttpMethod.Get, "/api/media?kind=document");
+
+        Assert.Equal(HttpStatusCode.Created, docStatus);
+        Assert.Equal(HttpStatusCode.Created, xlsxStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, macroStatus);
+        Assert.Contains("宏", macroBody);
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Contains("2019年提案目录.doc", listBody);
+        Assert.Contains("委员名单.xlsx", listBody);
+
+        var doc = System.Text.Json.JsonDocument.Parse(docBody).RootElement;
+        Assert.Equal("document", doc.GetProperty("kind").GetString());
+        using var client = site.CreateClient();
+        using var download = await client.GetAsync(new Uri(doc.GetProperty("url").GetString()!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/msword", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(OfficeSamples.Doc(), await download.Content.ReadAsByteArrayAsync());
+    }
 }

@@ -78,6 +78,8 @@ public sealed class MigrateSiteCommandTests(OldSite site, Xunit.Abstractions.ITe
 
         Assert.Contains("missing_110.jpg", first.Output);                 // a picture that failed, reported
         Assert.Contains("old_115.doc", first.Output);                     // an attachment the upload checks refused
+        Assert.DoesNotContain("agenda_", first.Output);                   // real Word and Excel files went in
+        Assert.DoesNotContain("roster_", first.Output);
         Assert.Contains("/about/contact.html", first.Output);             // a link to a page not migrated
         var reportFile = Assert.Single(Directory.GetFiles(Path.Combine(work.Path, "migration")));
         Assert.Contains("网站迁移报告", await File.ReadAllTextAsync(reportFile));
@@ -140,7 +142,7 @@ public sealed class MigrateSiteCommandTests(OldSite site, Xunit.Abstractions.ITe
         var body = detail["bodyHtml"]!.GetValue<string>();
         Assert.Equal("市政协办公室", detail["source"]?.GetValue<string>() ?? detail["parts"]?["BylinePart"]?["Source"]?.GetValue<string>());
         Assert.Matches("<img[^>]+src=\"/media/[0-9a-z]+", body);
-        Assert.Matches("href=\"/media/[0-9a-z]+\"", body);                // the PDF, from the library
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(body, "href=\"/media/[0-9a-z]+\"").Count); // the PDF, .doc and .xls, from the library
         var column = site.Articles.Where(a => a.Column == middle.Column).ToList();
         var index = column.IndexOf(middle);
         Assert.Contains($"href=\"{newPaths[column[index - 1].Path]}\"", body); // imported before it

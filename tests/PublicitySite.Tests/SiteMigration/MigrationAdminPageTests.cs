@@ -35,6 +35,9 @@ public sealed class MigrationAdminPageTests(OldSite old) : IClassFixture<OldSite
         var (_, page) = await admin.GetAsync("/admin/migration");
         Assert.Contains($"导入 {OldSite.GoodArticles} 篇", page);
         Assert.Contains("已完成", page);
+        var reportFile = Assert.Single(Directory.GetFiles(Path.Combine(site.DataDir, "migration")));  // kept as a file, as from the command line
+        Assert.Contains($"导入 {OldSite.GoodArticles} 篇", await File.ReadAllTextAsync(reportFile));
+        Assert.Contains("报告已保存", page);
 
         var article = old.Articles[3];
         var (_, found) = await admin.GetAsync("/admin/migration?q=" + Uri.EscapeDataString(article.Path));

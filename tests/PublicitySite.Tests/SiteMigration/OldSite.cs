@@ -11,7 +11,7 @@ public sealed record OldArticle(string Column, string ColumnName, int Id, DateTi
 
 /// <summary>
 /// An old TRS-style government site written to a folder and served by nginx on loopback: three columns with
-/// paged lists (10 a page), 52 good articles (pictures, PDF attachments, tables inside layout tables,
+/// paged lists (10 a page), 52 good articles (pictures, PDF, Word and Excel attachments, tables inside layout tables,
 /// links to the previous and next article, the 通知公告 column in GBK), and six pages that must fail: no
 /// title, 404, 500, a date nobody can read, a 6 MB page and a redirect off the site. Also one missing
 /// picture, one refused attachment (.doc), one link to a page never migrated, and robots.txt.
@@ -111,6 +111,8 @@ public sealed class OldSite : IDisposable
                 if (articles[i].HasAttachment)
                 {
                     WriteFile($"/files/doc_{articles[i].Id}.pdf", SampleFiles.Pdf($"% article {articles[i].Id}\n"));
+                    WriteFile($"/files/agenda_{articles[i].Id}.doc", OfficeSamples.Doc());
+                    WriteFile($"/files/roster_{articles[i].Id}.xls", OfficeSamples.Xls());
                 }
             }
 
@@ -188,6 +190,7 @@ public sealed class OldSite : IDisposable
         if (a.HasAttachment)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p>附件：<a href=\"/files/doc_{a.Id}.pdf\">会议材料.pdf</a></p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p>附件：<a href=\"/files/agenda_{a.Id}.doc\">会议日程.doc</a> <a href=\"/files/roster_{a.Id}.xls\">参会名单.xls</a></p>");
         }
 
         if (a.Id == 115)

@@ -55,6 +55,24 @@ public sealed class NginxStaticTests
             var article = await client.GetStringAsync(new Uri(Article, UriKind.Relative));
             Assert.Contains("市政协五届三次会议开幕", article);
 
+            // While the application runs, a 长者模式 reader and a filtered list reach it at the address they asked
+            // for (not the name of the file nginx tried first).
+            using (var personal = new HttpRequestMessage(HttpMethod.Get, new Uri(Article, UriKind.Relative)))
+            {
+                personal.Headers.Add("Cookie", "elder=1");
+                using var rendered = await client.SendAsync(personal);
+                var body = await rendered.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.OK, rendered.StatusCode);
+                Assert.Contains("退出长者模式", body);
+                Assert.Contains("市政协五届三次会议开幕", body);
+            }
+
+            using (var filtered = await client.GetAsync(new Uri("/column/yaowen?page=abc", UriKind.Relative)))
+            {
+                Assert.NotEqual(HttpStatusCode.NotFound, filtered.StatusCode);
+                Assert.NotEqual(HttpStatusCode.BadGateway, filtered.StatusCode);
+            }
+
             await app.DisposeAsync();
 
             // The published pages name the stylesheet with its hash: nginx answers that name from the plain file.

@@ -41,7 +41,7 @@
 
   function use(field, item) {
     if (!kindFits(field, item.kind)) {
-      status(field, field.dataset.label + '：' + (field.dataset.accept === 'image' ? '请选择图片文件' : '请选择 PDF 文档'));
+      status(field, field.dataset.label + '：' + (field.dataset.accept === 'image' ? '请选择图片文件' : '请选择文档（PDF、Word 或 Excel）'));
       return;
     }
     field.querySelector('[data-media-input]').value = item.id;
@@ -87,7 +87,7 @@
     xhr.addEventListener('load', function () {
       if (xhr.status < 200 || xhr.status >= 300) { status(field, problemText(xhr)); return; }
       var item = JSON.parse(xhr.responseText);
-      var kind = file.type === 'application/pdf' ? 'document' : 'image';
+      var kind = file.type.indexOf('image/') === 0 ? 'image' : 'document';
       use(field, { id: item.id, url: item.url, kind: kind, alt: alt ? alt.value : '', fileName: file.name, thumb: item.variants && item.variants.thumb ? item.variants.thumb.jpeg : null });
       field.querySelector('[data-upload]').hidden = true;
       field.querySelector('[data-upload-toggle]').setAttribute('aria-expanded', 'false');

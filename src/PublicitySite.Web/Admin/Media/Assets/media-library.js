@@ -78,7 +78,8 @@
         img.loading = 'lazy';
         button.appendChild(img);
       } else {
-        button.appendChild(text('span', 'PDF', 'doc'));
+        // The badge names the file's kind: PDF, DOC, XLSX… read from the stored name's extension.
+        button.appendChild(text('span', (item.fileName.split('.').pop() || 'PDF').toUpperCase(), 'doc'));
       }
       button.appendChild(text('span', item.fileName));
       button.appendChild(text('span', item.alt || item.caption || ''));
@@ -200,7 +201,7 @@
       var label = text('label', ' 替代文字 ');
       var alt = document.createElement('input');
       alt.maxLength = 300;
-      alt.required = file.type !== 'application/pdf';
+      alt.required = file.type.indexOf('image/') === 0;
       label.appendChild(alt);
       li.appendChild(label);
       var progress = document.createElement('progress');
