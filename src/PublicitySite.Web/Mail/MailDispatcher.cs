@@ -60,7 +60,7 @@ public static class MailSetup
     public static IServiceCollection AddMailNotices(this IServiceCollection services)
     {
         services.AddHostedService<MailDispatcher>();
-        services.AddAdminMenuEntry("系统", "邮件通知", "/admin/mail", p => p.Can(Contents.Definitions.Permissions.RecordProposals) || p.Can(Contents.Definitions.Permissions.ManageUsers), 8);
+        services.AddAdminMenuEntry("系统", "邮件通知", "/admin/mail", p => p.Can(Contents.Definitions.Permissions.RecordProposals) || p.Can(Contents.Definitions.Permissions.ManageUsers), 6);
         return services;
     }
 }
