@@ -16,6 +16,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresq
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
+# The mail tests start a local SMTP server (Infrastructure/SmtpTestServer) with Debian's aiosmtpd and /usr/bin/python3.
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_packages+=(python3-aiosmtpd)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then
@@ -25,6 +27,7 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || { echo "python3-aiosmtpd is missing and could not be installed: the mail tests need it." >&2; exit 1; }
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/publicity-pg.XXXXXX)

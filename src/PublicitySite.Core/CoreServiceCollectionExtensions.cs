@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddProposalsCore();
         services.AddMemberPortalCore();
         services.AddMemberRecordCore();
+        PublicitySite.Mail.MailServiceCollectionExtensions.AddMailCore(services);
         services.AddMembers();
         services.AddLiterature();
         services.AddSiteMigration();

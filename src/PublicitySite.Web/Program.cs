@@ -10,6 +10,7 @@ using PublicitySite.Web.Search;
 using PublicitySite.Web.Security;
 using PublicitySite.Web.Proposals;
 using PublicitySite.Web.Literature;
+using PublicitySite.Web.Mail;
 using PublicitySite.Web.MemberPortal;
 using PublicitySite.Web.MemberRecord;
 using PublicitySite.Web.Members;
@@ -37,6 +38,7 @@ builder.Services.AddAdminNetworks();     // optional allow-list for /admin and t
 builder.Services.AddPublicityApi();  // OpenAPI, CORS, rate limits
 builder.Services.AddGraphQLApi();    // GraphQL over published content
 builder.Services.AddWebhooks();      // signed deliveries from a database outbox
+builder.Services.AddMailNotices();   // e-mail notices to members from a database outbox, with retries
 builder.Services.AddSite();          // the Liquid theme
 builder.Services.AddSiteSearch();    // Chinese full-text search, indexed after each commit
 builder.Services.AddEditorial();     // review workflow, audit, 错敏词, sign-in, admin pages, scheduler

@@ -85,6 +85,8 @@ public static class AuditActions
     public const string OpinionReported = "opinion.report";
     public const string OpinionAdoption = "opinion.adopt";
     public const string MeetingRecorded = "meeting.record";
+    public const string PortalConsent = "portal.consent";
+    public const string MailRetried = "mail.retry";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

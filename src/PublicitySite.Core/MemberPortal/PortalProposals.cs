@@ -28,6 +28,7 @@ public sealed class PortalProposals(
     ContentManager contents,
     SiteDefinitionStore definitions,
     AuditLog audit,
+    PortalMail mail,
     TimeProvider clock)
 {
     public const int MaxTitle = 300;
@@ -131,6 +132,11 @@ public sealed class PortalProposals(
             InvitedUtc = clock.GetUtcNow().UtcDateTime,
         };
         draft.Cosigners.Add(row);
+        if (await accounts.OfAsync(actor.Name, cancellationToken) is { } lead)
+        {
+            await mail.StageInvitationAsync(draft, lead.Name, row, cancellationToken);
+        }
+
         audit.Stage(actor.Name, AuditActions.PortalCosign, Target(id), $"邀请 {account.Name} 联名：{draft.Title}", address: actor.Address);
         await db.SaveChangesAsync(cancellationToken);
         return row;
@@ -227,7 +233,7 @@ public sealed class PortalProposals(
         await db.SaveChangesAsync(cancellationToken);
         if (confirm && proposal.ContentItemId is { } itemId && await accounts.OfAsync(proposal.Owner, cancellationToken) is { } lead)
         {
-            var updated = await UpdateProposersAsync(itemId, Proposers(lead.Name, proposal), actor.Name, cancellationToken);
+            var updated = await UpdateFieldAsync(itemId, "Proposers", new JsonArray([.. Proposers(lead.Name, proposal).Select(p => (JsonNode?)JsonValue.Create(p))]), actor.Name, cancellationToken);
             if (updated is { } failed)
             {
                 return failed;
@@ -237,6 +243,48 @@ public sealed class PortalProposals(
         await transaction.CommitAsync(cancellationToken);
         await contents.NotifyCommittedAsync(cancellationToken);
         return row;
+    }
+
+    /// <summary>
+    /// The lead withdraws their 同意公开 while the proposal is not yet published: a new version of its text says
+    /// so (search, the public list and the API then leave it out), with the portal row and the audit line in one
+    /// commit. Once published it can no longer be withdrawn.
+    /// </summary>
+    public async Task<Result<PortalProposal>> WithdrawConsentAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        if (await MemberAsync(actor, cancellationToken) is { Failure: { } refused })
+        {
+            return refused;
+        }
+
+        if (await OwnAsync(actor, id, cancellationToken) is not { ContentItemId: { } itemId } proposal)
+        {
+            return Missing;
+        }
+
+        if (!proposal.PublicConsent)
+        {
+            return new Failure.Conflict("您未同意公开本提案，无需撤回");
+        }
+
+        if (await db.Set<ProposalRecord>().AsNoTracking().AnyAsync(r => r.ContentItemId == itemId && r.Published, cancellationToken))
+        {
+            return new Failure.Conflict("提案已公开发布，不能再撤回同意公开。如有需要，请联系提案委。");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        proposal.PublicConsent = false;
+        proposal.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Stage(actor.Name, AuditActions.PortalConsent, Target(id), $"撤回同意公开：{proposal.Title}", address: actor.Address);
+        await db.SaveChangesAsync(cancellationToken);
+        if (await UpdateFieldAsync(itemId, "Public", false, actor.Name, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await contents.NotifyCommittedAsync(cancellationToken);
+        return proposal;
     }
 
     /// <summary>
@@ -362,8 +410,8 @@ public sealed class PortalProposals(
 
     private static string Target(long id) => "portal/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A new version of the proposal's text that differs only in its proposers.</summary>
-    private async Task<Failure?> UpdateProposersAsync(string itemId, List<string> proposers, string author, CancellationToken cancellationToken)
+    /// <summary>A new version of the proposal's text that differs only in one field (its proposers, its consent).</summary>
+    private async Task<Failure?> UpdateFieldAsync(string itemId, string field, JsonNode value, string author, CancellationToken cancellationToken)
     {
         var latest = await db.ContentItemVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ContentItemId == itemId && v.Latest, cancellationToken);
         if (latest is null)
@@ -376,15 +424,15 @@ public sealed class PortalProposals(
         {
             if (part is JsonObject fields)
             {
-                foreach (var (field, value) in fields)
+                foreach (var (name, kept) in fields)
                 {
-                    values[field] = value?.DeepClone();
+                    values[name] = kept?.DeepClone();
                 }
             }
         }
 
-        values["Proposers"] = new JsonArray([.. proposers.Select(p => (JsonNode?)JsonValue.Create(p))]);
+        values[field] = value;
         var saved = await contents.UpdateAsync(itemId, latest.Number, values, author, cancellationToken);
-        return saved.Succeeded ? null : new Failure.Conflict("提案正在被提案委修改，请稍后再确认联名");
+        return saved.Succeeded ? null : new Failure.Conflict("提案正在被提案委修改，请稍后再试");
     }
 }

@@ -28,6 +28,9 @@ public sealed record PortalDetail(
     string? Verdict,
     bool CanEvaluate)
 {
+    /// <summary>The proposal is on the public site (its consent can no longer be withdrawn).</summary>
+    public bool Published { get; init; }
+
     /// <summary>The member's comment with their verdict: for the lead only.</summary>
     public string? EvaluationComment => IsLead ? Proposal.EvaluationComment : null;
 }
@@ -79,7 +82,7 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         foreach (var p in mine)
         {
             notices.AddRange(steps.Where(e => e.ContentItemId == p.ItemId && (p.Since is not { } since || e.RecordedUtc > since) && e.Kind != ProposalEventKind.Filed)
-                .Select(e => new PortalNotice(p.Id, p.Title, "提案委登记了“" + ProposalNames.Of(e.Kind) + "”", e.RecordedUtc)));
+                .Select(e => new PortalNotice(p.Id, p.Title, PortalMail.NoticeText(e.Kind), e.RecordedUtc)));
         }
 
         return [.. notices.OrderByDescending(n => n.AtUtc)];
@@ -111,8 +114,12 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         var reply = events.LastOrDefault(e => e.Kind == ProposalEventKind.Reply);
         var status = record is null ? null : ProposalNames.Of(record.Status);
         return new PortalDetail(proposal, lead, isLead, mine?.State, cosigners, record?.Number, status, timeline, reply,
-            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied);
+            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied) { Published = record?.Published == true };
     }
+
+    /// <summary>For the office's proposal page: the comment the lead member gave with their verdict, if the proposal came from the portal.</summary>
+    public Task<string?> EvaluationCommentAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.Set<PortalProposal>().AsNoTracking().Where(p => p.ContentItemId == contentItemId).Select(p => p.EvaluationComment).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<IReadOnlyList<PortalListItem>> ListAsync(List<PortalProposal> rows, CancellationToken cancellationToken)
     {

@@ -99,7 +99,8 @@ public sealed class ProposalOffice(
     ProposalDirectory directory,
     AuditLog audit,
     TimeProvider clock,
-    IEnumerable<IProposalStatusSink> statusSinks)
+    IEnumerable<IProposalStatusSink> statusSinks,
+    IEnumerable<IProposalEventStager> eventStagers)
 {
     private static readonly ProposalStatus[] Awaiting = [ProposalStatus.Assigned, ProposalStatus.InProgress, ProposalStatus.Reopened];
 
@@ -193,6 +194,10 @@ public sealed class ProposalOffice(
             : "";
         db.Set<ProposalEvent>().Add(e);
         await ProposalWebhooks.StageAsync(db, e, state.Status, after, e.RecordedUtc, cancellationToken);
+        foreach (var stager in eventStagers)
+        {
+            await stager.StageAsync(e, cancellationToken);
+        }
         if (audited)
         {
             audit.Stage(actor.Name, AuditActions.ProposalEvent, contentItemId, $"{number}：{input.Kind}（{e.Date:yyyy-MM-dd}）→ {(after is { } now ? ProposalNames.Of(now) : "")}", address: actor.Address);

@@ -32,6 +32,7 @@ public static class MemberPortalEndpoints
         group.MapPost("/proposals/{id:long}/submit", MemberPortalForms.SubmitAsync);
         group.MapPost("/proposals/{id:long}/cosign", MemberPortalForms.CosignAsync);
         group.MapPost("/proposals/{id:long}/evaluate", MemberPortalForms.EvaluateAsync);
+        group.MapPost("/proposals/{id:long}/consent", MemberPortalForms.WithdrawConsentAsync);
         return routes;
     }
 

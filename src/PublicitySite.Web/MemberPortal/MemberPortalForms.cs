@@ -113,6 +113,20 @@ internal static class MemberPortalForms
             : await ShowAsync(http, me, id, queries, accounts, pages, null, Messages(evaluated.Failure!), StatusOf(evaluated.Failure!), ct);
     }
 
+    public static async Task<IResult> WithdrawConsentAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
+    {
+        var (me, refused) = await BeginAsync(http, pages);
+        if (me is null)
+        {
+            return refused!;
+        }
+
+        var withdrawn = await proposals.WithdrawConsentAsync(me, id, ct);
+        return withdrawn.Succeeded
+            ? Results.Redirect($"{Home}/proposals/{id}?withdrawn=1")
+            : await ShowAsync(http, me, id, queries, accounts, pages, null, Messages(withdrawn.Failure!), StatusOf(withdrawn.Failure!), ct);
+    }
+
     /// <summary>The proposal's page, with the results of a name search for co-signers and the last action's errors.</summary>
     public static async Task<IResult> ShowAsync(HttpContext http, Actor me, long id, PortalQueries queries, MemberAccounts accounts, SitePages pages, string? q, IReadOnlyList<string> errors, int status, CancellationToken ct)
     {
@@ -140,6 +154,9 @@ internal static class MemberPortalForms
             CanAnswer = d.MyInvitation == CosignState.Invited,
             Cosigners = d.Cosigners.Select(c => new { c.Name, Answer = Answer(c.State) }).ToList(),
             Consent = p.PublicConsent ? "同意公开" : "不同意公开",
+            ConsentWithdrawable = d.IsLead && !draft && p.PublicConsent && !d.Published,
+            ConsentFinal = d.IsLead && p.PublicConsent && d.Published,
+            Withdrawn = http.Request.Query.ContainsKey("withdrawn"),
             d.Number,
             d.Status,
             Timeline = d.Timeline.Select(s => new { Date = s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.Name, s.Detail }).ToList(),

@@ -82,7 +82,7 @@ public sealed class MemberPortalWalkTests
 
         var detail = new Uri(lead.Url).AbsolutePath;
         await lead.GotoAsync("/member");
-        Assert.Contains("提案委登记了“已答复”", await lead.Locator("#mp-notices").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("答复已到，请评价", await lead.Locator("#mp-notices").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(lead, "08a-lead-messages");
         await lead.GotoAsync(detail);
         Assert.Contains("已答复", await lead.Locator(".mp-number").InnerTextAsync(), StringComparison.Ordinal);

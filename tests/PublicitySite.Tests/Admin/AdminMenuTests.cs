@@ -14,7 +14,8 @@ public sealed class AdminMenuTests
         var nav = await MenuAsync(admin);
 
         Assert.Equal(["内容", "审核", "提案", "委员", "文史", "媒体库", "系统"], TopLevel(nav)); // a group of one shows its link
-        Assert.Equal(["用户与角色", "错敏词", "网站设置", "搜索管理", "导航管理", "审计日志", "API令牌", "Webhook", "网站迁移", "我的账户"], Group(nav, "系统"));
+        Assert.Equal(["用户与角色", "错敏词", "网站设置", "搜索管理", "导航管理", "审计日志", "API令牌", "Webhook", "邮件通知", "网站迁移", "我的账户"], Group(nav, "系统"));
+        Assert.Contains("委员账户", Group(nav, "委员"));
         Assert.Equal(["内容列表", "新建", "导入Word", "专题"], Group(nav, "内容"));
         Assert.Equal("/admin/proposals", nav.QuerySelector("a[href='/admin/proposals']")!.GetAttribute("href"));
     }
@@ -34,6 +35,8 @@ public sealed class AdminMenuTests
         Assert.DoesNotContain("提案办理", links);
         Assert.DoesNotContain("待审稿件", links);
         Assert.DoesNotContain("Webhook", links);
+        Assert.DoesNotContain("邮件通知", links);
+        Assert.DoesNotContain("委员账户", links);
     }
 
     [Fact]

@@ -57,6 +57,17 @@ public sealed partial class PortalPrivacyTests
             await ExpectNotFound($"submit {id}", b.PostAsync($"/member/proposals/{id}/submit", new() { ["public"] = "yes" }));
             await ExpectNotFound($"cosign {id}", b.PostAsync($"/member/proposals/{id}/cosign", new() { ["answer"] = "confirm" }));
             await ExpectNotFound($"evaluate {id}", b.PostAsync($"/member/proposals/{id}/evaluate", new() { ["verdict"] = "不满意" }));
+            await ExpectNotFound($"consent {id}", b.PostAsync($"/member/proposals/{id}/consent", []));
+        }
+
+        // The office's screens that name proposals or members (mails, accounts, the 提案汇编) are closed to members.
+        foreach (var office in new[] { "/admin/mail", "/admin/members/accounts", "/admin/proposals", "/api/proposals/export?format=xlsx" })
+        {
+            var response = await b.Client.GetAsync(office);
+            if (response.StatusCode == HttpStatusCode.OK || Leaks(await response.Content.ReadAsStringAsync()))
+            {
+                refused.Add($"{office}: {(int)response.StatusCode}");
+            }
         }
 
         Assert.Empty(refused);
@@ -76,6 +87,7 @@ public sealed partial class PortalPrivacyTests
             ["graphql drafts"] = await token.PostAsJsonAsync("/api/graphql", new { query = "{ proposalList(drafts: true, pageSize: 100) { total items { title } } }" }),
             ["graphql"] = await token.PostAsJsonAsync("/api/graphql", new { query = "{ proposalList(pageSize: 100) { total items { title } } }" }),
             ["site search"] = await b.Client.GetAsync($"/search?q={Uri.EscapeDataString("甲委员")}"),
+            ["export"] = await token.GetAsync("/api/proposals/export?format=docx"),
         };
         foreach (var (path, response) in reads)
         {
@@ -83,6 +95,7 @@ public sealed partial class PortalPrivacyTests
         }
 
         Assert.Equal(HttpStatusCode.NotFound, reads["content"].StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reads["export"].StatusCode);
         var (_, own) = await a.GetAsync($"/member/proposals/{submitted}");
         Assert.Contains(Comment, own, StringComparison.Ordinal); // the member's own page does show it: the check above could fail
     }

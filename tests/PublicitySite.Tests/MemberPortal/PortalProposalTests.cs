@@ -98,9 +98,9 @@ public sealed class PortalProposalTests
         Assert.Contains("理由：属于一般性意见，不符合立案条件", html, StringComparison.Ordinal);
         Assert.False((await PortalTestData.RecordAsync(site, itemId)).PublicConsent);
         Assert.DoesNotContain("mp-badge", before, StringComparison.Ordinal);
-        Assert.Contains("提案委登记了“不立案”", news, StringComparison.Ordinal);
+        Assert.Contains("提案不予立案", news, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"1 条新消息\"", news, StringComparison.Ordinal);
-        Assert.DoesNotContain("提案委登记了", seen, StringComparison.Ordinal); // opened: no longer news
+        Assert.DoesNotContain("提案不予立案", seen, StringComparison.Ordinal); // opened: no longer news
         Assert.DoesNotContain("mp-badge", seen, StringComparison.Ordinal);
     }
 

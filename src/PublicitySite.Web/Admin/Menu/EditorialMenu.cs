@@ -14,6 +14,7 @@ internal static class EditorialMenu
         .AddAdminMenuEntry("内容", "专题", "/admin/content?type=Topic", p => Sees(p, "Topic"), 3)
         .AddAdminMenuEntry("委员", "委员资料", "/admin/content?type=Member", p => Sees(p, "Member"))
         .AddAdminMenuEntry("委员", "社情民意", "/admin/opinions", p => OfficeAccess.Opinions(p.Policy, p.Me), 1)
+        .AddAdminMenuEntry("委员", "委员账户", "/admin/members/accounts", p => p.Can(Permissions.ManageUsers) || p.Can(Permissions.RecordProposals), 2)
         .AddAdminMenuEntry("文史", "文史辑", "/admin/content?type=LiteratureCollection", p => Sees(p, "LiteratureCollection"))
         .AddAdminMenuEntry("文史", "文史篇", "/admin/content?type=LiteratureArticle", p => Sees(p, "LiteratureArticle"), 1)
         .AddAdminMenuEntry("系统", "用户与角色", "/admin/users", p => p.Can(Permissions.ManageUsers))

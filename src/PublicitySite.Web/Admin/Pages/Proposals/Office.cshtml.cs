@@ -11,11 +11,14 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
 /// which refuses what the lifecycle forbids, whatever the form sent.
 /// </summary>
-public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, TimeProvider clock) : ProposalOfficePage
+public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, PublicitySite.MemberPortal.PortalQueries portal, TimeProvider clock) : ProposalOfficePage
 {
     public ProposalCase? Case { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The lead member's comment with their verdict, given in 委员之家 (never on the public timeline).</summary>
+    public string? EvaluationComment { get; private set; }
 
     /// <summary>The 发布 panel: consent, the recipe's review stage, the decisions so far.</summary>
     public ProposalPublicationState? Publication { get; private set; }
@@ -112,6 +115,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
     {
         Today = ProposalDates.Today(clock);
         Case = await queries.GetAsync(id, cancellationToken);
+        EvaluationComment = Case is null ? null : await portal.EvaluationCommentAsync(id, cancellationToken);
         Publication = Case is null ? null : await publication.StateAsync(id, cancellationToken);
         Units = await directory.NamesAsync(ProposalDirectoryKind.Unit, cancellationToken);
         return Case is not null;

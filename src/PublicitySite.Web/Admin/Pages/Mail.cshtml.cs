@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Mail;
+
+namespace PublicitySite.Web.Admin.Pages;
+
+/// <summary>邮件通知: mails waiting or failed, with the error, and 重新发送.</summary>
+public sealed class MailModel(MailOutbox outbox) : AdminPage
+{
+    public IReadOnlyList<OutboxMail> Unsent { get; private set; } = [];
+
+    public bool Enabled => outbox.Enabled;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await outbox.RetryAsync(Me, id, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            return Refused(failure);
+        }
+
+        Flash = $"已重新排队发送：{result.Value!.Subject}";
+        return Redirect("/admin/mail");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!outbox.MayManage(Me))
+        {
+            return Forbidden("您的角色无权管理邮件通知");
+        }
+
+        Unsent = await outbox.UnsentAsync(cancellationToken);
+        return null;
+    }
+
+    public static string StateLabel(MailState state) => state switch
+    {
+        MailState.Failed => "发送失败",
+        MailState.Sent => "已发送",
+        _ => "待发送",
+    };
+
+    public static string Local(DateTime utc) =>
+        PublicitySite.Contents.SiteTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}
