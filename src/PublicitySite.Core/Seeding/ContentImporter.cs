@@ -55,6 +55,9 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         {
             progress?.Report((done++, ordered.Count, Path.GetRelativePath(folder, file)));
             await ImportOneAsync(folder, file, key, matter, type, author, report, cancellationToken);
+            // Each item is finished and committed: letting the tracker keep it made every later save compare all
+            // earlier items again, so an import grew with the square of its size (most of a first start's time).
+            db.ChangeTracker.Clear();
         }
 
         progress?.Report((ordered.Count, ordered.Count, ""));
