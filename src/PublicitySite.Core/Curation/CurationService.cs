@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
@@ -188,12 +187,3 @@ public sealed class CurationCache
     }
 }
 
-public static class CurationServiceCollectionExtensions
-{
-    public static IServiceCollection AddCuration(this IServiceCollection services)
-    {
-        services.AddSingleton<CurationCache>();
-        services.AddScoped<CurationService>();
-        return services;
-    }
-}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
@@ -124,12 +123,3 @@ public sealed class NavigationCache
     public sealed record Entry(SiteNavigation? Navigation);
 }
 
-public static class NavigationServiceCollectionExtensions
-{
-    public static IServiceCollection AddNavigation(this IServiceCollection services)
-    {
-        services.AddSingleton<NavigationCache>();
-        services.AddScoped<NavigationService>();
-        return services;
-    }
-}

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.Settings;
 
@@ -19,12 +18,3 @@ public sealed class SiteSettingsCache
     public void Clear() => Volatile.Write(ref overrides, null);
 }
 
-public static class SiteSettingsServiceCollectionExtensions
-{
-    public static IServiceCollection AddSiteSettings(this IServiceCollection services)
-    {
-        services.AddSingleton<SiteSettingsCache>();
-        services.AddScoped<SiteSettingsService>();
-        return services;
-    }
-}

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PublicitySite.Audit;
 using PublicitySite.Words;
 
 namespace PublicitySite.Workflow;

@@ -1,5 +1,4 @@
 using PublicitySite.Contents;
-using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Site;
 using PublicitySite.Workflow;
 

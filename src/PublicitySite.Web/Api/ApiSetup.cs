@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -12,40 +9,6 @@ namespace PublicitySite.Web.Api;
 /// <summary>The JSON API's cross-cutting parts: OpenAPI, CORS, rate limits, JSON settings.</summary>
 public static class ApiSetup
 {
-    public static IServiceCollection AddPublicityApi(this IServiceCollection services)
-    {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        services.AddOpenApi(o =>
-        {
-            // The document describes the JSON API; the themed pages are for browsers.
-            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "PublicitySite API";
-                document.Info.Description = "政协门户网站的公开内容接口（已发布内容）与写入接口（需令牌）。错误以 RFC 9457 problem details 返回。";
-                return Task.CompletedTask;
-            });
-            o.AddDocumentTransformer(ApiResponsesOpenApi.DescribeDocument);
-            o.AddOperationTransformer(ApiResponsesOpenApi.DescribeOperation);
-        });
-        services.AddCors();
-        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CorsFromApiOptions>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionFor);
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(60);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(title: "请求过于频繁", detail: $"请在 {(int)Math.Ceiling(retry.TotalSeconds)} 秒后重试。", statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
-        return services;
-    }
-
     public static WebApplication UsePublicityApi(this WebApplication app)
     {
         app.UseCors();
@@ -90,7 +53,7 @@ public static class ApiSetup
     /// Only /api is limited: per token when one is presented (hashed, so the secret never becomes a key in
     /// memory), otherwise per client address.
     /// </summary>
-    private static RateLimitPartition<string> PartitionFor(HttpContext http)
+    internal static RateLimitPartition<string> PartitionFor(HttpContext http)
     {
         if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
@@ -122,7 +85,7 @@ public static class ApiSetup
         QueueLimit = 0,
     };
 
-    private sealed class CorsFromApiOptions(IOptions<ApiOptions> api) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
+    internal sealed class CorsFromApiOptions(IOptions<ApiOptions> api) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
     {
         public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options) =>
             options.AddDefaultPolicy(p => p.WithOrigins(api.Value.CorsOrigins)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;

@@ -19,12 +19,6 @@ public sealed class AdminNetworkOptions
 /// </summary>
 public static class AdminNetworks
 {
-    public static IServiceCollection AddAdminNetworks(this IServiceCollection services)
-    {
-        services.AddOptions<AdminNetworkOptions>().BindConfiguration(AdminNetworkOptions.Section);
-        return services;
-    }
-
     public static WebApplication UseAdminNetworks(this WebApplication app)
     {
         var networks = app.Services.GetRequiredService<IOptions<AdminNetworkOptions>>().Value.AllowedNetworks

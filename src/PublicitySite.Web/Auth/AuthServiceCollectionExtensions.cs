@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Auth;
@@ -67,5 +68,25 @@ public static class AuthServiceCollectionExtensions
         }
 
         return Task.CompletedTask;
+    }
+
+    public static IServiceCollection AddAdminNetworks(this IServiceCollection services)
+    {
+        services.AddOptions<AdminNetworkOptions>().BindConfiguration(AdminNetworkOptions.Section);
+        return services;
+    }
+
+    public static IServiceCollection AddPermissionPolicies(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        var builder = services.AddAuthorizationBuilder();
+        foreach (var permission in Permissions.All)
+        {
+            builder.AddPolicy(permission, p => p.AddAuthenticationSchemes(AuthSchemes.Token, AuthSchemes.Admin)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new PermissionRequirement(permission)));
+        }
+
+        return services;
     }
 }

@@ -1,32 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using PublicitySite.Commands;
-using PublicitySite.Contents.Definitions;
 
 namespace PublicitySite.Web.Auth;
 
 /// <summary>A recipe permission the acting user must hold (and a token the scope that goes with it).</summary>
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
-
-/// <summary>
-/// The one authorization mechanism: a policy per recipe permission, named as the permission
-/// (<c>RequireAuthorization(Permissions.RecordProposals)</c>), admitting the admin cookie and API tokens alike.
-/// </summary>
-public static class PermissionPolicies
-{
-    public static IServiceCollection AddPermissionPolicies(this IServiceCollection services)
-    {
-        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-        var builder = services.AddAuthorizationBuilder();
-        foreach (var permission in Permissions.All)
-        {
-            builder.AddPolicy(permission, p => p.AddAuthenticationSchemes(AuthSchemes.Token, AuthSchemes.Admin)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(permission)));
-        }
-
-        return services;
-    }
-}
 
 /// <summary>
 /// Grants a permission by the rule Core services apply (<see cref="CommandAccess"/>): the role is read from the

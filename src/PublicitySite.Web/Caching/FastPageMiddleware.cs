@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Site;
 

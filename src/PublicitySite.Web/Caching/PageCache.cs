@@ -1,10 +1,4 @@
-using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using PublicitySite.Contents;
-using PublicitySite.Proposals;
-using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Caching;
 
@@ -28,34 +22,6 @@ public static class PageCache
     public static string NeighboursTag(string type, string? column) => $"neighbours:{type}:{column}";
 
     public static string TypeTag(string type) => "type:" + type;
-
-    public static IServiceCollection AddPageCaching(this IServiceCollection services)
-    {
-        services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
-        services.AddOutputCache(options => options.AddPolicy(PolicyName, new PageCachePolicy()));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<FastPageStore>();
-        services.AddSingleton<IPageEvictionListener>(sp => sp.GetRequiredService<FastPageStore>());
-        services.AddSingleton<PageRenderer>();
-        EvictionFanout.Decorate(services);
-        services.AddSingleton<PageCacheEvictor>();
-        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
-        services.AddSingleton<ISiteSettingsChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
-        services.AddSingleton<IProposalStatusSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
-        services.AddSingleton<PublicitySite.Curation.ICurationChangeSink>(sp => sp.GetRequiredService<PageCacheEvictor>());
-        services.AddResponseCompression(options =>
-        {
-            options.EnableForHttps = true;
-            options.Providers.Add<BrotliCompressionProvider>();
-            options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml", "text/javascript"]);
-        });
-        // Fastest: a page is compressed once per cached variant and served many times; level 11 Brotli
-        // would cost more CPU than it saves bytes on a 2-core server.
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        return services;
-    }
 
     /// <summary>
     /// The fast path for cached anonymous pages, then routing and sign-in after it, so a stored page is

@@ -1,7 +1,5 @@
 using Lucene.Net.Index;
-using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
-using PublicitySite.Search;
 using PublicitySite.Storage;
 using PublicitySite.Web.Hosting;
 using PublicitySite.Web.Operations;

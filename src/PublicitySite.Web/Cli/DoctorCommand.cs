@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PublicitySite.Storage;
 using PublicitySite.Web.Hosting;

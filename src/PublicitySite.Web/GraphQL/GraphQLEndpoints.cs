@@ -14,17 +14,6 @@ namespace PublicitySite.Web.GraphQL;
 /// </summary>
 public static class GraphQLEndpoints
 {
-    public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
-    {
-        services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
-        // CJK written as characters, as everywhere else in the API.
-        services.AddSingleton<IGraphQLTextSerializer>(new global::GraphQL.SystemTextJson.GraphQLSerializer(
-            o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All)));
-        services.AddSingleton<GraphSchemaProvider>();
-        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section);
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapGraphQLApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/graphql", Post).WithTags("GraphQL").WithSummary("GraphQL 查询（已发布内容，支持字段筛选、关联与分页；带 read:drafts 令牌时可用 drafts: true 查看最新版本）").DisableAntiforgery();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
-using PublicitySite.Contents.Definitions;
 using FieldType = PublicitySite.Contents.Definitions.FieldType;
 
 namespace PublicitySite.Web.GraphQL;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace PublicitySite.Web.Hosting;
@@ -28,30 +27,6 @@ public sealed class ProxyOptions
 /// </summary>
 public static class ForwardedHeadersSetup
 {
-    public static IServiceCollection AddForwardedHeadersSetup(this IServiceCollection services)
-    {
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section);
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.ForwardLimit = Math.Max(1, proxy.Value.ForwardLimit);
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var address in proxy.Value.TrustedProxies.Where(a => !string.IsNullOrWhiteSpace(a)))
-            {
-                o.KnownProxies.Add(IPAddress.TryParse(address.Trim(), out var ip) ? ip
-                    : throw new InvalidOperationException($"配置 Proxy:TrustedProxies 中的地址无效：{address}"));
-            }
-
-            foreach (var network in proxy.Value.TrustedNetworks.Where(n => !string.IsNullOrWhiteSpace(n)))
-            {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network.Trim(), out var parsed) ? parsed
-                    : throw new InvalidOperationException($"配置 Proxy:TrustedNetworks 中的网段无效：{network}（应为 10.0.0.0/8 这样的写法）"));
-            }
-        });
-        return services;
-    }
-
     /// <summary>First in the pipeline, so everything after sees the client's address and scheme.</summary>
     public static WebApplication UseForwardedHeadersSetup(this WebApplication app)
     {

@@ -34,31 +34,6 @@ public static class HostingExtensions
     }
 
     /// <summary>
-    /// The data directory's paths and the database, configured from <c>Publicity</c> and <c>Database</c>, then the
-    /// core services (<c>AddPublicityCore</c>, the one registration every host shares).
-    /// </summary>
-    public static WebApplicationBuilder AddDataDirectory(this WebApplicationBuilder builder)
-    {
-        // Defaults that hold wherever the host starts from (appsettings.json is only read from the content root).
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        var options = builder.Configuration.GetSection(PublicityOptions.Section).Get<PublicityOptions>() ?? new PublicityOptions();
-        builder.Services.AddOptions<PublicityOptions>().BindConfiguration(PublicityOptions.Section);
-        var paths = ResolvePaths(options, builder.Environment.ContentRootPath);
-        if (builder.Configuration["Media:Directory"] is { Length: > 0 } media)
-        {
-            // Shared media (an NFS mount every node sees); the database and index stay per data directory.
-            paths = paths with { MediaOverride = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, media)) };
-        }
-
-        builder.Services.AddSingleton(paths);
-        var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddStorage(database.Provider, builder.Configuration.GetConnectionString("Default"), paths);
-        builder.Services.AddPublicityCore();
-        return builder;
-    }
-
-    /// <summary>
     /// Runs first-start set-up (migrations, recipe, seed content, administrator) before the site answers.
     /// A generated administrator password is printed once, here, and never stored in clear.
     /// </summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Media;
 using PublicitySite.Web.Admin.Menu;

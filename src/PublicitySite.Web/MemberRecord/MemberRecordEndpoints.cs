@@ -1,12 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using PublicitySite.Commands;
-using PublicitySite.Contents.Definitions;
 using PublicitySite.MemberRecord;
-using PublicitySite.Web.Admin;
-using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Site;
-using PublicitySite.Workflow;
 using static PublicitySite.Web.MemberPortal.MemberPortalEndpoints;
 
 namespace PublicitySite.Web.MemberRecord;
@@ -18,10 +13,6 @@ namespace PublicitySite.Web.MemberRecord;
 /// </summary>
 public static class MemberRecordEndpoints
 {
-    public static IServiceCollection AddMemberRecord(this IServiceCollection services) => services
-        .AddAdminMenuEntry("委员", "会议活动", "/admin/meetings", p => p.Can(Permissions.RecordDuties), 2)
-        .AddAdminMenuEntry("委员", "履职积分", "/admin/duties", p => p.Can(Permissions.RecordDuties), 3);
-
     public static IEndpointRouteBuilder MapMemberRecord(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(Home).ExcludeFromDescription();

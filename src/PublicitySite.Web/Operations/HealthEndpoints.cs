@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using PublicitySite.Storage;
 using PublicitySite.Web.Auth;
 using PublicitySite.Web.Hosting;
-using PublicitySite.Web.Search;
 
 namespace PublicitySite.Web.Operations;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using PublicitySite.Contents.Definitions;
 using PublicitySite.Proposals;
 using PublicitySite.Web.Site;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using PublicitySite.Contents;
-using PublicitySite.Contents.Definitions;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
 using PublicitySite.Web.Site;

@@ -2,7 +2,6 @@ using PublicitySite.Contents.Definitions;
 using PublicitySite.Curation;
 using PublicitySite.Search;
 using PublicitySite.Settings;
-using PublicitySite.Web.Admin.Menu;
 using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
@@ -16,18 +15,6 @@ namespace PublicitySite.Web.Search;
 public static class SearchEndpoints
 {
     public const string Unavailable = "搜索索引正在建立，请稍后再试。";
-
-    /// <summary>The search services and the start-up/indexing background service.</summary>
-    public static IServiceCollection AddSiteSearch(this IServiceCollection services)
-    {
-        services.AddSearch();
-        services.AddOptions<SearchIndexOptions>().BindConfiguration(SearchIndexOptions.Section);
-        services.AddSingleton<ReindexJob>();
-        services.AddSingleton<IReindexStarter>(sp => sp.GetRequiredService<ReindexJob>());
-        services.AddHostedService<SearchHostedService>();
-        services.AddAdminMenuEntry("系统", "搜索管理", "/admin/search", p => p.Can(Permissions.Reindex), 3);
-        return services;
-    }
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace PublicitySite.Web.Security;
 
@@ -14,26 +12,6 @@ public static partial class SecurityHeaders
 {
     /// <summary>Pages written by a library, whose inline scripts are allowed by their hash (not their script files).</summary>
     private static readonly HashSet<string> HashedPages = new(StringComparer.OrdinalIgnoreCase) { "/api/docs/", "/api/docs/index.html" };
-
-    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
-    {
-        services.AddHttpContextAccessor();
-        // No "Server: Kestrel": the software and its version are nobody's business.
-        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
-        // Secure whenever the request is HTTPS (directly or through a trusted proxy), and never sent cross-site.
-        services.AddAntiforgery(o =>
-        {
-            o.SuppressXFrameOptionsHeader = true; // its SAMEORIGIN would weaken the admin's DENY; framing is decided below
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        services.Configure<CookieTempDataProviderOptions>(o =>
-        {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        return services;
-    }
 
     /// <summary>Put early: error pages and cached answers get the headers too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PublicitySite.Contents;
 using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Site;

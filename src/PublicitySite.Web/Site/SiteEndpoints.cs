@@ -1,4 +1,3 @@
-using PublicitySite.Contents;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Feeds;
 
@@ -7,24 +6,6 @@ namespace PublicitySite.Web.Site;
 /// <summary>The public pages: home, column lists, directories, and every published item at its own path.</summary>
 public static class SiteEndpoints
 {
-    public static IServiceCollection AddSite(this IServiceCollection services)
-    {
-        services.AddSingleton<ThemeRenderer>();
-        services.AddScoped<SitePages>();
-        services.AddScoped<SiteQueries>();
-        services.AddSingleton<QrCodes>();
-        services.AddSingleton<ItemViews>();
-        services.AddSingleton<PublicReadCache>();
-        services.AddSingleton<IContentChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
-        services.AddSingleton<PublicitySite.Proposals.IProposalStatusSink>(sp => sp.GetRequiredService<PublicReadCache>());
-        services.AddSingleton<PublicitySite.Curation.ICurationChangeSink>(sp => sp.GetRequiredService<PublicReadCache>());
-        services.AddSingleton<ColumnListings>();
-        services.AddOptions<SiteScheduleOptions>().BindConfiguration(SiteScheduleOptions.Section);
-        services.AddHostedService<SiteScheduleWatcher>();
-        services.AddPageCaching();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", HomePage.RenderAsync).CachePage();

@@ -1,5 +1,4 @@
 using PublicitySite.SiteMigration;
-using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.SiteMigration;
 
@@ -61,15 +60,6 @@ public sealed class LegacyAddressIndex(IServiceScopeFactory scopes, Microsoft.Ex
 public static class LegacyRedirects
 {
     private static readonly string[] IndexPages = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm"];
-
-    public static IServiceCollection AddLegacyRedirects(this IServiceCollection services)
-    {
-        services.AddOptions<LegacyAddressOptions>().BindConfiguration(LegacyAddressOptions.Section);
-        services.AddSingleton<LegacyAddressIndex>();
-        services.AddSingleton<MigrationJob>();
-        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Me.IsAdministrator, 6);
-        return services;
-    }
 
     public static WebApplication UseLegacyRedirects(this WebApplication app)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
-using PublicitySite.Web.Caching;
 using PublicitySite.Web.Cli;
 using Spectre.Console;
 
@@ -9,15 +8,6 @@ namespace PublicitySite.Web.StaticPublish;
 /// <summary>静态发布: the public site as files that nginx serves, kept current after every commit.</summary>
 public static class StaticPublishing
 {
-    public static IServiceCollection AddStaticPublishing(this IServiceCollection services)
-    {
-        services.AddOptions<StaticPublishOptions>().BindConfiguration(StaticPublishOptions.Section);
-        services.AddSingleton<StaticPublisher>();
-        services.AddSingleton<IPageEvictionListener>(sp => sp.GetRequiredService<StaticPublisher>());
-        services.AddHostedService<StaticPublishService>();
-        return services;
-    }
-
     /// <summary><c>publish [--directory dir] [--mirror dir]</c>: rebuilds the publish directories with a progress bar.</summary>
     public static Command Command(WebApplication app)
     {

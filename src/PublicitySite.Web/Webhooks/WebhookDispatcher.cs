@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Webhooks;
-using PublicitySite.Web.Admin.Menu;
-using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Webhooks;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PublicitySite.Contents;
 using PublicitySite.Webhooks;
 using PublicitySite.Web.Admin.Menu;

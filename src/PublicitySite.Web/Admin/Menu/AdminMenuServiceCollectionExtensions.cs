@@ -3,7 +3,7 @@ using PublicitySite.Contents.Definitions;
 namespace PublicitySite.Web.Admin.Menu;
 
 /// <summary>The editorial side's links: review, content of every type, 社情民意 handling, users and settings.</summary>
-internal static class EditorialMenu
+internal static class AdminMenuServiceCollectionExtensions
 {
     public static IServiceCollection AddEditorialMenu(this IServiceCollection services) => services
         .AddAdminMenuEntry("审核", "我的待办", "/admin", _ => true)

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicitySite.Changes;
 using PublicitySite.Contents;
@@ -11,7 +11,7 @@ using StackExchange.Redis;
 
 namespace PublicitySite.Web.Cluster;
 
-public static class ClusterSetup
+public static class ClusterServiceCollectionExtensions
 {
     /// <summary>
     /// With <c>Cluster__Redis</c>: the eviction bus, data-protection keys in Redis (a cookie or antiforgery

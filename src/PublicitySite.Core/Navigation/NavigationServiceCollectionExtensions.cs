@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicitySite.Navigation;
+
+public static class NavigationServiceCollectionExtensions
+{
+    public static IServiceCollection AddNavigation(this IServiceCollection services)
+    {
+        services.AddSingleton<NavigationCache>();
+        services.AddScoped<NavigationService>();
+        return services;
+    }
+}

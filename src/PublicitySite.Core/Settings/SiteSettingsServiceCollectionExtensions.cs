@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicitySite.Settings;
+
+public static class SiteSettingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddSiteSettings(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteSettingsCache>();
+        services.AddScoped<SiteSettingsService>();
+        return services;
+    }
+}

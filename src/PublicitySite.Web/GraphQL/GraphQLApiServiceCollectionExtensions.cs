@@ -1,0 +1,17 @@
+using GraphQL;
+
+namespace PublicitySite.Web.GraphQL;
+
+public static class GraphQLApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
+    {
+        services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        // CJK written as characters, as everywhere else in the API.
+        services.AddSingleton<IGraphQLTextSerializer>(new global::GraphQL.SystemTextJson.GraphQLSerializer(
+            o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All)));
+        services.AddSingleton<GraphSchemaProvider>();
+        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section);
+        return services;
+    }
+}
