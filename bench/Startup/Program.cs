@@ -9,22 +9,25 @@ using PublicitySite.Bench.Startup;
 // restart on that data, memory at rest, and memory after a minute of mixed reads.
 //   dotnet build src/PublicitySite.Web -c Release && dotnet run --project bench/Startup -c Release -- [options]
 // Options: --load-seconds 60 --connections 16 --rest-seconds 10 --env NAME=VALUE (repeatable, to compare runtime settings)
+//          --web <folder> measures a published site (deploy/publish.sh) instead of the build output
 string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var loadSeconds = int.Parse(Value("--load-seconds") ?? "60", CultureInfo.InvariantCulture);
 var connections = int.Parse(Value("--connections") ?? "16", CultureInfo.InvariantCulture);
 var restSeconds = int.Parse(Value("--rest-seconds") ?? "10", CultureInfo.InvariantCulture);
 var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var root = BenchFiles.FindRoot();
-var webDll = Path.Combine(root, "src", "PublicitySite.Web", "bin", "Release", "net10.0", "PublicitySite.Web.dll");
+var webDll = Value("--web") is { } published
+    ? Path.Combine(Path.GetFullPath(published), "PublicitySite.Web.dll")
+    : Path.Combine(root, "src", "PublicitySite.Web", "bin", "Release", "net10.0", "PublicitySite.Web.dll");
 if (!File.Exists(webDll))
 {
-    Console.Error.WriteLine($"找不到 {webDll}：请先运行 dotnet build src/PublicitySite.Web -c Release");
+    Console.Error.WriteLine($"找不到 {webDll}：请先运行 dotnet build src/PublicitySite.Web -c Release（或 deploy/publish.sh 后用 --web 指向发布目录）");
     return 2;
 }
 
 var work = Path.Combine(Path.GetTempPath(), "publicity-bench-startup-" + Guid.NewGuid().ToString("N")[..8]);
 var dataDir = Path.Combine(work, "data");
-Console.WriteLine($"启动与内存基准：{Environment.ProcessorCount} 核，负载 {BenchFiles.LoadAverage()}{(environment.Count > 0 ? "，环境 " + string.Join(" ", environment) : "")}");
+Console.WriteLine($"启动与内存基准：{webDll}，{Environment.ProcessorCount} 核，负载 {BenchFiles.LoadAverage()}{(environment.Count > 0 ? "，环境 " + string.Join(" ", environment) : "")}");
 var rows = new List<(string What, string Value, string Target)>();
 try
 {

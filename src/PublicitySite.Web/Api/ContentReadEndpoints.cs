@@ -82,12 +82,12 @@ public static class ContentReadEndpoints
             column = found.Name;
         }
 
-        if (!TryInt(query["page"], 1, int.MaxValue, 1, out var page))
+        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
         {
             return ApiProblems.BadParameter("page", "page 应为不小于 1 的整数");
         }
 
-        if (!TryInt(query["pageSize"], 1, MaxPageSize, 20, out var pageSize))
+        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, 20, out var pageSize))
         {
             return ApiProblems.BadParameter("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
         }
@@ -198,17 +198,6 @@ public static class ContentReadEndpoints
         }
 
         return Results.Ok(views.Create(entry));
-    }
-
-    private static bool TryInt(string? text, int min, int max, int fallback, out int value)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
     private static bool TryDate(string? text, out DateTime? value)

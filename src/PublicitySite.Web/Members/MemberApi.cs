@@ -1,4 +1,3 @@
-using System.Globalization;
 using PublicitySite.Contents;
 using PublicitySite.Members;
 using PublicitySite.Web.Api;
@@ -31,12 +30,12 @@ public static class MemberApi
             return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
         }
 
-        if (!TryInt(query["page"], 1, 1, int.MaxValue, out var page))
+        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
         {
             return ApiProblems.BadParameter("page", "page 应为不小于 1 的整数");
         }
 
-        if (!TryInt(query["pageSize"], 100, 1, MaxPageSize, out var pageSize))
+        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, 100, out var pageSize))
         {
             return ApiProblems.BadParameter("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
         }
@@ -91,15 +90,4 @@ public static class MemberApi
     };
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static bool TryInt(string? text, int fallback, int min, int max, out int value)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-    }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using PublicitySite.Proposals;
+using PublicitySite.Web.Api;
 
 namespace PublicitySite.Web.Proposals;
 
@@ -35,10 +35,17 @@ public static class ProposalFilterParser
             (term, meeting) = (s.Term, s.Meeting);
         }
 
-        if (!TryInt(query, "term", 1, 99, ref term) || !TryInt(query, "meeting", 1, 99, ref meeting))
+        if (!QueryNumbers.TryRead(query["term"], 1, 99, out var givenTerm))
         {
-            return (null, term is null ? "term" : "meeting", "届、次会议应为 1 到 99 的整数");
+            return (null, "term", "届、次会议应为 1 到 99 的整数");
         }
+
+        if (!QueryNumbers.TryRead(query["meeting"], 1, 99, out var givenMeeting))
+        {
+            return (null, "meeting", "届、次会议应为 1 到 99 的整数");
+        }
+
+        (term, meeting) = (givenTerm ?? term, givenMeeting ?? meeting);
 
         ProposalStatus? status = null;
         if (Text(query, "status") is { } statusText)
@@ -60,13 +67,12 @@ public static class ProposalFilterParser
             default: return (null, "key", "key 应为 true 或 false");
         }
 
-        int? page = 1, pageSize = defaultPageSize;
-        if (!TryInt(query, "page", 1, 100_000, ref page))
+        if (!QueryNumbers.TryRead(query["page"], 1, 100_000, 1, out var page))
         {
             return (null, "page", "page 应为不小于 1 的整数");
         }
 
-        if (!TryInt(query, "pageSize", 1, MaxPageSize, ref pageSize))
+        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, defaultPageSize, out var pageSize))
         {
             return (null, "pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
         }
@@ -80,27 +86,11 @@ public static class ProposalFilterParser
             Unit = Text(query, "unit"),
             Key = key,
             Sector = Text(query, "sector"),
-            Page = page!.Value,
-            PageSize = pageSize!.Value,
+            Page = page,
+            PageSize = pageSize,
         }, null, null);
     }
 
     private static string? Text(IQueryCollection query, string name) =>
         query[name].ToString().Trim() is { Length: > 0 } s ? s : null;
-
-    private static bool TryInt(IQueryCollection query, string name, int min, int max, ref int? value)
-    {
-        if (Text(query, name) is not { } text)
-        {
-            return true;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-        {
-            value = n;
-            return true;
-        }
-
-        return false;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PublicitySite.Web.Api;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Proposals;
 using PublicitySite.Search;
@@ -87,13 +88,13 @@ internal static class SearchRequestParser
                 return false;
         }
 
-        if (!TryInt(Value(query, "page"), 1, SearchService.MaxDepth, 1, out var page))
+        if (!QueryNumbers.TryRead(Value(query, "page"), 1, SearchService.MaxDepth, 1, out var page))
         {
             error = ("page", "page 应为 1 到 1000 的整数");
             return false;
         }
 
-        if (!TryInt(Value(query, "pageSize"), 1, MaxPageSize, 10, out var pageSize))
+        if (!QueryNumbers.TryRead(Value(query, "pageSize"), 1, MaxPageSize, 10, out var pageSize))
         {
             error = ("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
             return false;
@@ -125,17 +126,6 @@ internal static class SearchRequestParser
     {
         var value = query[name].ToString().Trim();
         return value.Length == 0 ? null : value;
-    }
-
-    private static bool TryInt(string? text, int min, int max, int fallback, out int value)
-    {
-        if (text is null)
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
     /// <summary>The facet holds status names (已办结); the step's name (办结) or the English one finds it too.</summary>

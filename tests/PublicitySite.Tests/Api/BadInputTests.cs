@@ -94,6 +94,28 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Site>
         Assert.Equal(0, body.GetProperty("items").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("/api/content?type=News&pageSize={0}")]
+    [InlineData("/api/members?pageSize={0}")]
+    [InlineData("/api/proposals?pageSize={0}")]
+    [InlineData("/api/search?q=%E6%94%BF%E5%8D%8F&pageSize={0}")]
+    public async Task Every_list_reads_page_sizes_the_same_way(string template)
+    {
+        using var anonymous = site.CreateClient();
+        string Url(string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, value);
+
+        var spaced = await anonymous.GetAsync(Url("%202%20"));
+        var empty = await anonymous.GetAsync(Url(""));
+
+        Assert.Equal(HttpStatusCode.OK, spaced.StatusCode);
+        Assert.Equal(2, (await spaced.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        foreach (var bad in new[] { "+2", "-1", "0", "2.0", "1e1", "1,000", "abc", "99999999999" })
+        {
+            await AssertChineseProblemAsync(await anonymous.GetAsync(Url(Uri.EscapeDataString(bad))), HttpStatusCode.BadRequest);
+        }
+    }
+
     [Fact]
     public async Task A_workflow_verb_with_no_body_is_accepted_and_a_broken_body_gets_chinese_problem_details()
     {
