@@ -86,6 +86,7 @@ public static class AuditActions
     public const string OpinionAdoption = "opinion.adopt";
     public const string MeetingRecorded = "meeting.record";
     public const string PortalConsent = "portal.consent";
+    public const string PortalAttachment = "portal.attachment";
     public const string MailRetried = "mail.retry";
 }
 

@@ -30,6 +30,12 @@ public static partial class MediaKeys
     /// <summary>The reduced copy of a large JPEG that variants are cut from.</summary>
     public static string Source(string hash) => $"sources/{hash[..2]}/{hash}.jpg";
 
+    /// <summary>
+    /// A file kept outside the media library (a member's proposal attachment): it has no <c>/media/{id}</c>
+    /// address and is read only through the route that checks who may see it.
+    /// </summary>
+    public static string Attachment(string hash, MediaFormat format) => $"attachments/{hash[..2]}/{hash}.{format.Extension()}";
+
     public static string VariantFolder(string hash) => $"variants/{hash[..2]}/{hash}/";
 
     public static string Variant(string hash, string profile, string extension) => $"{VariantFolder(hash)}{profile}.{extension}";

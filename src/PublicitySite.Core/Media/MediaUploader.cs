@@ -24,7 +24,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
             return MediaResult.Fail(MediaProblemKind.Invalid, invalid);
         }
 
-        var processed = await ProcessAsync(content, upload.Alt, cancellationToken);
+        var processed = await ProcessAsync(content, upload.Alt, altRequired: true, cancellationToken);
         if (processed.Problem is { } problem)
         {
             return new MediaResult(null, problem);
@@ -67,7 +67,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
             return MediaResult.Fail(MediaProblemKind.NotFound, "没有这个媒体文件");
         }
 
-        var processed = await ProcessAsync(content, asset.Alt.Length > 0 ? asset.Alt : null, cancellationToken);
+        var processed = await ProcessAsync(content, asset.Alt.Length > 0 ? asset.Alt : null, altRequired: true, cancellationToken);
         if (processed.Problem is { } problem)
         {
             return new MediaResult(null, problem);
@@ -99,7 +99,16 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
         return MediaResult.Ok(asset);
     }
 
-    private async Task<(MediaFormat Format, ProcessedImage? Image, MediaProblem? Problem)> ProcessAsync(Stream content, string? alt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every check an upload passes (size, signature, structure, PDF scripts, image header, re-encoding without
+    /// metadata), for files kept outside the library, such as a member's proposal attachments. Nothing is
+    /// stored; no alt text is asked for, as such a file is only ever downloaded. The caller decides which of
+    /// the accepted formats it takes.
+    /// </summary>
+    public async Task<(MediaFormat Format, ProcessedImage? File, MediaProblem? Problem)> CheckAsync(Stream content, CancellationToken cancellationToken = default) =>
+        await ProcessAsync(content, null, altRequired: false, cancellationToken);
+
+    private async Task<(MediaFormat Format, ProcessedImage? Image, MediaProblem? Problem)> ProcessAsync(Stream content, string? alt, bool altRequired, CancellationToken cancellationToken)
     {
         var data = await ReadLimitedAsync(content, options.MaxFileBytes, cancellationToken);
         if (data is null)
@@ -123,7 +132,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
             return (format, new ProcessedImage(data, 0, 0), null);
         }
 
-        if (string.IsNullOrWhiteSpace(alt))
+        if (altRequired && string.IsNullOrWhiteSpace(alt))
         {
             return (format, null, Problem(MediaProblemKind.Invalid, "图片必须填写替代文字（alt），供读屏软件向视障读者说明图片内容"));
         }

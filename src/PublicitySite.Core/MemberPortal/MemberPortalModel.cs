@@ -88,3 +88,28 @@ public sealed class PortalCosigner
 
     public DateTime? RespondedUtc { get; set; }
 }
+
+/// <summary>
+/// A file a member attaches to their proposal (PDF or picture), checked like a media upload but kept out of the
+/// public media library: its bytes live under a private store key and are read only through the checked route.
+/// </summary>
+public sealed class PortalAttachment
+{
+    public long Id { get; set; }
+
+    public long PortalProposalId { get; init; }
+
+    /// <summary>The name shown and offered for download, cleaned, with the extension of the real type.</summary>
+    public required string FileName { get; init; }
+
+    public PublicitySite.Media.MediaFormat Format { get; init; }
+
+    /// <summary>SHA-256 of the stored bytes: the store key, shared by identical files.</summary>
+    public required string Hash { get; init; }
+
+    public long Length { get; init; }
+
+    public required string UploadedBy { get; init; }
+
+    public DateTime CreatedUtc { get; init; }
+}

@@ -10,6 +10,7 @@ public static class MemberPortalServiceCollectionExtensions
         services.AddScoped<MemberAccounts>();
         services.AddScoped<PortalProposals>();
         services.AddScoped<PortalQueries>();
+        services.AddScoped<PortalAttachments>();
         services.AddScoped<PortalMail>();
         services.AddScoped<OfficeMessages>();
         services.AddScoped<PublicitySite.Proposals.IProposalEventStager>(sp => sp.GetRequiredService<PortalMail>());

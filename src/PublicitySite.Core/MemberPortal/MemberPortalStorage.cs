@@ -52,3 +52,19 @@ internal sealed class PortalCosignerConfiguration : IEntityTypeConfiguration<Por
         e.HasIndex(x => new { x.UserName, x.State });
     }
 }
+
+internal sealed class PortalAttachmentConfiguration : IEntityTypeConfiguration<PortalAttachment>
+{
+    public void Configure(EntityTypeBuilder<PortalAttachment> e)
+    {
+        e.ToTable("PortalAttachments");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.HasIndex(x => x.PortalProposalId);
+        e.HasIndex(x => x.Hash);
+        e.HasOne<PortalProposal>().WithMany().HasForeignKey(x => x.PortalProposalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

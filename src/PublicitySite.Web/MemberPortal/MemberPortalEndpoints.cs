@@ -33,6 +33,9 @@ public static class MemberPortalEndpoints
         group.MapPost("/proposals/{id:long}/cosign", MemberPortalForms.CosignAsync);
         group.MapPost("/proposals/{id:long}/evaluate", MemberPortalForms.EvaluateAsync);
         group.MapPost("/proposals/{id:long}/consent", MemberPortalForms.WithdrawConsentAsync);
+        group.MapPost("/proposals/{id:long}/attachments", MemberPortalAttachments.UploadAsync);
+        group.MapPost("/proposals/{id:long}/attachments/{attachmentId:long}/delete", MemberPortalAttachments.DeleteAsync);
+        group.MapGet("/proposals/{id:long}/attachments/{attachmentId:long}", MemberPortalAttachments.DownloadAsync);
         return routes;
     }
 
@@ -90,17 +93,31 @@ public static class MemberPortalEndpoints
             return await RefuseAsync(http, pages);
         }
 
-        if (await queries.DetailAsync(me, id, ct) is not { IsLead: true, Proposal: { State: PortalProposalState.Draft } p })
-        {
-            return await PageAsync(http, pages, "message", "未找到", new { Title = "草稿不存在", Text = "没有找到这份草稿，或它已经提交。" }, StatusCodes.Status404NotFound);
-        }
-
-        return await PageAsync(http, pages, "member/edit", "修改提案草稿", EditModel(http, id, new PortalDraftInput(p.Title, p.Grounds, p.Suggestions, p.Category), proposals.Categories, []));
+        return await EditPageAsync(http, me, id, queries, proposals, pages, [], StatusCodes.Status200OK, ct)
+            ?? await PageAsync(http, pages, "message", "未找到", new { Title = "草稿不存在", Text = "没有找到这份草稿，或它已经提交。" }, StatusCodes.Status404NotFound);
     }
 
-    internal static object EditModel(HttpContext http, long? id, PortalDraftInput input, IReadOnlyList<string> categories, IReadOnlyList<string> errors) => new
+    /// <summary>The draft's edit page with its attachments and the last action's errors; null when it is not the member's draft.</summary>
+    internal static async Task<IResult?> EditPageAsync(HttpContext http, Actor me, long id, PortalQueries queries, PortalProposals proposals, SitePages pages, IReadOnlyList<string> errors, int status, CancellationToken ct)
+    {
+        if (await queries.DetailAsync(me, id, ct) is not { IsLead: true, Proposal: { State: PortalProposalState.Draft } p })
+        {
+            return null;
+        }
+
+        var files = await http.RequestServices.GetRequiredService<PortalAttachments>().ListAsync(me, id, ct);
+        return await PageAsync(http, pages, "member/edit", "修改提案草稿", EditModel(http, id, new PortalDraftInput(p.Title, p.Grounds, p.Suggestions, p.Category), proposals.Categories, errors, files), status);
+    }
+
+    internal static object EditModel(HttpContext http, long? id, PortalDraftInput input, IReadOnlyList<string> categories, IReadOnlyList<string> errors, IReadOnlyList<PortalAttachment>? files = null) => new
     {
         Id = id,
+        Attachments = MemberPortalAttachments.Rows(id ?? 0, files ?? []),
+        AttachmentLimit = PortalAttachments.MaxPerProposal,
+        AttachmentFull = (files?.Count ?? 0) >= PortalAttachments.MaxPerProposal,
+        AttachmentSize = PortalAttachments.Size(http.RequestServices.GetRequiredService<PortalAttachments>().MaxFileBytes),
+        Attached = http.Request.Query.ContainsKey("attached"),
+        Removed = http.Request.Query.ContainsKey("removed"),
         Action = id is { } existing ? $"{Home}/proposals/{existing}" : $"{Home}/proposals",
         input.Title,
         input.Grounds,

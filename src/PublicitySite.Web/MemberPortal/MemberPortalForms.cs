@@ -33,7 +33,8 @@ internal static class MemberPortalForms
             return await NotFoundAsync(http, pages);
         }
 
-        return await PageAsync(http, pages, "member/edit", "撰写提案", EditModel(http, id, input, proposals.Categories, Messages(failure)), StatusOf(failure));
+        var files = id is { } existing ? await http.RequestServices.GetRequiredService<PortalAttachments>().ListAsync(me, existing, ct) : [];
+        return await PageAsync(http, pages, "member/edit", "撰写提案", EditModel(http, id, input, proposals.Categories, Messages(failure), files), StatusOf(failure));
     }
 
     public static async Task<IResult> InviteAsync(long id, HttpContext http, PortalProposals proposals, PortalQueries queries, MemberAccounts accounts, SitePages pages, CancellationToken ct)
@@ -140,10 +141,12 @@ internal static class MemberPortalForms
         var found = d.IsLead && draft && !string.IsNullOrWhiteSpace(q)
             ? (await accounts.SearchAsync(q, me.Name, ct)).Where(a => d.Cosigners.All(c => c.UserName != a.UserName)).Select(a => new { a.UserName, a.Name }).ToList()
             : [];
+        var files = await http.RequestServices.GetRequiredService<PortalAttachments>().ListAsync(me, id, ct);
         var model = new
         {
             p.Id,
             p.Title,
+            Attachments = MemberPortalAttachments.Rows(id, files),
             p.Grounds,
             p.Suggestions,
             p.Category,
@@ -178,21 +181,27 @@ internal static class MemberPortalForms
     }
 
     /// <summary>The signed-in member after a valid antiforgery token, or the answer that refuses the form.</summary>
-    private static async Task<(Actor? Member, IResult? Refused)> BeginAsync(HttpContext http, SitePages pages)
+    internal static async Task<(Actor? Member, IResult? Refused)> BeginAsync(HttpContext http, SitePages pages)
     {
         if (await SignedInMemberAsync(http) is not { Member: { } me })
         {
             return (null, await RefuseAsync(http, pages));
         }
 
-        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-        {
-            return (null, await PageAsync(http, pages, "message", "页面已过期", new { Title = "页面已过期", Text = "表单已失效（可能停留太久或已在别处登录），请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest));
-        }
-
-        return (me, null);
+        return await CheckFormAsync(http, pages) is { } expired ? (null, expired) : (me, null);
     }
 
-    private static async Task<IResult> NotFoundAsync(HttpContext http, SitePages pages) =>
+    /// <summary>Null when the form's antiforgery token is valid; otherwise the page that says the form expired.</summary>
+    internal static async Task<IResult?> CheckFormAsync(HttpContext http, SitePages pages)
+    {
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return await PageAsync(http, pages, "message", "页面已过期", new { Title = "页面已过期", Text = "表单已失效（可能停留太久或已在别处登录），请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest);
+        }
+
+        return null;
+    }
+
+    internal static async Task<IResult> NotFoundAsync(HttpContext http, SitePages pages) =>
         await PageAsync(http, pages, "message", "未找到", new { Title = "提案不存在", Text = "没有找到这件提案，或您无权查看。" }, StatusCodes.Status404NotFound);
 }

@@ -21,6 +21,11 @@ public sealed class MemberPortalWalkTests
 {
     private const string Title = "关于在老旧小区加装电梯的提案";
 
+    private const string Attachment = "加装电梯调研报告.pdf";
+
+    private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots", "member-portal");
 
     [Fact]
@@ -52,6 +57,17 @@ public sealed class MemberPortalWalkTests
         await lead.GetByText("示例委员吴（待确认）").WaitForAsync();
         await Shot(lead, "03-draft-with-invited-cosigner");
         await NoSeriousAccessibilityProblemsAsync(lead);
+        var draft = lead.Url;
+        await lead.GetByRole(AriaRole.Link, new() { Name = "修改草稿、添加附件" }).ClickAsync();
+        await lead.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = Attachment, MimeType = "application/pdf", Buffer = Pdf });
+        await lead.GetByRole(AriaRole.Button, new() { Name = "上传附件" }).ClickAsync();
+        await lead.GetByText("附件已上传。").WaitForAsync();
+        Assert.Contains("PDF", await lead.Locator(".mp-files").InnerTextAsync(), StringComparison.Ordinal);
+        await lead.Locator("#mp-files").ScrollIntoViewIfNeededAsync();
+        await lead.ScreenshotAsync(new() { Path = Path.Combine(Shots, "03b-attachment-uploaded.png") });
+        await NoSeriousAccessibilityProblemsAsync(lead);
+        await lead.GotoAsync(draft);
+        await lead.Locator(".mp-files").GetByRole(AriaRole.Link, new() { Name = Attachment }).WaitForAsync();
         await lead.GetByLabel("同意公开", new() { Exact = true }).CheckAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "提交提案" }).ClickAsync();
         await lead.GetByText("提案已提交提案委，等待审查。").WaitForAsync();
@@ -71,6 +87,7 @@ public sealed class MemberPortalWalkTests
         var clerk = await SignInAsync(browser, site, "tian", new() { Width = 1280, Height = 900 });
         await clerk.GotoAsync($"/admin/proposals/{itemId}");
         Assert.Contains("示例委员周、示例委员吴", await clerk.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(Attachment, await clerk.Locator("#portal-attachments").InnerTextAsync(), StringComparison.Ordinal);
         await RecordAsync(clerk, "accept", "立案", null);
         await RecordAsync(clerk, "assign", "交办", async form => await form.GetByLabel("主办单位", new() { Exact = true }).FillAsync("市住房和城乡建设局"));
         await RecordAsync(clerk, "reply", "已答复", async form =>

@@ -19,6 +19,8 @@ public sealed partial class PortalPrivacyTests
     private const string DraftWords = "甲草稿独有案据词";
     private const string SubmittedTitle = "关于甲委员已提交独有题目的提案";
     private const string Comment = "甲评价独有意见词";
+    private const string AttachmentName = "甲草稿独有附件名.pdf";
+    private static readonly byte[] AttachmentBytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /Marker (jia-only-attachment-bytes) >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     [Fact]
     public async Task Another_member_reaches_none_of_a_members_drafts_or_evaluations_through_any_path()
@@ -30,6 +32,8 @@ public sealed partial class PortalPrivacyTests
         using var b = await PortalTestData.SignInAsync(site, "wy-b");
         var draft = await PortalTestData.DraftAsync(a, DraftTitle, grounds: DraftWords);
         var submitted = await PortalTestData.DraftAsync(a, SubmittedTitle);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalTestData.AttachAsync(a, draft, AttachmentBytes, AttachmentName)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalTestData.AttachAsync(a, submitted, AttachmentBytes, AttachmentName)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync($"/member/proposals/{submitted}/submit", new() { ["public"] = "yes" })).StatusCode);
         var itemId = (await PortalTestData.RowAsync(site, submitted)).ContentItemId!;
         await PortalTestData.OfficeAsync(site, itemId, new ProposalEventInput { Kind = "立案" });
@@ -38,6 +42,7 @@ public sealed partial class PortalPrivacyTests
         Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync($"/member/proposals/{submitted}/evaluate", new() { ["verdict"] = "满意", ["comment"] = Comment })).StatusCode);
 
         var refused = new List<string>();
+        using var anonymous = AdminSession.NewClient(site);
         async Task ExpectNotFound(string what, Task<HttpResponseMessage> request)
         {
             var response = await request;
@@ -58,6 +63,18 @@ public sealed partial class PortalPrivacyTests
             await ExpectNotFound($"cosign {id}", b.PostAsync($"/member/proposals/{id}/cosign", new() { ["answer"] = "confirm" }));
             await ExpectNotFound($"evaluate {id}", b.PostAsync($"/member/proposals/{id}/evaluate", new() { ["verdict"] = "不满意" }));
             await ExpectNotFound($"consent {id}", b.PostAsync($"/member/proposals/{id}/consent", []));
+            var file = (await PortalTestData.AttachmentsAsync(site, id)).Single();
+            var address = $"/member/proposals/{id}/attachments/{file.Id}";
+            await ExpectNotFound($"attachment {id}", b.Client.GetAsync(address));
+            await ExpectNotFound($"attachment {id} signed out", anonymous.GetAsync(address));
+            await ExpectNotFound($"attach {id}", PortalTestData.AttachAsync(b, id, AttachmentBytes, "乙上传.pdf"));
+            await ExpectNotFound($"remove attachment {id}", b.PostAsync($"{address}/delete", []));
+            Assert.Equal(HttpStatusCode.OK, (await a.Client.GetAsync(address)).StatusCode); // the owner does read it: the checks above could fail
+        }
+
+        foreach (var id in new[] { draft, submitted })
+        {
+            Assert.Single(await PortalTestData.AttachmentsAsync(site, id));
         }
 
         // The office's screens that name proposals or members (mails, accounts, the 提案汇编) are closed to members.
@@ -162,7 +179,8 @@ public sealed partial class PortalPrivacyTests
 
     private static bool Leaks(string body) =>
         body.Contains(DraftTitle, StringComparison.Ordinal) || body.Contains(DraftWords, StringComparison.Ordinal)
-        || body.Contains(SubmittedTitle, StringComparison.Ordinal) || body.Contains(Comment, StringComparison.Ordinal);
+        || body.Contains(SubmittedTitle, StringComparison.Ordinal) || body.Contains(Comment, StringComparison.Ordinal)
+        || body.Contains(AttachmentName, StringComparison.Ordinal) || body.Contains("jia-only-attachment-bytes", StringComparison.Ordinal);
 
     /// <summary>The member's API token with every scope the token service will grant, sent through the real Bearer scheme.</summary>
     private static async Task<HttpClient> TokenClientAsync(TestSite site, string name)

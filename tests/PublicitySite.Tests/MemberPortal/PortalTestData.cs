@@ -49,6 +49,19 @@ internal static partial class PortalTestData
         return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Uploads a file through the draft's 附件 form, as the page sends it.</summary>
+    public static Task<HttpResponseMessage> AttachAsync(AdminSession session, long id, byte[] file, string fileName) =>
+        session.PostFileAsync($"/member/proposals/{id}/attachments", [], "file", file, fileName, "/member/proposals/new");
+
+    /// <summary>The proposal's attachments as stored, oldest first.</summary>
+    public static async Task<List<PortalAttachment>> AttachmentsAsync(TestSite site, long id)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<PortalAttachment>().AsNoTracking().Where(a => a.PortalProposalId == id).OrderBy(a => a.Id).ToListAsync();
+    }
+
     public static async Task<PortalProposal> RowAsync(TestSite site, long id)
     {
         await using var scope = site.Services.CreateAsyncScope();

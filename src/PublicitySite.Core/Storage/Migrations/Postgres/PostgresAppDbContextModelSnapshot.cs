@@ -647,6 +647,52 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     b.ToTable("MemberAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PortalProposalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("PortalProposalId");
+
+                    b.ToTable("PortalAttachments", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.MemberPortal.PortalCosigner", b =>
                 {
                     b.Property<long>("PortalProposalId")
@@ -1909,6 +1955,15 @@ namespace PublicitySite.Storage.Migrations.Postgres
                     b.HasOne("PublicitySite.Contents.ContentItem", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalAttachment", b =>
+                {
+                    b.HasOne("PublicitySite.MemberPortal.PortalProposal", null)
+                        .WithMany()
+                        .HasForeignKey("PortalProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -629,6 +629,50 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.ToTable("MemberAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PortalProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("PortalProposalId");
+
+                    b.ToTable("PortalAttachments", (string)null);
+                });
+
             modelBuilder.Entity("PublicitySite.MemberPortal.PortalCosigner", b =>
                 {
                     b.Property<long>("PortalProposalId")
@@ -1865,6 +1909,15 @@ namespace PublicitySite.Storage.Migrations.Sqlite
                     b.HasOne("PublicitySite.Contents.ContentItem", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicitySite.MemberPortal.PortalAttachment", b =>
+                {
+                    b.HasOne("PublicitySite.MemberPortal.PortalProposal", null)
+                        .WithMany()
+                        .HasForeignKey("PortalProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// (<see cref="ProposalLifecycle.Next"/>). Every event goes through <see cref="ProposalOffice.RecordAsync"/>,
 /// which refuses what the lifecycle forbids, whatever the form sent.
 /// </summary>
-public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, PublicitySite.MemberPortal.PortalQueries portal, TimeProvider clock) : ProposalOfficePage
+public sealed class OfficeModel(ProposalOffice office, ProposalPublication publication, ProposalDirectory directory, ProposalOfficeQueries queries, ProposalRules rules, ReplyPdf pdfs, PublicitySite.MemberPortal.PortalQueries portal, PublicitySite.MemberPortal.PortalAttachments attachments, TimeProvider clock) : ProposalOfficePage
 {
     public ProposalCase? Case { get; private set; }
 
@@ -19,6 +19,9 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
 
     /// <summary>The lead member's comment with their verdict, given in 委员之家 (never on the public timeline).</summary>
     public string? EvaluationComment { get; private set; }
+
+    /// <summary>The files the member attached in 委员之家 (empty for a proposal typed in by the office), read through the checked route.</summary>
+    public IReadOnlyList<(string Name, string Size, string Url)> Attachments { get; private set; } = [];
 
     /// <summary>The 发布 panel: consent, the recipe's review stage, the decisions so far.</summary>
     public ProposalPublicationState? Publication { get; private set; }
@@ -116,6 +119,9 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
         Today = ProposalDates.Today(clock);
         Case = await queries.GetAsync(id, cancellationToken);
         EvaluationComment = Case is null ? null : await portal.EvaluationCommentAsync(id, cancellationToken);
+        Attachments = Case is not null && await attachments.OfSubmittedAsync(Me, id, cancellationToken) is { } portalFiles
+            ? [.. portalFiles.Files.Select(f => (f.FileName, PublicitySite.MemberPortal.PortalAttachments.Size(f.Length), PublicitySite.Web.MemberPortal.MemberPortalAttachments.Address(portalFiles.PortalId, f.Id)))]
+            : [];
         Publication = Case is null ? null : await publication.StateAsync(id, cancellationToken);
         Units = await directory.NamesAsync(ProposalDirectoryKind.Unit, cancellationToken);
         return Case is not null;
