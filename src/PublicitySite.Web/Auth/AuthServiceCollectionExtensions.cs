@@ -76,6 +76,10 @@ public static class AuthServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The one authorization mechanism: a policy per recipe permission, named as the permission
+    /// (<c>RequireAuthorization(Permissions.RecordProposals)</c>), admitting the admin cookie and API tokens alike.
+    /// </summary>
     public static IServiceCollection AddPermissionPolicies(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

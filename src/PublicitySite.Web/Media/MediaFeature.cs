@@ -14,7 +14,7 @@ public static class MediaFeature
     /// <summary>Policy for deleting media (recipe permission <c>media.manage</c>).</summary>
     public const string ManagePolicy = Permissions.ManageMedia;
 
-    /// <summary>The media core and its Liquid filters; its policies are the recipe permissions' (<see cref="Auth.PermissionPolicies"/>).</summary>
+    /// <summary>The media core and its Liquid filters; its policies are the recipe permissions' (<see cref="Auth.AuthServiceCollectionExtensions.AddPermissionPolicies"/>).</summary>
     public static IServiceCollection AddMediaFeature(this IServiceCollection services)
     {
         services.AddMedia();

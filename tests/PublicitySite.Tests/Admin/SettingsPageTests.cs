@@ -5,7 +5,6 @@ using PublicitySite.Audit;
 using PublicitySite.Settings;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Site;
-using PublicitySite.Tests.Workflow;
 
 namespace PublicitySite.Tests.Admin;
 

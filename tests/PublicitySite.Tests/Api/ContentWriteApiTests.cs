@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 using PublicitySite.Users;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Media;
-using PublicitySite.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
 

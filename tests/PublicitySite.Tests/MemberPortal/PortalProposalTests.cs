@@ -5,7 +5,6 @@ using PublicitySite.Audit;
 using PublicitySite.MemberPortal;
 using PublicitySite.Proposals;
 using PublicitySite.Storage;
-using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.MemberPortal;

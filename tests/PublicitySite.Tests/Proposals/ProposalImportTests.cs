@@ -1,4 +1,3 @@
-using PublicitySite.Commands;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Contents;
 using PublicitySite.Proposals;

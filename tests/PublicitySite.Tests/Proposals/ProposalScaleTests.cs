@@ -1,4 +1,3 @@
-using PublicitySite.Commands;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;

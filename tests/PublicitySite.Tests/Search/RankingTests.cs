@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PublicitySite.Contents;
 
 namespace PublicitySite.Tests.Search;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
-using PublicitySite.Tests.Workflow;
 
 namespace PublicitySite.Tests.Security;
 

@@ -1,4 +1,3 @@
-using PublicitySite.Commands;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Contents;
