@@ -142,6 +142,24 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
     }
 
     [Fact]
+    public async Task Every_audited_action_can_be_chosen_on_the_audit_page()
+    {
+        var actions = typeof(PublicitySite.Audit.AuditActions).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Append(PublicitySite.SiteMigration.MigrationWriter.RunAction)
+            .Append(PublicitySite.SiteMigration.MigrationWriter.PublishAction)
+            .ToList();
+        using var admin = await AdminSession.LoginAsync(site, "audit-options", "Administrator");
+
+        var (status, html) = await admin.GetAsync("/admin/audit");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(actions.Count > 40);
+        Assert.All(actions, action => Assert.Contains($"<option value=\"{action}\"", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Administrators_add_words_that_the_next_submission_checks()
     {
         using var admin = await AdminSession.LoginAsync(site, "words-admin", "Administrator");
