@@ -54,18 +54,18 @@ if (options.SkipReindex)
 }
 else
 {
-var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-var rebuildWatch = Stopwatch.StartNew();
-var indexed = await rebuilder.RebuildAsync(null, CancellationToken.None);
-rebuildWatch.Stop();
-var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-var rate = indexed / rebuildWatch.Elapsed.TotalSeconds;
-report.Add(("全量重建速率", $"{rate:N0} 篇/s（{indexed:N0} 篇，{rebuildWatch.Elapsed.TotalSeconds:F1} s）", "≥ 2,500 篇/s", rate >= 2500));
-report.Add(("重建 CPU 时间", $"{cpu:F1} s，{cpu * 1000 / indexed:F2} ms/篇；按 {Environment.ProcessorCount} 核满载折算 {indexed / (cpu / Environment.ProcessorCount):N0} 篇/s", "", null));
-report.Add(("测量时系统负载", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?", "", null));
-var size = new DirectoryInfo(paths.IndexDir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-report.Add(("索引大小", $"{size / 1024.0 / 1024.0:F0} MB（{size / (double)indexed / 1024:F1} KB/篇）", "", null));
-report.Add(("重建时进程内存峰值", $"{Environment.WorkingSet / 1024 / 1024:N0} MB 当前，{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB 峰值", "", null));
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var rebuildWatch = Stopwatch.StartNew();
+    var indexed = await rebuilder.RebuildAsync(null, CancellationToken.None);
+    rebuildWatch.Stop();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var rate = indexed / rebuildWatch.Elapsed.TotalSeconds;
+    report.Add(("全量重建速率", $"{rate:N0} 篇/s（{indexed:N0} 篇，{rebuildWatch.Elapsed.TotalSeconds:F1} s）", "≥ 2,500 篇/s", rate >= 2500));
+    report.Add(("重建 CPU 时间", $"{cpu:F1} s，{cpu * 1000 / indexed:F2} ms/篇；按 {Environment.ProcessorCount} 核满载折算 {indexed / (cpu / Environment.ProcessorCount):N0} 篇/s", "", null));
+    report.Add(("测量时系统负载", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?", "", null));
+    var size = new DirectoryInfo(paths.IndexDir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+    report.Add(("索引大小", $"{size / 1024.0 / 1024.0:F0} MB（{size / (double)indexed / 1024:F1} KB/篇）", "", null));
+    report.Add(("重建时进程内存峰值", $"{Environment.WorkingSet / 1024 / 1024:N0} MB 当前，{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB 峰值", "", null));
 }
 
 // 3. Queries in process, with highlighting of the top 10: first every query computed (no result cache),

@@ -114,7 +114,8 @@ public sealed class PortalQueries(AppDbContext db, MemberAccounts accounts)
         var reply = events.LastOrDefault(e => e.Kind == ProposalEventKind.Reply);
         var status = record is null ? null : ProposalNames.Of(record.Status);
         return new PortalDetail(proposal, lead, isLead, mine?.State, cosigners, record?.Number, status, timeline, reply,
-            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied) { Published = record?.Published == true };
+            record?.Verdict, isLead && record?.Status == ProposalStatus.Replied)
+        { Published = record?.Published == true };
     }
 
     /// <summary>For the office's proposal page: the comment the lead member gave with their verdict, if the proposal came from the portal.</summary>

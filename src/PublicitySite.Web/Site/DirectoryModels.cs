@@ -44,7 +44,8 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
             recorded is not null ? recorded.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : last?["Date"]?.ToString(),
             part["Key"] is JsonValue k && k.GetValueKind() == JsonValueKind.True,
             part["Category"]?.ToString(),
-            entry.Sample) { Overdue = recorded is { Overdue: true } ? ProposalNames.Overdue : null };
+            entry.Sample)
+        { Overdue = recorded is { Overdue: true } ? ProposalNames.Overdue : null };
     }
 
     /// <summary>第五届第一次会议第0012号.</summary>
