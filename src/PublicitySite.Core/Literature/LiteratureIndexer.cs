@@ -55,7 +55,7 @@ public sealed class LiteratureIndexer(AppDbContext db) : IContentChangeSink
         return new LiteratureArticleEntry
         {
             ContentItemId = item.Id,
-            CollectionId = ContentData.GetList(data, Part, "Collection").FirstOrDefault(),
+            CollectionId = ContentData.GetList(data, Part, "Collection") is [var collection, ..] ? collection : null,
             Order = Number(ContentData.Get(data, Part, "Order")),
             FirstPage = FirstPage(pages),
             Title = version.Title,

@@ -34,7 +34,7 @@ public sealed class OpinionQueries(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var row = await db.Set<PortalOpinion>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Owner == actor.Name, cancellationToken);
-        return row is null ? null : (await ViewsAsync([row], cancellationToken)).FirstOrDefault();
+        return row is null ? null : await ViewsAsync([row], cancellationToken) is [var view, ..] ? view : null;
     }
 
     /// <summary>消息: the office adopted one of the member's reports (any level but 未采用) since they last opened it.</summary>

@@ -139,7 +139,9 @@ public sealed class SocialOpinions(AppDbContext db, ContentQueries queries)
                 Reported = r.Reported,
                 Year = r.Reported != null && r.Reported.Length == 10
                     ? r.Reported.Substring(0, 4)
+#pragma warning disable CA1305 // Translated to SQL (a cast of an integer), where no culture applies.
                     : r.CreatedUtc.AddHours(EF.Constant(offsetHours)).Year.ToString(),
+#pragma warning restore CA1305
             });
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PublicitySite.Search;
 
 /// <summary>What the live index holds at one moment: for the admin page and <c>/healthz</c>.</summary>
@@ -67,7 +69,7 @@ public sealed partial class SearchIndex
                     }
 
                     var stored = reader.Document(doc, fields);
-                    var id = stored.Get(SearchFields.Id);
+                    var id = stored.Get(SearchFields.Id, CultureInfo.InvariantCulture);
                     if (id is null)
                     {
                         continue;

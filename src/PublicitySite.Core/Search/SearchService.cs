@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PublicitySite.Contents;
@@ -139,20 +140,20 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner, Searc
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyList<string> terms)
     {
         var doc = searcher.Doc(scoreDoc.Doc);
-        var title = doc.Get(SearchFields.StoredTitle) ?? "";
-        var text = doc.Get(SearchFields.StoredText) ?? "";
+        var title = doc.Get(SearchFields.StoredTitle, CultureInfo.InvariantCulture) ?? "";
+        var text = doc.Get(SearchFields.StoredText, CultureInfo.InvariantCulture) ?? "";
         var ticks = doc.GetField(SearchFields.Date)?.GetInt64Value();
         return new SearchHit(
-            doc.Get(SearchFields.Id) ?? "",
-            doc.Get(SearchFields.Type) ?? "",
+            doc.Get(SearchFields.Id, CultureInfo.InvariantCulture) ?? "",
+            doc.Get(SearchFields.Type, CultureInfo.InvariantCulture) ?? "",
             title,
             SnippetBuilder.Highlight(title, terms),
-            doc.Get(SearchFields.StoredUrl),
+            doc.Get(SearchFields.StoredUrl, CultureInfo.InvariantCulture),
             SnippetBuilder.Highlight(text, terms, SnippetLength),
             ticks is { } t ? SiteTime.ToLocal(new DateTime(t, DateTimeKind.Utc)) : null,
-            doc.Get(SearchFields.Column),
+            doc.Get(SearchFields.Column, CultureInfo.InvariantCulture),
             doc.GetField(SearchFields.StoredVersion)?.GetInt32Value() ?? 0,
-            doc.Get(SearchFields.StoredState) ?? "",
+            doc.Get(SearchFields.StoredState, CultureInfo.InvariantCulture) ?? "",
             float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score);
     }
 

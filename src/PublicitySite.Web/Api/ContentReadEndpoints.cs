@@ -142,7 +142,7 @@ public static class ContentReadEndpoints
         // the read cache: kept as its JSON bytes, so a request that misses the page cache costs no query,
         // no projection and no serialisation.
         var key = ("api-content", site, contentQuery.ContentType, column, contentQuery.Tag, from, to, sort, page, pageSize);
-        var bytes = await cache.GetOrLoadAsync(key, ct => ListJsonAsync(contentQuery, queries, views, json.Value.SerializerOptions, ct), cancellationToken);
+        var bytes = await cache.GetOrLoadAsync(key, ct => ListJsonAsync(contentQuery, queries, views, json.Value.SerializerOptions, ct), cancellationToken: cancellationToken);
         return Results.Bytes(bytes, JsonType);
     }
 

@@ -83,7 +83,7 @@ public static class LiteraturePages
         var (view, html, headings) = renderer.Get(entry);
         var data = ContentData.Parse(entry.Version.Data);
         var part = view.Parts[LiteratureIndexer.Part] as JsonObject ?? [];
-        var collectionId = ContentData.GetList(data, LiteratureIndexer.Part, "Collection").FirstOrDefault();
+        var collectionId = ContentData.GetList(data, LiteratureIndexer.Part, "Collection") is [var first, ..] ? first : null;
         var collection = collectionId is null ? null : await catalog.CollectionAsync(collectionId, cancellationToken);
         var (previous, next) = await catalog.NeighboursAsync(entry.Item.Id, collection?.Id, cancellationToken);
         var citation = LiteratureCatalog.CitationUrl(entry.Item.Id, entry.Version.Number);

@@ -12,7 +12,7 @@ namespace PublicitySite.Web.Site;
 public sealed class ColumnListings(IServiceScopeFactory scopes, PublicReadCache cache)
 {
     public Task<IReadOnlyList<ListingRow>> GetAsync(string type, string? column, CancellationToken cancellationToken = default) =>
-        cache.GetOrLoadAsync(("listing", type, column), ct => LoadAsync(type, column, ct), cancellationToken);
+        cache.GetOrLoadAsync(("listing", type, column), ct => LoadAsync(type, column, ct), cancellationToken: cancellationToken);
 
     /// <summary>The items either side of <paramref name="id"/>: older is 上一篇 in time, newer 下一篇.</summary>
     public static (ListingRow? Older, ListingRow? Newer) Neighbours(IReadOnlyList<ListingRow> rows, string id)

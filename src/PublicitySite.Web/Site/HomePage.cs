@@ -25,7 +25,7 @@ public static class HomePage
         // always read afresh, as they bypass the page cache.
         var model = PageCachePolicy.CarriesCredentials(context.Request)
             ? await ModelAsync(site, queries, await curation.GetAsync(cancel), await settings.GetAsync(cancel), clock.GetUtcNow().UtcDateTime, cancel)
-            : await cache.GetOrLoadAsync(("home", site), async ct => await ModelAsync(site, queries, await curation.GetAsync(ct), await settings.GetAsync(ct), clock.GetUtcNow().UtcDateTime, ct), cancel);
+            : await cache.GetOrLoadAsync(("home", site), async ct => await ModelAsync(site, queries, await curation.GetAsync(ct), await settings.GetAsync(ct), clock.GetUtcNow().UtcDateTime, ct), cancellationToken: cancel);
         var layout = await pages.LayoutAsync(context, "") with { Canonical = "/", OgType = "website", FeedUrl = "/rss.xml" };
         layout = layout with { Description = layout.Site.Description };
         return await pages.PageAsync(context, "home", model, layout);

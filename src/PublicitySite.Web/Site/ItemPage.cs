@@ -24,7 +24,7 @@ public static class ItemPage
         // readers bypass it, as they bypass the page cache.
         var (entry, redirect) = PageCachePolicy.CarriesCredentials(context.Request)
             ? await queries.FindByPathAsync(clean, cancel)
-            : await cache.GetOrLoadAsync(("path", clean), ct => queries.FindByPathAsync(clean, ct), cancel, found => found.Entry is not null);
+            : await cache.GetOrLoadAsync(("path", clean), ct => queries.FindByPathAsync(clean, ct), found => found.Entry is not null, cancel);
         if (redirect is not null)
         {
             return Results.Redirect(redirect, permanent: true);

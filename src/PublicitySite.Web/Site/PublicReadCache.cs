@@ -21,7 +21,7 @@ public sealed class PublicReadCache(PublicitySite.Web.Operations.SiteMetrics? me
     private CancellationTokenSource generation = new();
 
     /// <summary>The cached value of <paramref name="key"/>, or <paramref name="load"/>'s, kept when <paramref name="keep"/> says so.</summary>
-    public async Task<T> GetOrLoadAsync<T>(object key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken = default, Func<T, bool>? keep = null)
+    public async Task<T> GetOrLoadAsync<T>(object key, Func<CancellationToken, Task<T>> load, Func<T, bool>? keep = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(load);
         if (entries.TryGetValue(key, out T? cached) && cached is not null)

@@ -16,7 +16,7 @@ public sealed class SiteScheduleOptions
 /// 置顶 ends, 哀悼模式 begins or ends. When one of those times passes, the watcher tells the curation sinks
 /// (page cache, read cache) as if an editor had made the change, so every page shows it without a restart.
 /// </summary>
-public sealed class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
+public sealed partial class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,7 +40,7 @@ public sealed class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A database that is away for a moment must not stop the watcher; the next tick tries again.
-                log.LogWarning(e, "Scheduled site changes could not be checked");
+                CheckFailed(log, e);
             }
         }
     }
@@ -53,4 +53,7 @@ public sealed class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable
         var times = SiteSchedule.Boundaries(settings).Concat(board.Items.Values.Select(f => f.PinnedUntilUtc).OfType<DateTime>());
         return times.Any(t => t > after && t <= upTo);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled site changes could not be checked")]
+    private static partial void CheckFailed(ILogger logger, Exception error);
 }

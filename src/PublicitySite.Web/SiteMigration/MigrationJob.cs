@@ -12,7 +12,7 @@ public sealed record MigrationJobStatus(bool Running, string Phase, int Done, in
 /// node, one run at a time; the page polls <see cref="Status"/>. An interrupted run (a restart) is resumed by
 /// the next one, from the command line or here.
 /// </summary>
-public sealed class MigrationJob(IServiceScopeFactory scopes, SitePaths paths, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
+public sealed partial class MigrationJob(IServiceScopeFactory scopes, SitePaths paths, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
 {
     private readonly Lock gate = new();
     private MigrationProgress? progress;
@@ -101,11 +101,14 @@ public sealed class MigrationJob(IServiceScopeFactory scopes, SitePaths paths, L
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Site migration failed");
+            MigrationFailed(log, ex);
             lock (gate)
             {
                 error = "迁移中断：" + ex.Message + "（再次运行将从中断处继续）";
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Site migration failed")]
+    private static partial void MigrationFailed(ILogger logger, Exception error);
 }

@@ -180,8 +180,9 @@ public sealed partial class StaticPublisher(
 
     private string AssetsFolder => Path.Combine("themes", theme.ThemeName);
 
-    private IEnumerable<string> StartPaths =>
-        new[] { "/sitemap.xml", "/", "/rss.xml", "/robots.txt" }.Concat(options.Value.ExtraPaths);
+    private static readonly string[] FixedStartPaths = ["/sitemap.xml", "/", "/rss.xml", "/robots.txt"];
+
+    private IEnumerable<string> StartPaths => FixedStartPaths.Concat(options.Value.ExtraPaths);
 
     private bool IsPublished(string path)
     {
@@ -220,7 +221,7 @@ public sealed partial class StaticPublisher(
         await targets.WriteAsync(file, page, cancellationToken);
         lock (tagsByPath)
         {
-            tagsByPath[path] = page.Tags.Count(t => t != PageCache.SiteTag) == 0 ? UntaggedFollow : [.. page.Tags];
+            tagsByPath[path] = !page.Tags.Any(t => t != PageCache.SiteTag) ? UntaggedFollow : [.. page.Tags];
         }
 
         return new Outcome(file, Links(page), false);
