@@ -170,9 +170,9 @@ public sealed class CuratedSite : IAsyncLifetime
     {
         await using var scope = Site.Services.CreateAsyncScope();
         using var content = new MemoryStream(file);
-        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(content, new MediaUpload(name, alt), "admin");
-        Assert.True(result.Succeeded, result.Problem?.Detail);
-        return result.Asset!.Id;
+        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(Admin, content, new MediaUpload(name, alt));
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        return result.Value!.Id;
     }
 
     /// <summary>A 1200×750 photo stand-in: a coloured field with a lighter band, like a stage backdrop.</summary>

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Users;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
@@ -136,7 +137,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(MediaUploaderTests.BadFiles), MemberType = typeof(MediaUploaderTests))]
-    public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, PublicitySite.Media.MediaProblemKind expected, string reason)
+    public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, Type expected, string reason)
     {
         using var site = new MediaSite(new() { ["Media:MaxFileBytes"] = "1048576" });
         var client = await site.ClientAsync();
@@ -149,12 +150,14 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         var problem = await Json(response);
         output.WriteLine($"{kind}: {(int)response.StatusCode} {problem.GetProperty("detail").GetString()} ({clock.Elapsed.TotalMilliseconds:0} ms)");
 
-        Assert.Equal(expected switch
+        var (status, title) = expected.Name switch
         {
-            PublicitySite.Media.MediaProblemKind.TooLarge => HttpStatusCode.RequestEntityTooLarge,
-            PublicitySite.Media.MediaProblemKind.UnsupportedType => HttpStatusCode.UnsupportedMediaType,
-            _ => HttpStatusCode.BadRequest,
-        }, response.StatusCode);
+            nameof(Failure.TooLarge) => (HttpStatusCode.RequestEntityTooLarge, "文件过大"),
+            nameof(Failure.Unsupported) => (HttpStatusCode.UnsupportedMediaType, "文件类型不受支持"),
+            _ => (HttpStatusCode.BadRequest, "文件未被接收"),
+        };
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(title, problem.GetProperty("title").GetString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(reason, problem.GetProperty("detail").GetString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{kind} took {clock.ElapsedMilliseconds} ms"); // no hang on a hostile file, whatever the machine's load
