@@ -4,15 +4,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Backups;
-
-/// <summary>The outcome of a restore: done with what it brought back, or refused with the reason in Chinese.</summary>
-public sealed record RestoreResult(BackupSummary? Restored, string? Refusal)
-{
-    public static RestoreResult Refused(string reason) => new(null, reason);
-}
 
 /// <summary>
 /// Brings a <see cref="SiteBackup"/> back into an empty database of either kind, so the same pair moves a site
@@ -25,7 +20,8 @@ public static class SiteRestore
 {
     private const int Batch = 500;
 
-    public static async Task<RestoreResult> RestoreAsync(DatabaseProvider provider, string connectionString, SitePaths paths, string file, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>What the restore brought back, or why it refused (the file is no backup, a newer one, or the database is not empty).</summary>
+    public static async Task<Result<BackupSummary>> RestoreAsync(DatabaseProvider provider, string connectionString, SitePaths paths, string file, string actor, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(clock);
@@ -36,7 +32,7 @@ public static class SiteRestore
         }
         catch (InvalidDataException)
         {
-            return RestoreResult.Refused($"{Path.GetFileName(file)} 不是 zip 文件，不是由 backup 生成的备份。");
+            return new Failure.Unsupported($"{Path.GetFileName(file)} 不是 zip 文件，不是由 backup 生成的备份。");
         }
 
         await using (zip)
@@ -44,7 +40,7 @@ public static class SiteRestore
             var manifest = await ReadManifestAsync(zip, cancellationToken);
             if (manifest is null)
             {
-                return RestoreResult.Refused($"{Path.GetFileName(file)} 不是本站 backup 生成的备份（缺少 {BackupManifest.FileName}）。");
+                return new Failure.Unsupported($"{Path.GetFileName(file)} 不是本站 backup 生成的备份（缺少 {BackupManifest.FileName}）。");
             }
 
             var target = provider == DatabaseProvider.Sqlite ? RestoringFile(connectionString) : null;
@@ -52,7 +48,7 @@ public static class SiteRestore
             {
                 if (await RestoreDatabaseAsync(provider, target is null ? connectionString : $"Data Source={target};Pooling=False", zip, manifest, actor, clock, Path.GetFileName(file), cancellationToken) is { } refusal)
                 {
-                    return RestoreResult.Refused(refusal);
+                    return refusal;
                 }
 
                 if (target is not null)
@@ -74,11 +70,11 @@ public static class SiteRestore
                 Directory.Delete(paths.IndexDir, recursive: true);
             }
 
-            return new RestoreResult(new BackupSummary(manifest.Tables.Count, manifest.Tables.Values.Sum(), media), null);
+            return new BackupSummary(manifest.Tables.Count, manifest.Tables.Values.Sum(), media);
         }
     }
 
-    private static async Task<string?> RestoreDatabaseAsync(DatabaseProvider provider, string connectionString, ZipArchive zip, BackupManifest manifest, string actor, TimeProvider clock, string name, CancellationToken cancellationToken)
+    private static async Task<Failure?> RestoreDatabaseAsync(DatabaseProvider provider, string connectionString, ZipArchive zip, BackupManifest manifest, string actor, TimeProvider clock, string name, CancellationToken cancellationToken)
     {
         await using var db = Open(provider, connectionString);
         if (Newer(manifest, db) is { } newer)
@@ -91,28 +87,28 @@ public static class SiteRestore
         {
             if (await BackupTables.HasRowsAsync(db, type, cancellationToken))
             {
-                return $"目标数据库不是空的（表 {type.GetTableName()} 已有数据）。restore 只恢复到空数据库：请新建一个空的 PostgreSQL 数据库（createdb），把 ConnectionStrings__Default 指向它，再运行 restore。";
+                return new Failure.Conflict($"目标数据库不是空的（表 {type.GetTableName()} 已有数据）。restore 只恢复到空数据库：请新建一个空的 PostgreSQL 数据库（createdb），把 ConnectionStrings__Default 指向它，再运行 restore。");
             }
         }
 
         return await FillAsync(db, zip, actor, clock, name, cancellationToken);
     }
 
-    private static string? Newer(BackupManifest manifest, DbContext db)
+    private static Failure.Unsupported? Newer(BackupManifest manifest, DbContext db)
     {
         if (manifest.Format > BackupManifest.CurrentFormat)
         {
-            return $"这个备份来自更新版本的程序（备份格式 {manifest.Format}，本程序只认识到 {BackupManifest.CurrentFormat}）。请先把本程序升级到不低于备份时的版本，再恢复。";
+            return new($"这个备份来自更新版本的程序（备份格式 {manifest.Format}，本程序只认识到 {BackupManifest.CurrentFormat}）。请先把本程序升级到不低于备份时的版本，再恢复。");
         }
 
         var known = BackupManifest.KnownMigrations(db).ToHashSet(StringComparer.Ordinal);
         var unknown = manifest.Migrations.Where(m => !known.Contains(m)).ToList();
         return unknown.Count == 0
             ? null
-            : $"这个备份来自更新版本的程序（数据库结构多出本程序不认识的迁移：{string.Join("、", unknown)}）。请先把本程序升级到不低于备份时的版本，再恢复；什么也没有改动。";
+            : new($"这个备份来自更新版本的程序（数据库结构多出本程序不认识的迁移：{string.Join("、", unknown)}）。请先把本程序升级到不低于备份时的版本，再恢复；什么也没有改动。");
     }
 
-    private static async Task<string?> FillAsync(AppDbContext db, ZipArchive zip, string actor, TimeProvider clock, string name, CancellationToken cancellationToken)
+    private static async Task<Failure?> FillAsync(AppDbContext db, ZipArchive zip, string actor, TimeProvider clock, string name, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -151,7 +147,7 @@ public static class SiteRestore
             }
             catch (Exception ex) when (ex is DbUpdateException or JsonException or ArgumentException)
             {
-                return $"表 {type.GetTableName()} 第 {line} 行附近无法写入：{(ex.InnerException ?? ex).Message}。数据库未改动（整个恢复已撤销）。";
+                return new Failure.Invalid("file", $"表 {type.GetTableName()} 第 {line} 行附近无法写入：{(ex.InnerException ?? ex).Message}。数据库未改动（整个恢复已撤销）。");
             }
         }
 

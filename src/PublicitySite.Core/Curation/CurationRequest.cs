@@ -20,24 +20,6 @@ public sealed record CurationRequest
     public bool? TitleBold { get; init; }
 }
 
-public enum CurationOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Forbidden,
-}
-
-/// <summary>What a curation change did, or why it did nothing (in Chinese).</summary>
-public sealed record CurationResult(CurationOutcome Outcome, CurationFlags? Flags, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => Outcome == CurationOutcome.Ok;
-
-    public static CurationResult Ok(CurationFlags flags) => new(CurationOutcome.Ok, flags, []);
-
-    public static CurationResult Fail(CurationOutcome outcome, string error) => new(outcome, null, [error]);
-}
-
 /// <summary>
 /// Told after a committed curation change, so pages and cached reads follow at once. An empty id means a
 /// scheduled time passed (a 置顶 or 公告条 ended, 哀悼模式 began or ended) and every page may differ.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
@@ -41,14 +42,15 @@ public sealed class CurationService(
         return loaded;
     }
 
-    public async Task<CurationResult> UpdateAsync(Actor actor, string contentItemId, CurationRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Changes the flags of a published item; its flags as they now are, or why nothing changed.</summary>
+    public async Task<Result<CurationFlags>> UpdateAsync(Actor actor, string contentItemId, CurationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == contentItemId && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return CurationResult.Fail(CurationOutcome.NotFound, "内容不存在");
+            return new Failure.NotFound("内容不存在");
         }
 
         var column = await db.ContentItemVersions.AsNoTracking()
@@ -58,18 +60,18 @@ public sealed class CurationService(
         var policy = new WorkflowPolicy(definitions.Current);
         if (!policy.Has(actor, Permissions.PublishContent, item.ContentType, column))
         {
-            return CurationResult.Fail(CurationOutcome.Forbidden, $"设置头条、置顶、推荐和标题样式须由有签发权限的角色办理，您的角色（{policy.RoleLabel(actor.Role)}）无此权限");
+            return new Failure.Forbidden($"设置头条、置顶、推荐和标题样式须由有签发权限的角色办理，您的角色（{policy.RoleLabel(actor.Role)}）无此权限");
         }
 
         if (item.PublishedVersion is null)
         {
-            return CurationResult.Fail(CurationOutcome.Invalid, "只能对已发布的内容设置头条、置顶、推荐和标题样式");
+            return new Failure.Invalid("body", "只能对已发布的内容设置头条、置顶、推荐和标题样式");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (Check(request, now) is { } problem)
         {
-            return CurationResult.Fail(CurationOutcome.Invalid, problem);
+            return new Failure.Invalid([problem]);
         }
 
         var key = KeyPrefix + item.Id;
@@ -94,7 +96,7 @@ public sealed class CurationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return CurationResult.Fail(CurationOutcome.Invalid, "该内容的设置刚被他人修改，请刷新后重试");
+            return new Failure.Invalid("body", "该内容的设置刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();
@@ -103,19 +105,19 @@ public sealed class CurationService(
             await sink.OnCurationChangedAsync(item.Id, cancellationToken);
         }
 
-        return CurationResult.Ok(after);
+        return after;
     }
 
-    private static string? Check(CurationRequest request, DateTime now)
+    private static FieldError? Check(CurationRequest request, DateTime now)
     {
         if (request.TitleColor is { Length: > 0 } color && !TitleColors.IsKnown(color))
         {
-            return $"标题颜色只能是{string.Join("、", TitleColors.All.Select(c => c.Label))}之一";
+            return new FieldError("titleColor", $"标题颜色只能是{string.Join("、", TitleColors.All.Select(c => c.Label))}之一");
         }
 
         if (request.Pinned == true && request.PinnedUntilUtc is { } until && until <= now)
         {
-            return "置顶截止时间应晚于现在";
+            return new FieldError("pinnedUntil", "置顶截止时间应晚于现在");
         }
 
         return null;

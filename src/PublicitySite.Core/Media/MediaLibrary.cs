@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PublicitySite.Commands;
 using PublicitySite.Storage;
 
 namespace PublicitySite.Media;
@@ -90,28 +91,29 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
         return rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Count)).ToList();
     }
 
-    public async Task<MediaResult> UpdateAsync(string id, MediaEdit edit, CancellationToken cancellationToken = default)
+    public async Task<Result<MediaAsset>> UpdateAsync(string id, MediaEdit edit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(edit);
         var asset = await db.Set<MediaAsset>().Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (asset is null)
         {
-            return MediaResult.Fail(MediaProblemKind.NotFound, "没有这个媒体文件");
+            return MediaRefusals.NotFound();
         }
 
         var problem = MediaText.Check(new MediaUpload(null, edit.Alt, edit.Caption, edit.Credit, edit.Folder, edit.Tags), settings.Value);
         if (problem is null && asset.Format.IsImage() && edit.Alt is not null && MediaText.Clean(edit.Alt) is null)
         {
-            problem = "图片必须填写替代文字（alt），不能清空";
+            problem = new FieldError("alt", "图片必须填写替代文字（alt），不能清空");
         }
 
         if (problem is null && (edit.FocalX is < 0 or > 1 || edit.FocalY is < 0 or > 1))
         {
-            problem = "焦点坐标应在 0 到 1 之间（0 为左/上边缘，1 为右/下边缘）";
+            problem = new FieldError(edit.FocalX is < 0 or > 1 ? "focalX" : "focalY", "焦点坐标应在 0 到 1 之间（0 为左/上边缘，1 为右/下边缘）");
         }
 
         if (problem is not null)
         {
-            return MediaResult.Fail(MediaProblemKind.Invalid, problem);
+            return MediaRefusals.Invalid(problem.Field, problem.Message);
         }
 
         if (edit.Alt is not null)
@@ -139,7 +141,7 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
 
         asset.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return MediaResult.Ok(asset);
+        return asset;
     }
 
     /// <summary>
@@ -165,12 +167,12 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
     }
 
     /// <summary>Deletes an asset nothing uses. While content refers to it, the answer lists that content instead.</summary>
-    public async Task<MediaResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result<MediaAsset>> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var asset = await db.Set<MediaAsset>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (asset is null)
         {
-            return MediaResult.Fail(MediaProblemKind.NotFound, "没有这个媒体文件");
+            return MediaRefusals.NotFound();
         }
 
         var usages = await UsageAsync(id, cancellationToken);
@@ -179,7 +181,7 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
             var names = string.Join("、", usages.Take(5).Select(u => u.Number is { } number ? $"提案{number}“{u.Title}”的答复" : $"“{u.Title}”"));
             // A reply is part of the proposal's record and cannot be taken out of it, so there is nothing to remove first.
             var advice = usages.Any(u => u.Use is not null) ? "提案的答复文件属于办理记录，提案页面链接着它，不能删除" : "请先从这些内容中移除后再删除";
-            return MediaResult.Fail(MediaProblemKind.InUse, $"仍有 {usages.Count} 项内容使用此文件（{names}{(usages.Count > 5 ? " 等" : "")}），{advice}", usages);
+            return MediaRefusals.InUse($"仍有 {usages.Count} 项内容使用此文件（{names}{(usages.Count > 5 ? " 等" : "")}），{advice}", usages);
         }
 
         db.Set<MediaAsset>().Remove(asset);
@@ -192,6 +194,6 @@ public sealed class MediaLibrary(AppDbContext db, IMediaStore store, IOptions<Me
             await store.DeletePrefixAsync(MediaKeys.VariantFolder(asset.Hash), cancellationToken);
         }
 
-        return MediaResult.Ok(asset);
+        return asset;
     }
 }

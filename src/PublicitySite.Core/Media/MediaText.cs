@@ -1,4 +1,5 @@
 using System.Globalization;
+using PublicitySite.Commands;
 
 namespace PublicitySite.Media;
 
@@ -8,14 +9,15 @@ internal static class MediaText
     public const int MaxTags = 20;
     public const int MaxTagLength = 64;
 
-    public static string? Check(MediaUpload upload, MediaOptions options) =>
-        TooLong("替代文字（alt）", upload.Alt, options.MaxAltLength)
-        ?? TooLong("图片说明", upload.Caption, 500)
-        ?? TooLong("摄影/来源", upload.Credit, 100)
-        ?? TooLong("文件夹", upload.Folder, 100)
-        ?? CheckTags(upload.Tags);
+    /// <summary>The first of the words that is not acceptable, under its API name (alt, caption, credit, folder, tags).</summary>
+    public static FieldError? Check(MediaUpload upload, MediaOptions options) =>
+        TooLong("alt", "替代文字（alt）", upload.Alt, options.MaxAltLength)
+        ?? TooLong("caption", "图片说明", upload.Caption, 500)
+        ?? TooLong("credit", "摄影/来源", upload.Credit, 100)
+        ?? TooLong("folder", "文件夹", upload.Folder, 100)
+        ?? (CheckTags(upload.Tags) is { } tags ? new FieldError("tags", tags) : null);
 
-    public static string? CheckTags(IReadOnlyList<string>? tags)
+    private static string? CheckTags(IReadOnlyList<string>? tags)
     {
         var clean = CleanTags(tags);
         if (clean.Count > MaxTags)
@@ -26,8 +28,8 @@ internal static class MediaText
         return tags?.Any(t => t.Trim().Length > MaxTagLength) == true ? $"每个标签不能超过 {MaxTagLength} 个字" : null;
     }
 
-    public static string? TooLong(string label, string? value, int max) =>
-        value is not null && value.Trim().Length > max ? $"{label}不能超过 {max} 个字（现有 {value.Trim().Length} 个）" : null;
+    private static FieldError? TooLong(string field, string label, string? value, int max) =>
+        value is not null && value.Trim().Length > max ? new FieldError(field, $"{label}不能超过 {max} 个字（现有 {value.Trim().Length} 个）") : null;
 
     public static string? Clean(string? value)
     {

@@ -1,13 +1,18 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Media;
 
 /// <summary>What an editor sends with a file.</summary>
 public sealed record MediaUpload(string? FileName, string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null);
+
+/// <summary>A file that passed every check: its real format and the bytes to keep (re-encoded if an image).</summary>
+public sealed record CheckedFile(MediaFormat Format, ProcessedImage File);
 
 /// <summary>
 /// Takes an upload from a stream to a stored asset: size counted while reading, type decided by signature,
@@ -17,20 +22,23 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
 {
     private readonly MediaOptions options = settings.Value;
 
-    public async Task<MediaResult> UploadAsync(Stream content, MediaUpload upload, string user, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new asset; <paramref name="actor"/> is kept as its uploader.</summary>
+    public async Task<Result<MediaAsset>> UploadAsync(Actor actor, Stream content, MediaUpload upload, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(upload);
         if (MediaText.Check(upload, options) is { } invalid)
         {
-            return MediaResult.Fail(MediaProblemKind.Invalid, invalid);
+            return MediaRefusals.Invalid(invalid.Field, invalid.Message);
         }
 
         var processed = await ProcessAsync(content, upload.Alt, altRequired: true, cancellationToken);
-        if (processed.Problem is { } problem)
+        if (processed.Failure is { } failure)
         {
-            return new MediaResult(null, problem);
+            return failure;
         }
 
-        var (format, image) = (processed.Format, processed.Image!);
+        var (format, image) = (processed.Value!.Format, processed.Value.File);
         var now = clock.GetUtcNow().UtcDateTime;
         var asset = new MediaAsset
         {
@@ -45,47 +53,47 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
             Caption = MediaText.Clean(upload.Caption),
             Credit = MediaText.Clean(upload.Credit),
             Folder = MediaText.Clean(upload.Folder),
-            UploadedBy = user,
+            UploadedBy = actor.Name,
             CreatedUtc = now,
             ModifiedUtc = now,
         };
         asset.Tags = MediaText.CleanTags(upload.Tags).Select(t => new MediaTag { MediaId = asset.Id, Tag = t }).ToList();
         db.Set<MediaAsset>().Add(asset);
         await db.SaveChangesAsync(cancellationToken);
-        return MediaResult.Ok(asset);
+        return asset;
     }
 
     /// <summary>
     /// Puts a new file behind an existing asset: same id (content keeps pointing at it), new hash, so every
     /// public URL changes and no cache serves the old picture.
     /// </summary>
-    public async Task<MediaResult> ReplaceAsync(string id, Stream content, string? fileName, CancellationToken cancellationToken = default)
+    public async Task<Result<MediaAsset>> ReplaceAsync(string id, Stream content, string? fileName, CancellationToken cancellationToken = default)
     {
         var asset = await db.Set<MediaAsset>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (asset is null)
         {
-            return MediaResult.Fail(MediaProblemKind.NotFound, "没有这个媒体文件");
+            return MediaRefusals.NotFound();
         }
 
         var processed = await ProcessAsync(content, asset.Alt.Length > 0 ? asset.Alt : null, altRequired: true, cancellationToken);
-        if (processed.Problem is { } problem)
+        if (processed.Value is not { } file)
         {
-            return new MediaResult(null, problem);
+            return processed.Failure!;
         }
 
-        if (processed.Format.IsImage() != asset.Format.IsImage())
+        if (file.Format.IsImage() != asset.Format.IsImage())
         {
-            return MediaResult.Fail(MediaProblemKind.Invalid, asset.Format.IsImage() ? "图片只能用图片替换" : "文档只能用文档替换");
+            return MediaRefusals.Invalid("file", asset.Format.IsImage() ? "图片只能用图片替换" : "文档只能用文档替换");
         }
 
-        var image = processed.Image!;
+        var image = file.File;
         var (oldHash, oldFormat) = (asset.Hash, asset.Format);
-        asset.Format = processed.Format;
-        asset.Hash = await StoreAsync(processed.Format, image.Bytes, cancellationToken);
+        asset.Format = file.Format;
+        asset.Hash = await StoreAsync(file.Format, image.Bytes, cancellationToken);
         asset.Length = image.Bytes.Length;
         asset.Width = image.Width;
         asset.Height = image.Height;
-        asset.FileName = fileName is null ? asset.FileName : MediaText.CleanFileName(fileName, processed.Format);
+        asset.FileName = fileName is null ? asset.FileName : MediaText.CleanFileName(fileName, file.Format);
         asset.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         // A file is often replaced because it must not be shown: its bytes go unless another asset has them.
@@ -96,7 +104,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
             await store.DeletePrefixAsync(MediaKeys.VariantFolder(oldHash), cancellationToken);
         }
 
-        return MediaResult.Ok(asset);
+        return asset;
     }
 
     /// <summary>
@@ -105,46 +113,46 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
     /// stored; no alt text is asked for, as such a file is only ever downloaded. The caller decides which of
     /// the accepted formats it takes.
     /// </summary>
-    public async Task<(MediaFormat Format, ProcessedImage? File, MediaProblem? Problem)> CheckAsync(Stream content, CancellationToken cancellationToken = default) =>
-        await ProcessAsync(content, null, altRequired: false, cancellationToken);
+    public Task<Result<CheckedFile>> CheckAsync(Stream content, CancellationToken cancellationToken = default) =>
+        ProcessAsync(content, null, altRequired: false, cancellationToken);
 
-    private async Task<(MediaFormat Format, ProcessedImage? Image, MediaProblem? Problem)> ProcessAsync(Stream content, string? alt, bool altRequired, CancellationToken cancellationToken)
+    private async Task<Result<CheckedFile>> ProcessAsync(Stream content, string? alt, bool altRequired, CancellationToken cancellationToken)
     {
         var data = await ReadLimitedAsync(content, options.MaxFileBytes, cancellationToken);
         if (data is null)
         {
-            return (default, null, Problem(MediaProblemKind.TooLarge, $"文件超过 {MediaText.Size(options.MaxFileBytes)} 的上限"));
+            return MediaRefusals.TooLarge($"文件超过 {MediaText.Size(options.MaxFileBytes)} 的上限");
         }
 
         var inspection = FileSignatures.Inspect(data);
         if (inspection.Format is not { } format)
         {
-            return (default, null, Problem(data.Length == 0 ? MediaProblemKind.Invalid : MediaProblemKind.UnsupportedType, inspection.Problem!));
+            return data.Length == 0 ? MediaRefusals.Invalid("file", inspection.Problem!) : MediaRefusals.Unsupported(inspection.Problem!);
         }
 
         if (inspection.Problem is { } broken)
         {
-            return (format, null, Problem(MediaProblemKind.Invalid, broken));
+            return MediaRefusals.Invalid("file", broken);
         }
 
         if (!format.IsImage())
         {
-            return (format, new ProcessedImage(data, 0, 0), null);
+            return new CheckedFile(format, new ProcessedImage(data, 0, 0));
         }
 
         if (altRequired && string.IsNullOrWhiteSpace(alt))
         {
-            return (format, null, Problem(MediaProblemKind.Invalid, "图片必须填写替代文字（alt），供读屏软件向视障读者说明图片内容"));
+            return MediaRefusals.Invalid("alt", "图片必须填写替代文字（alt），供读屏软件向视障读者说明图片内容");
         }
 
         try
         {
             images.Identify(data, inspection.Frames);
-            return (format, await images.RunAsync(() => images.Reencode(data, format), cancellationToken), null);
+            return new CheckedFile(format, await images.RunAsync(() => images.Reencode(data, format), cancellationToken));
         }
         catch (ImageRefusedException e)
         {
-            return (format, null, Problem(MediaProblemKind.Invalid, e.Message));
+            return MediaRefusals.Invalid("file", e.Message);
         }
     }
 
@@ -159,8 +167,6 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
 
         return hash;
     }
-
-    private static MediaProblem Problem(MediaProblemKind kind, string detail) => MediaResult.Fail(kind, detail).Problem!;
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null as soon as one more arrives, without reading on.</summary>
     public static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken cancellationToken)

@@ -66,14 +66,14 @@ public sealed class PortalAttachments(
             return new Failure.Invalid("file", $"每件提案最多 {MaxPerProposal} 个附件，请先删除不需要的附件");
         }
 
-        var (format, file, problem) = await uploader.CheckAsync(content, cancellationToken);
-        if (problem is not null)
+        var check = await uploader.CheckAsync(content, cancellationToken);
+        if (check.Value is not (var format, var file))
         {
-            return problem.Kind switch
+            return check.Failure switch
             {
-                MediaProblemKind.TooLarge => new Failure.TooLarge($"附件超过 {MediaText.Size(MaxFileBytes)} 的上限"),
-                MediaProblemKind.UnsupportedType => new Failure.Unsupported($"附件“{Shown(fileName)}”不是可接受的文件：{problem.Detail}。附件只接受{AcceptedList}"),
-                _ => new Failure.Invalid("file", $"附件“{Shown(fileName)}”未被接收：{problem.Detail}"),
+                Failure.TooLarge => new Failure.TooLarge($"附件超过 {MediaText.Size(MaxFileBytes)} 的上限"),
+                Failure.Unsupported unsupported => new Failure.Unsupported($"附件“{Shown(fileName)}”不是可接受的文件：{unsupported.Detail}。附件只接受{AcceptedList}"),
+                var refused => new Failure.Invalid("file", $"附件“{Shown(fileName)}”未被接收：{refused!.Detail}"),
             };
         }
 
@@ -82,7 +82,7 @@ public sealed class PortalAttachments(
             return new Failure.Unsupported($"附件“{Shown(fileName)}”是 {format.Extension().ToUpperInvariant()} 文件，附件只接受{AcceptedList}");
         }
 
-        var bytes = file!.Bytes;
+        var bytes = file.Bytes;
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var key = MediaKeys.Attachment(hash, format);
         if (!await store.ExistsAsync(key, cancellationToken))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Settings;
@@ -8,19 +9,6 @@ using PublicitySite.Storage;
 using PublicitySite.Workflow;
 
 namespace PublicitySite.Navigation;
-
-public enum NavigationOutcome
-{
-    Ok,
-    Invalid,
-    Forbidden,
-}
-
-/// <summary>What a menu change did, or why it did nothing (in Chinese).</summary>
-public sealed record NavigationResult(NavigationOutcome Outcome, IReadOnlyList<string> Errors, SiteNavigation Navigation)
-{
-    public bool Succeeded => Outcome == NavigationOutcome.Ok;
-}
 
 /// <summary>
 /// The one way to change the main menu, the footer links and the 友情链接. The recipe's <c>navigation</c> seeds
@@ -50,14 +38,15 @@ public sealed class NavigationService(
         return (stored.Navigation ?? SiteNavigation.Empty).Over(definitions.Current.Navigation);
     }
 
-    public async Task<NavigationResult> UpdateAsync(Actor actor, string menu, IReadOnlyList<NavigationLink> links, CancellationToken cancellationToken = default)
+    /// <summary>Replaces one menu's links; the menus as the public now sees them, or why nothing changed.</summary>
+    public async Task<Result<SiteNavigation>> UpdateAsync(Actor actor, string menu, IReadOnlyList<NavigationLink> links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(links);
         var site = definitions.Current;
         if (!new WorkflowPolicy(site).Has(actor, Permissions.ManageSettings))
         {
-            return new NavigationResult(NavigationOutcome.Forbidden, ["您的角色无权修改网站导航（仅管理员可操作）"], await GetAsync(cancellationToken));
+            return new Failure.Forbidden("您的角色无权修改网站导航（仅管理员可操作）");
         }
 
         var clean = links.Select(l => l with { Label = l.Label.Trim(), Target = l.Target.Trim(), Group = string.IsNullOrWhiteSpace(l.Group) ? null : l.Group.Trim() }).ToList();
@@ -69,7 +58,7 @@ public sealed class NavigationService(
         var errors = NavigationRules.Check(menu, clean, site);
         if (errors.Count > 0)
         {
-            return new NavigationResult(NavigationOutcome.Invalid, errors, await GetAsync(cancellationToken));
+            return new Failure.Invalid([.. errors.Select(e => new FieldError("links", e))]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -94,7 +83,7 @@ public sealed class NavigationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return new NavigationResult(NavigationOutcome.Invalid, ["导航刚被他人修改，请刷新后重试"], await GetAsync(cancellationToken));
+            return new Failure.Invalid("links", "导航刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();
@@ -103,7 +92,7 @@ public sealed class NavigationService(
             await sink.OnSettingsChangedAsync(cancellationToken);
         }
 
-        return new NavigationResult(NavigationOutcome.Ok, [], await GetAsync(cancellationToken));
+        return await GetAsync(cancellationToken);
     }
 
     private static SiteNavigation? Parse(string json) => JsonSerializer.Deserialize<SiteNavigation>(json, StorageJson.Options);

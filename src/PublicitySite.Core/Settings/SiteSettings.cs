@@ -24,8 +24,6 @@ public interface ISiteSettingsChangeSink
     ValueTask OnSettingsChangedAsync(CancellationToken cancellationToken);
 }
 
-public sealed record SettingsUpdateResult(bool Succeeded, IReadOnlyList<string> Errors, SiteSettings Settings);
-
 /// <summary>The dated settings read as times: 公告条 end, 哀悼模式 period, 信息归档 years.</summary>
 public static class SiteSchedule
 {

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Settings;
 
@@ -35,33 +37,34 @@ public sealed class SiteSettingsService(
     /// Sets the given keys; an empty or null value removes the override so the recipe's value shows again.
     /// Unknown keys and bad values (<see cref="SiteSettingRules"/>) are refused as a whole, with a message per problem.
     /// </summary>
-    public Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default) =>
-        UpdateAsync(values, "system", null, cancellationToken);
+    public Task<Result<SiteSettings>> UpdateAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default) =>
+        UpdateAsync(Actor.System, values, cancellationToken);
 
     /// <summary>
     /// As above, on behalf of <paramref name="actor"/>: each key whose stored value changes gets an audit line,
-    /// committed together with the change (or not at all).
+    /// committed together with the change (or not at all). The answer is the settings the public now sees.
     /// </summary>
-    public async Task<SettingsUpdateResult> UpdateAsync(IReadOnlyDictionary<string, string?> values, string actor, string? address, CancellationToken cancellationToken = default)
+    public async Task<Result<SiteSettings>> UpdateAsync(Actor actor, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(values);
         var allowed = SiteSettingKeys.Known.Select(k => k.Key).Concat(definitions.Current.Settings.Keys).ToHashSet(StringComparer.Ordinal);
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         foreach (var (key, value) in values)
         {
             if (!allowed.Contains(key))
             {
-                errors.Add($"未知的设置项“{key}”");
+                errors.Add(new FieldError(key, $"未知的设置项“{key}”"));
             }
             else if (SiteSettingRules.Check(key, value) is { } problem)
             {
-                errors.Add(problem);
+                errors.Add(new FieldError(key, problem));
             }
         }
 
         if (errors.Count > 0)
         {
-            return new SettingsUpdateResult(false, errors, await GetAsync(cancellationToken));
+            return new Failure.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -86,7 +89,7 @@ public sealed class SiteSettingsService(
                 current[key] = after;
             }
 
-            audit.Stage(actor, AuditActions.SettingChanged, key, $"{SiteSettingRules.Label(key)}：{Shown(before)} → {Shown(after)}", address: address);
+            audit.Stage(actor.Name, AuditActions.SettingChanged, key, $"{SiteSettingRules.Label(key)}：{Shown(before)} → {Shown(after)}", address: actor.Address);
         }
 
         var json = JsonSerializer.Serialize(current, StorageJson.Options);
@@ -108,7 +111,7 @@ public sealed class SiteSettingsService(
             await sink.OnSettingsChangedAsync(cancellationToken);
         }
 
-        return new SettingsUpdateResult(true, [], Merge(definitions.Current, overrides));
+        return Merge(definitions.Current, overrides);
     }
 
     private static string Shown(string? value) => value is null ? "（配方默认值）" : $"“{value}”";

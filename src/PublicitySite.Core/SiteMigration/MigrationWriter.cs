@@ -273,16 +273,16 @@ public sealed class MigrationWriter(AppDbContext db, WorkflowService workflow, C
             var name = Uri.UnescapeDataString(Path.GetFileName(file.AbsolutePath));
             using var stream = new MemoryStream(fetched.Bytes);
             var alt = kind == "图片" ? Clip(import.Article.Title, 200) : null;
-            var uploaded = await uploader.UploadAsync(stream, new MediaUpload(name, alt, Folder: MediaFolder), actor.Name, cancellationToken);
-            if (!uploaded.Succeeded)
+            var uploaded = await uploader.UploadAsync(actor, stream, new MediaUpload(name, alt, Folder: MediaFolder), cancellationToken);
+            if (uploaded.Value is not { } asset)
             {
-                report.Problems.Add(new MigrationProblem(file.ToString(), MigrationProblem.Media, $"{kind}被拒绝：{uploaded.Problem!.Detail}（见于 {import.Url}，正文保留）"));
+                report.Problems.Add(new MigrationProblem(file.ToString(), MigrationProblem.Media, $"{kind}被拒绝：{uploaded.Failure!.Detail}（见于 {import.Url}，正文保留）"));
                 continue;
             }
 
-            media[file] = MediaUrls.Stable(uploaded.Asset!.Id);
+            media[file] = MediaUrls.Stable(asset.Id);
             report.MediaStored++;
-            db.Add(new LegacyAddress { OldPath = oldPath, Kind = LegacyKind.File, MediaId = uploaded.Asset.Id, LastRunId = run.Id, ImportedUtc = Now, UpdatedUtc = Now });
+            db.Add(new LegacyAddress { OldPath = oldPath, Kind = LegacyKind.File, MediaId = asset.Id, LastRunId = run.Id, ImportedUtc = Now, UpdatedUtc = Now });
         }
 
         return media;

@@ -57,13 +57,12 @@ internal static class BackupCommands
             }
 
             var restored = await SiteRestore.RestoreAsync(provider, connection, app.Services.GetRequiredService<SitePaths>(), source.FullName, CommandLine.Operator.Name, TimeProvider.System, cancellationToken);
-            if (restored.Refusal is { } refusal)
+            if (restored.Value is not { } summary)
             {
-                await Console.Error.WriteLineAsync(refusal);
+                await Console.Error.WriteLineAsync(restored.Failure!.Detail);
                 return 1;
             }
 
-            var summary = restored.Restored!;
             Console.WriteLine($"已从 {source.Name} 恢复到 {(provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")}：{summary.Tables} 张表 {summary.Rows} 行，{summary.MediaFiles} 个媒体文件；搜索索引将在下次启动时重建。");
             return 0;
         });

@@ -1,10 +1,13 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Media;
 using PublicitySite.Web.Admin.Media;
+using PublicitySite.Web.Api;
+using PublicitySite.Web.Auth;
 
 namespace PublicitySite.Web.Media;
 
@@ -32,65 +35,50 @@ public static partial class MediaEndpoints
         return routes;
     }
 
-    private static async Task<IResult> Upload(HttpRequest request, ClaimsPrincipal user, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MediaModel>, ProblemHttpResult>> Upload(HttpContext http, ActorAccessor actors, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
     {
-        MultipartUpload form;
-        try
+        var form = await ReadFileAsync(http.Request, options.Value, cancellationToken);
+        if (form.Value is not { } sent)
         {
-            form = await MultipartReading.ReadAsync(request, options.Value.MaxFileBytes, cancellationToken);
-        }
-        catch (MultipartReading.TooLargeException)
-        {
-            return Problem(MediaResult.Fail(MediaProblemKind.TooLarge, $"文件超过 {options.Value.MaxFileBytes / 1024 / 1024} MB 的上限").Problem!);
-        }
-        catch (MultipartReading.MalformedException e)
-        {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, e.Message).Problem!);
+            return ResultProblems.Problem(form.Failure!);
         }
 
-        if (form.File is null)
+        var upload = new MediaUpload(sent.FileName, Field(sent, "alt"), Field(sent, "caption"), Field(sent, "credit"), Field(sent, "folder"), sent.Tags);
+        using var content = new MemoryStream(sent.File!, writable: false);
+        var result = await uploader.UploadAsync(await actors.CurrentAsync(http), content, upload, cancellationToken);
+        if (result.Value is not { } asset)
         {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "没有收到文件：请把文件放在 file 字段中").Problem!);
+            return ResultProblems.Problem(result.Failure!);
         }
 
-        var upload = new MediaUpload(form.FileName, Field(form, "alt"), Field(form, "caption"), Field(form, "credit"), Field(form, "folder"), form.Tags);
-        using var content = new MemoryStream(form.File, writable: false);
-        var result = await uploader.UploadAsync(content, upload, user.Identity?.Name ?? "unknown", cancellationToken);
-        if (result.Asset is not { } asset)
-        {
-            return Problem(result.Problem!);
-        }
-
-        return Results.Created($"/api/media/{asset.Id}", MediaModels.From(asset, variants.Profiles));
+        return TypedResults.Created($"/api/media/{asset.Id}", MediaModels.From(asset, variants.Profiles));
     }
 
-    private static async Task<IResult> List(HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaListModel>, ProblemHttpResult>> List(HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
         var query = request.Query;
-        if (!int.TryParse(query["page"].FirstOrDefault() ?? "1", out var page) || page < 1
-            || !int.TryParse(query["pageSize"].FirstOrDefault() ?? "40", out var pageSize) || pageSize is < 1 or > MediaLibrary.MaxPageSize)
+        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
         {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, $"page 应为不小于 1 的整数，pageSize 应为 1 到 {MediaLibrary.MaxPageSize} 的整数").Problem!);
+            return BadParameter("page", "page 应为不小于 1 的整数");
+        }
+
+        if (!QueryNumbers.TryRead(query["pageSize"], 1, MediaLibrary.MaxPageSize, 40, out var pageSize))
+        {
+            return BadParameter("pageSize", $"pageSize 应为 1 到 {MediaLibrary.MaxPageSize} 的整数");
         }
 
         var kind = query["kind"].FirstOrDefault();
         if (kind is not (null or "" or "image" or "document"))
         {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "kind 可为 image（图片）或 document（文档）").Problem!);
+            return BadParameter("kind", "kind 可为 image（图片）或 document（文档）");
         }
 
         bool? images = kind switch { "image" => true, "document" => false, _ => null };
         var result = await library.SearchAsync(new MediaSearch { Text = query["q"], Tag = query["tag"], Folder = query["folder"], Images = images, Page = page, PageSize = pageSize }, cancellationToken);
-        return Results.Ok(new
-        {
-            total = result.Total,
-            page = result.Page,
-            pageSize = result.PageSize,
-            items = result.Items.Select(a => MediaModels.From(a, variants.Profiles)).ToList(),
-        });
+        return TypedResults.Ok(new MediaListModel(result.Total, result.Page, result.PageSize, [.. result.Items.Select(a => MediaModels.From(a, variants.Profiles))]));
     }
 
-    private static async Task<IResult> Detail(string id, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaModel>, ProblemHttpResult>> Detail(string id, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id) || await library.GetAsync(id, cancellationToken) is not { } asset)
         {
@@ -98,10 +86,10 @@ public static partial class MediaEndpoints
         }
 
         var usages = await library.UsageAsync(id, cancellationToken);
-        return Results.Ok(MediaModels.From(asset, variants.Profiles) with { UsedBy = usages });
+        return TypedResults.Ok(MediaModels.From(asset, variants.Profiles) with { UsedBy = usages });
     }
 
-    private static async Task<IResult> Edit(string id, HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaModel>, ProblemHttpResult>> Edit(string id, HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id))
         {
@@ -121,45 +109,31 @@ public static partial class MediaEndpoints
 
         if (body is null)
         {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "请求体应为 JSON 对象，例如 {\"alt\": \"…\", \"caption\": \"…\", \"tags\": [\"…\"]}").Problem!);
+            return ResultProblems.Problem(MediaRefusals.Invalid("body", "请求体应为 JSON 对象，例如 {\"alt\": \"…\", \"caption\": \"…\", \"tags\": [\"…\"]}"));
         }
 
         var result = await library.UpdateAsync(id, new MediaEdit(body.Alt, body.Caption, body.Credit, body.Folder, body.Tags, body.FocalX, body.FocalY), cancellationToken);
-        return result.Asset is { } asset ? Results.Ok(MediaModels.From(asset, variants.Profiles)) : Problem(result.Problem!);
+        return Answer(result, variants);
     }
 
-    private static async Task<IResult> Replace(string id, HttpRequest request, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaModel>, ProblemHttpResult>> Replace(string id, HttpRequest request, MediaUploader uploader, MediaVariants variants, IOptions<MediaOptions> options, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id))
         {
             return NotFound();
         }
 
-        MultipartUpload form;
-        try
+        var form = await ReadFileAsync(request, options.Value, cancellationToken);
+        if (form.Value is not { } sent)
         {
-            form = await MultipartReading.ReadAsync(request, options.Value.MaxFileBytes, cancellationToken);
-        }
-        catch (MultipartReading.TooLargeException)
-        {
-            return Problem(MediaResult.Fail(MediaProblemKind.TooLarge, $"文件超过 {options.Value.MaxFileBytes / 1024 / 1024} MB 的上限").Problem!);
-        }
-        catch (MultipartReading.MalformedException e)
-        {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, e.Message).Problem!);
+            return ResultProblems.Problem(form.Failure!);
         }
 
-        if (form.File is null)
-        {
-            return Problem(MediaResult.Fail(MediaProblemKind.Invalid, "没有收到文件：请把文件放在 file 字段中").Problem!);
-        }
-
-        using var content = new MemoryStream(form.File, writable: false);
-        var result = await uploader.ReplaceAsync(id, content, form.FileName, cancellationToken);
-        return result.Asset is { } asset ? Results.Ok(MediaModels.From(asset, variants.Profiles)) : Problem(result.Problem!);
+        using var content = new MemoryStream(sent.File!, writable: false);
+        return Answer(await uploader.ReplaceAsync(id, content, sent.FileName, cancellationToken), variants);
     }
 
-    private static async Task<IResult> Delete(string id, MediaLibrary library, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MediaLibrary library, CancellationToken cancellationToken)
     {
         if (!ContentIds.IsValid(id))
         {
@@ -167,7 +141,7 @@ public static partial class MediaEndpoints
         }
 
         var result = await library.DeleteAsync(id, cancellationToken);
-        return result.Succeeded ? Results.NoContent() : Problem(result.Problem!, result.Usages);
+        return result.Failure is { } failure ? ResultProblems.Problem(failure) : TypedResults.NoContent();
     }
 
     /// <summary><c>/media/{id}</c>: the current file, wherever it moved; what editors paste into Markdown.</summary>
@@ -264,23 +238,35 @@ public static partial class MediaEndpoints
         return Results.Stream(stream, contentType);
     }
 
+    /// <summary>The multipart form of an upload or a replacement, refused unless it holds a file within the limit.</summary>
+    private static async Task<Result<MultipartUpload>> ReadFileAsync(HttpRequest request, MediaOptions options, CancellationToken cancellationToken)
+    {
+        MultipartUpload form;
+        try
+        {
+            form = await MultipartReading.ReadAsync(request, options.MaxFileBytes, cancellationToken);
+        }
+        catch (MultipartReading.TooLargeException)
+        {
+            return MediaRefusals.TooLarge($"文件超过 {options.MaxFileBytes / 1024 / 1024} MB 的上限");
+        }
+        catch (MultipartReading.MalformedException e)
+        {
+            return MediaRefusals.Invalid("file", e.Message);
+        }
+
+        return form.File is null ? MediaRefusals.Invalid("file", "没有收到文件：请把文件放在 file 字段中") : form;
+    }
+
+    private static Results<Ok<MediaModel>, ProblemHttpResult> Answer(Result<MediaAsset> result, MediaVariants variants) =>
+        result.Value is { } asset ? TypedResults.Ok(MediaModels.From(asset, variants.Profiles)) : ResultProblems.Problem(result.Failure!);
+
+    private static ProblemHttpResult BadParameter(string parameter, string detail) =>
+        ResultProblems.Problem(new Failure.Invalid([new FieldError(parameter, detail)], "请求参数有误"));
+
     private static string? Field(MultipartUpload form, string name) => form.Fields.TryGetValue(name, out var value) ? value : null;
 
-    private static IResult NotFound(string detail = "媒体文件不存在") =>
-        Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
-
-    private static IResult Problem(MediaProblem problem, IReadOnlyList<MediaUsageEntry>? usages = null) => Results.Problem(
-        title: problem.Title,
-        detail: problem.Detail,
-        statusCode: problem.Kind switch
-        {
-            MediaProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            MediaProblemKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-            MediaProblemKind.NotFound => StatusCodes.Status404NotFound,
-            MediaProblemKind.InUse => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        extensions: usages is null ? null : new Dictionary<string, object?> { ["usedBy"] = usages });
+    private static ProblemHttpResult NotFound(string detail = MediaRefusals.Missing) => ResultProblems.Problem(new Failure.NotFound(detail));
 
     [GeneratedRegex("^([0-9a-f]{16})\\.([a-z]{3,4})$")]
     private static partial Regex OriginalName();

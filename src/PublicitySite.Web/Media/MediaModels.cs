@@ -29,6 +29,9 @@ public sealed record MediaModel(
     public IReadOnlyList<MediaUsageEntry>? UsedBy { get; init; }
 }
 
+/// <summary>One page of the library (<c>GET /api/media</c>), newest first.</summary>
+public sealed record MediaListModel(int Total, int Page, int PageSize, IReadOnlyList<MediaModel> Items);
+
 /// <summary>The body of <c>PUT /api/media/{id}</c>; a field left out stays as it is.</summary>
 public sealed record MediaEditRequest(string? Alt, string? Caption, string? Credit, string? Folder, IReadOnlyList<string>? Tags, double? FocalX, double? FocalY);
 

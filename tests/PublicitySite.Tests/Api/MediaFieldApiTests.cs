@@ -9,6 +9,7 @@ using PublicitySite.Storage;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Media;
 using PublicitySite.Tests.Workflow;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Tests.Api;
 
@@ -121,9 +122,9 @@ public sealed class MediaFieldApiTests : IClassFixture<MediaFieldApiTests.Site>
     {
         await using var scope = site.Services.CreateAsyncScope();
         using var content = new MemoryStream(file);
-        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(content, new MediaUpload(name, "说明"), "media-api-editor");
-        Assert.NotNull(result.Asset);
-        return result.Asset.Id;
+        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(new Actor("media-api-editor", "Editor"), content, new MediaUpload(name, "说明"));
+        Assert.NotNull(result.Value);
+        return result.Value.Id;
     }
 
     /// <summary>An item brought in by the importer, which keeps whatever address the old site used.</summary>

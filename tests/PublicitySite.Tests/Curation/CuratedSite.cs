@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Curation;
 using PublicitySite.Media;
@@ -128,7 +129,7 @@ public sealed class CuratedSite : IAsyncLifetime
         }));
     }
 
-    public async Task<CurationResult> CurateAsync(string id, CurationRequest request, Actor? actor = null)
+    public async Task<Result<CurationFlags>> CurateAsync(string id, CurationRequest request, Actor? actor = null)
     {
         await using var scope = Site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CurationService>().UpdateAsync(actor ?? Admin, id, request);
@@ -137,8 +138,8 @@ public sealed class CuratedSite : IAsyncLifetime
     public async Task UpdateSettingsAsync(Dictionary<string, string?> values)
     {
         await using var scope = Site.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().UpdateAsync(values, "admin", null);
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
+        var result = await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().UpdateAsync(Admin, values);
+        Assert.True(result.Succeeded, result.Failure?.Detail);
     }
 
     public Task<string> PublishAsync(JsonObject values, DateTime? at = null) => PublishAsync("News", values, at);
@@ -170,9 +171,9 @@ public sealed class CuratedSite : IAsyncLifetime
     {
         await using var scope = Site.Services.CreateAsyncScope();
         using var content = new MemoryStream(file);
-        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(content, new MediaUpload(name, alt), "admin");
-        Assert.True(result.Succeeded, result.Problem?.Detail);
-        return result.Asset!.Id;
+        var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>().UploadAsync(Admin, content, new MediaUpload(name, alt));
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        return result.Value!.Id;
     }
 
     /// <summary>A 1200×750 photo stand-in: a coloured field with a lighter band, like a stage backdrop.</summary>

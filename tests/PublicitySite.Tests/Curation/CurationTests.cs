@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Curation;
 using PublicitySite.Settings;
 using PublicitySite.Storage;
@@ -20,8 +21,7 @@ public sealed class CurationTests(CuratedSite curated)
     public async Task Only_roles_that_may_sign_off_curate_and_each_change_is_audited()
     {
         var editor = await curated.CurateAsync(curated.PinnedId, new CurationRequest { Featured = true }, new Actor("editor1", "Editor"));
-        Assert.Equal(CurationOutcome.Forbidden, editor.Outcome);
-        Assert.Contains("签发", editor.Errors[0]);
+        Assert.Contains("签发", Assert.IsType<Failure.Forbidden>(editor.Failure).Detail);
 
         var publisher = await curated.CurateAsync(curated.PinnedId, new CurationRequest { TitleBold = true }, new Actor("signer1", "Publisher"));
         Assert.True(publisher.Succeeded);
@@ -37,12 +37,11 @@ public sealed class CurationTests(CuratedSite curated)
     public async Task Bad_requests_are_refused_in_chinese()
     {
         var colour = await curated.CurateAsync(curated.PinnedId, new CurationRequest { TitleColor = "pink" });
-        Assert.Equal(CurationOutcome.Invalid, colour.Outcome);
-        Assert.Contains("标题颜色", colour.Errors[0]);
+        Assert.Contains("标题颜色", Assert.IsType<Failure.Invalid>(colour.Failure).Detail);
         var past = await curated.CurateAsync(curated.PinnedId, new CurationRequest { Pinned = true, PinnedUntilUtc = curated.Clock.GetUtcNow().UtcDateTime.AddDays(-1) });
-        Assert.Contains("置顶截止时间", past.Errors[0]);
+        Assert.Contains("置顶截止时间", past.Failure!.Detail);
         var missing = await curated.CurateAsync("nosuchitem", new CurationRequest { Headline = true });
-        Assert.Equal(CurationOutcome.NotFound, missing.Outcome);
+        Assert.IsType<Failure.NotFound>(missing.Failure);
     }
 
     [Fact]
@@ -147,7 +146,7 @@ public sealed class CurationTests(CuratedSite curated)
         await using var scope = curated.Site.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().UpdateAsync(new Dictionary<string, string?> { [SiteSettingKeys.MourningUntil] = "明天" });
         Assert.False(result.Succeeded);
-        Assert.Contains("哀悼模式结束时间", result.Errors[0]);
+        Assert.Contains("哀悼模式结束时间", Assert.IsType<Failure.Invalid>(result.Failure).Detail);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Users;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
@@ -136,7 +137,7 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(MediaUploaderTests.BadFiles), MemberType = typeof(MediaUploaderTests))]
-    public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, PublicitySite.Media.MediaProblemKind expected, string reason)
+    public async Task Each_bad_file_gets_a_problem_with_a_chinese_reason(string kind, string fileName, Type expected, string reason)
     {
         using var site = new MediaSite(new() { ["Media:MaxFileBytes"] = "1048576" });
         var client = await site.ClientAsync();
@@ -149,12 +150,14 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         var problem = await Json(response);
         output.WriteLine($"{kind}: {(int)response.StatusCode} {problem.GetProperty("detail").GetString()} ({clock.Elapsed.TotalMilliseconds:0} ms)");
 
-        Assert.Equal(expected switch
+        var (status, title) = expected.Name switch
         {
-            PublicitySite.Media.MediaProblemKind.TooLarge => HttpStatusCode.RequestEntityTooLarge,
-            PublicitySite.Media.MediaProblemKind.UnsupportedType => HttpStatusCode.UnsupportedMediaType,
-            _ => HttpStatusCode.BadRequest,
-        }, response.StatusCode);
+            nameof(Failure.TooLarge) => (HttpStatusCode.RequestEntityTooLarge, "文件过大"),
+            nameof(Failure.Unsupported) => (HttpStatusCode.UnsupportedMediaType, "文件类型不受支持"),
+            _ => (HttpStatusCode.BadRequest, "文件未被接收"),
+        };
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(title, problem.GetProperty("title").GetString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(reason, problem.GetProperty("detail").GetString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{kind} took {clock.ElapsedMilliseconds} ms"); // no hang on a hostile file, whatever the machine's load
@@ -193,10 +196,37 @@ public sealed class MediaEndpointsTests(ITestOutputHelper output)
         var list = await Json(await admin.GetAsync("/api/media?q=logo"));
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("新闻配图", (await Json(refused)).GetProperty("usedBy")[0].GetProperty("title").GetString());
+        var conflict = await Json(refused);
+        Assert.Equal("媒体文件仍在使用中", conflict.GetProperty("title").GetString());
+        Assert.Equal("新闻配图", conflict.GetProperty("usedBy")[0].GetProperty("title").GetString());
         Assert.Equal("新闻配图", detail.GetProperty("usedBy")[0].GetProperty("title").GetString());
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/media?kind=video")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_list_parameters_and_missing_assets_get_the_shared_problems()
+    {
+        using var site = new MediaSite();
+        var admin = await site.ClientAsync(role: "Administrator", user: "admin");
+
+        var pageSize = await admin.GetAsync("/api/media?pageSize=101");
+        var kind = await admin.GetAsync("/api/media?kind=video");
+        var absent = PublicitySite.Contents.ContentIds.New();
+        var missing = new[] { await admin.GetAsync($"/api/media/{absent}"), await admin.DeleteAsync($"/api/media/{absent}"), await admin.GetAsync("/api/media/not-an-id") };
+
+        Assert.Equal(HttpStatusCode.BadRequest, pageSize.StatusCode);
+        var problem = await Json(pageSize);
+        Assert.Equal("请求参数有误", problem.GetProperty("title").GetString());
+        Assert.Equal("pageSize 应为 1 到 100 的整数", problem.GetProperty("detail").GetString());
+        Assert.Equal("pageSize", problem.GetProperty("parameter").GetString());
+        Assert.Equal("kind", (await Json(kind)).GetProperty("parameter").GetString());
+        foreach (var response in missing)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var notFound = await Json(response);
+            Assert.Equal(("未找到", "媒体文件不存在"), (notFound.GetProperty("title").GetString(), notFound.GetProperty("detail").GetString()));
+        }
     }
 
     [Fact]

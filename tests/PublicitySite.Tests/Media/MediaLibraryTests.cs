@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Media;
 using PublicitySite.Tests.Infrastructure;
@@ -49,19 +50,19 @@ public sealed class MediaLibraryTests
     public async Task Media_used_by_a_field_or_a_markdown_image_cannot_be_deleted_until_released(Db db)
     {
         await using var host = await MediaTestHost.StartAsync(db);
-        var cover = (await host.UploadAsync(SampleFiles.Jpeg(60, 40), "cover.jpg")).Asset!;
-        var inline = (await host.UploadAsync(SampleFiles.Jpeg(70, 40), "inline.jpg")).Asset!;
-        var unused = (await host.UploadAsync(SampleFiles.Jpeg(80, 40), "unused.jpg")).Asset!;
+        var cover = (await host.UploadAsync(SampleFiles.Jpeg(60, 40), "cover.jpg")).Value!;
+        var inline = (await host.UploadAsync(SampleFiles.Jpeg(70, 40), "inline.jpg")).Value!;
+        var unused = (await host.UploadAsync(SampleFiles.Jpeg(80, 40), "unused.jpg")).Value!;
         var created = await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", News("协商会议召开", cover.Id, $"会议现场：\n\n![会场]({MediaUrls.Original(inline)})"), "editor1"));
         var itemId = created.Version!.ContentItemId;
 
         var usedBy = await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(inline.Id));
-        var refused = await host.RunAsync<MediaLibrary, MediaResult>(l => l.DeleteAsync(cover.Id));
-        var deleted = await host.RunAsync<MediaLibrary, MediaResult>(l => l.DeleteAsync(unused.Id));
+        var refused = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.DeleteAsync(cover.Id));
+        var deleted = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.DeleteAsync(unused.Id));
 
         Assert.Equal("协商会议召开", Assert.Single(usedBy).Title);
-        Assert.Equal(MediaProblemKind.InUse, refused.Problem!.Kind);
-        Assert.Contains("协商会议召开", refused.Problem.Detail);
+        Assert.Contains("协商会议召开", Assert.IsType<Failure.Conflict>(refused.Failure).Detail);
+        Assert.Equal(itemId, Assert.Single((IReadOnlyList<MediaUsageEntry>)refused.Failure.Extensions["usedBy"]!).ContentItemId);
         Assert.True(deleted.Succeeded);
         Assert.Null(await host.RunAsync<MediaLibrary, MediaAsset?>(l => l.GetAsync(unused.Id)));
 
@@ -72,7 +73,7 @@ public sealed class MediaLibraryTests
 
         await host.RunAsync<ContentManager, ContentResult>(m => m.DeleteAsync(itemId));
         Assert.Empty(await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(cover.Id)));
-        Assert.True((await host.RunAsync<MediaLibrary, MediaResult>(l => l.DeleteAsync(cover.Id))).Succeeded);
+        Assert.True((await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.DeleteAsync(cover.Id))).Succeeded);
         Assert.Empty(Directory.GetFiles(host.Paths.MediaDir, $"{cover.Hash}.*", SearchOption.AllDirectories));
     }
 
@@ -80,7 +81,7 @@ public sealed class MediaLibraryTests
     public async Task Rebuilding_usage_finds_references_saved_before_tracking()
     {
         await using var host = await MediaTestHost.StartAsync();
-        var asset = (await host.UploadAsync(SampleFiles.Jpeg(60, 40))).Asset!;
+        var asset = (await host.UploadAsync(SampleFiles.Jpeg(60, 40))).Value!;
         await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", News("旧稿", body: $"![图]({MediaUrls.Stable(asset.Id)})"), "editor1"));
         await host.RunAsync<PublicitySite.Storage.AppDbContext, int>(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.Set<MediaUsage>()));
         Assert.Empty(await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(asset.Id)));
@@ -95,19 +96,19 @@ public sealed class MediaLibraryTests
     public async Task Editing_checks_alt_text_and_focal_point_and_drops_old_crops()
     {
         await using var host = await MediaTestHost.StartAsync();
-        var asset = (await host.UploadAsync(SampleFiles.Jpeg(600, 400))).Asset!;
+        var asset = (await host.UploadAsync(SampleFiles.Jpeg(600, 400))).Value!;
         var variants = host.Services.GetRequiredService<MediaVariants>();
         await variants.GetOrCreateAsync(asset, variants.Profiles.First(p => p.Crop), webp: true);
         Assert.NotEmpty(Directory.GetDirectories(Path.Combine(host.Paths.MediaDir, "variants"), "*", SearchOption.AllDirectories));
 
-        var cleared = await host.RunAsync<MediaLibrary, MediaResult>(l => l.UpdateAsync(asset.Id, new MediaEdit("", null, null, null, null)));
-        var outside = await host.RunAsync<MediaLibrary, MediaResult>(l => l.UpdateAsync(asset.Id, new MediaEdit(null, null, null, null, null, 1.5, 0.5)));
-        var edited = await host.RunAsync<MediaLibrary, MediaResult>(l => l.UpdateAsync(asset.Id, new MediaEdit("主席台", "大会开幕式", null, "要闻", ["开幕", "开幕"], 0.2, 0.3)));
+        var cleared = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.UpdateAsync(asset.Id, new MediaEdit("", null, null, null, null)));
+        var outside = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.UpdateAsync(asset.Id, new MediaEdit(null, null, null, null, null, 1.5, 0.5)));
+        var edited = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.UpdateAsync(asset.Id, new MediaEdit("主席台", "大会开幕式", null, "要闻", ["开幕", "开幕"], 0.2, 0.3)));
 
-        Assert.Contains("替代文字", cleared.Problem!.Detail);
-        Assert.Contains("焦点", outside.Problem!.Detail);
-        Assert.Equal(("主席台", "大会开幕式", "要闻"), (edited.Asset!.Alt, edited.Asset.Caption, edited.Asset.Folder));
-        Assert.Equal(["开幕"], edited.Asset.Tags.Select(t => t.Tag));
+        Assert.Contains("替代文字", cleared.Failure!.Detail);
+        Assert.Contains("焦点", outside.Failure!.Detail);
+        Assert.Equal(("主席台", "大会开幕式", "要闻"), (edited.Value!.Alt, edited.Value.Caption, edited.Value.Folder));
+        Assert.Equal(["开幕"], edited.Value.Tags.Select(t => t.Tag));
         Assert.Empty(Directory.GetFiles(Path.Combine(host.Paths.MediaDir, "variants"), "*", SearchOption.AllDirectories));
     }
 }

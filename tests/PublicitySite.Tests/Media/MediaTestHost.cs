@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Media;
 using PublicitySite.Tests.Infrastructure;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Tests.Media;
 
@@ -15,6 +17,6 @@ public static class MediaTestHost
             services.AddMedia();
         });
 
-    public static Task<MediaResult> UploadAsync(this CoreHost host, byte[] file, string fileName = "photo.jpg", string? alt = "会议现场", string? folder = null, IReadOnlyList<string>? tags = null, string? caption = null) =>
-        host.RunAsync<MediaUploader, MediaResult>(u => u.UploadAsync(new MemoryStream(file), new MediaUpload(fileName, alt, caption, "摄影：李明", folder, tags), "editor1"));
+    public static Task<Result<MediaAsset>> UploadAsync(this CoreHost host, byte[] file, string fileName = "photo.jpg", string? alt = "会议现场", string? folder = null, IReadOnlyList<string>? tags = null, string? caption = null) =>
+        host.RunAsync<MediaUploader, Result<MediaAsset>>(u => u.UploadAsync(new Actor("editor1", "Editor"), new MemoryStream(file), new MediaUpload(fileName, alt, caption, "摄影：李明", folder, tags)));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Media;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
@@ -10,20 +11,20 @@ namespace PublicitySite.Tests.Media;
 /// <summary>The upload pipeline at the service level: the bad-file corpus, metadata removal, storage by hash.</summary>
 public sealed class MediaUploaderTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string, MediaProblemKind, string> BadFiles => new()
+    public static TheoryData<string, string, Type, string> BadFiles => new()
     {
-        { "bomb", "bomb.png", MediaProblemKind.Invalid, "尺寸过大" },
-        { "frame-bomb", "anim.gif", MediaProblemKind.Invalid, "帧数过多" },
-        { "truncated-jpeg", "cut.jpg", MediaProblemKind.Invalid, "不完整" },
-        { "truncated-png", "cut.png", MediaProblemKind.Invalid, "不完整" },
-        { "lying-signature", "photo.png", MediaProblemKind.Invalid, "损坏" },
-        { "html-gif-polyglot", "funny.gif", MediaProblemKind.Invalid, "脚本" },
-        { "jpeg-html-tail", "tail.jpg", MediaProblemKind.Invalid, "脚本" },
-        { "svg-script-as-png", "logo.png", MediaProblemKind.UnsupportedType, "仅接受" },
-        { "huge-dimensions", "wide.png", MediaProblemKind.Invalid, "尺寸过大" },
-        { "zero-bytes", "empty.jpg", MediaProblemKind.Invalid, "为空" },
-        { "pdf-javascript", "reply.pdf", MediaProblemKind.Invalid, "脚本" },
-        { "too-large", "big.jpg", MediaProblemKind.TooLarge, "上限" },
+        { "bomb", "bomb.png", typeof(Failure.Invalid), "尺寸过大" },
+        { "frame-bomb", "anim.gif", typeof(Failure.Invalid), "帧数过多" },
+        { "truncated-jpeg", "cut.jpg", typeof(Failure.Invalid), "不完整" },
+        { "truncated-png", "cut.png", typeof(Failure.Invalid), "不完整" },
+        { "lying-signature", "photo.png", typeof(Failure.Invalid), "损坏" },
+        { "html-gif-polyglot", "funny.gif", typeof(Failure.Invalid), "脚本" },
+        { "jpeg-html-tail", "tail.jpg", typeof(Failure.Invalid), "脚本" },
+        { "svg-script-as-png", "logo.png", typeof(Failure.Unsupported), "仅接受" },
+        { "huge-dimensions", "wide.png", typeof(Failure.Invalid), "尺寸过大" },
+        { "zero-bytes", "empty.jpg", typeof(Failure.Invalid), "为空" },
+        { "pdf-javascript", "reply.pdf", typeof(Failure.Invalid), "脚本" },
+        { "too-large", "big.jpg", typeof(Failure.TooLarge), "上限" },
     };
 
     public static byte[] Make(string name) => name switch
@@ -45,7 +46,7 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task Each_bad_file_is_refused_quickly_with_a_reason(string kind, string fileName, MediaProblemKind expected, string reason)
+    public async Task Each_bad_file_is_refused_quickly_with_a_reason(string kind, string fileName, Type expected, string reason)
     {
         await using var host = await MediaTestHost.StartAsync(settings: new() { ["Media:MaxFileBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await host.UploadAsync(SampleFiles.Jpeg(32, 32)); // warm the decoders so the timing below is the file's own
@@ -53,11 +54,11 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var result = await host.UploadAsync(file, fileName);
         clock.Stop();
-        output.WriteLine($"{kind}: {result.Problem?.Kind} {result.Problem?.Detail} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        output.WriteLine($"{kind}: {result.Failure?.GetType().Name} {result.Failure?.Detail} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
 
         Assert.False(result.Succeeded);
-        Assert.Equal(expected, result.Problem!.Kind);
-        Assert.Contains(reason, result.Problem.Detail);
+        Assert.IsType(expected, result.Failure);
+        Assert.Contains(reason, result.Failure!.Detail);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{kind} took {clock.ElapsedMilliseconds} ms"); // no hang on a hostile file, whatever the machine's load
         Assert.Single(Directory.GetFiles(host.Paths.MediaDir, "*", SearchOption.AllDirectories)); // only the warm-up image
     }
@@ -71,7 +72,7 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
 
         var result = await host.UploadAsync(photo);
 
-        var asset = result.Asset!;
+        var asset = result.Value!;
         var stored = await File.ReadAllBytesAsync(Directory.GetFiles(host.Paths.MediaDir, "*.jpg", SearchOption.AllDirectories).Single());
         var info = Image.Identify(stored);
         Assert.Null(info.Metadata.ExifProfile);
@@ -89,11 +90,11 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
         foreach (var (name, i) in names.Select((n, i) => (n, i)))
         {
             var result = await host.UploadAsync(SampleFiles.Jpeg(50 + i, 40), name);
-            Assert.True(result.Succeeded, result.Problem?.Detail);
-            Assert.DoesNotContain("..", result.Asset!.FileName);
-            Assert.DoesNotContain("/", result.Asset.FileName);
-            Assert.DoesNotContain("<", result.Asset.FileName);
-            Assert.EndsWith(".jpg", result.Asset.FileName);
+            Assert.True(result.Succeeded, result.Failure?.Detail);
+            Assert.DoesNotContain("..", result.Value!.FileName);
+            Assert.DoesNotContain("/", result.Value.FileName);
+            Assert.DoesNotContain("<", result.Value.FileName);
+            Assert.EndsWith(".jpg", result.Value.FileName);
         }
 
         var files = Directory.GetFiles(host.Paths.DataDir, "*", SearchOption.AllDirectories).Where(f => f.StartsWith(host.Paths.MediaDir, StringComparison.Ordinal)).ToList();
@@ -110,10 +111,10 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
         foreach (var (file, format) in new[] { (SampleFiles.Png(), MediaFormat.Png), (SampleFiles.Webp(), MediaFormat.Webp), (SampleFiles.Gif(), MediaFormat.Gif) })
         {
             var result = await host.UploadAsync(file, "image.bin");
-            Assert.True(result.Succeeded, result.Problem?.Detail);
-            Assert.Equal(format, result.Asset!.Format);
-            Assert.EndsWith("." + format.Extension(), result.Asset.FileName);
-            var key = await variants.GetOrCreateAsync(result.Asset, variants.Profiles[0], webp: false);
+            Assert.True(result.Succeeded, result.Failure?.Detail);
+            Assert.Equal(format, result.Value!.Format);
+            Assert.EndsWith("." + format.Extension(), result.Value.FileName);
+            var key = await variants.GetOrCreateAsync(result.Value, variants.Profiles[0], webp: false);
             Assert.EndsWith(".jpg", key);
         }
 
@@ -127,34 +128,33 @@ public sealed class MediaUploaderTests(ITestOutputHelper output)
         var image = await host.UploadAsync(SampleFiles.Png(), "a.png", alt: "  ");
         var pdf = await host.UploadAsync(SampleFiles.Pdf(), "提案答复.pdf", alt: null);
 
-        Assert.Equal(MediaProblemKind.Invalid, image.Problem!.Kind);
-        Assert.Contains("替代文字", image.Problem.Detail);
+        Assert.Contains("替代文字", Assert.IsType<Failure.Invalid>(image.Failure).Detail);
         Assert.True(pdf.Succeeded);
-        Assert.Equal(MediaFormat.Pdf, pdf.Asset!.Format);
-        Assert.Equal("提案答复.pdf", pdf.Asset.FileName);
+        Assert.Equal(MediaFormat.Pdf, pdf.Value!.Format);
+        Assert.Equal("提案答复.pdf", pdf.Value.FileName);
     }
 
     [Fact]
     public async Task Replacing_a_file_keeps_the_id_and_changes_the_hash()
     {
         await using var host = await MediaTestHost.StartAsync();
-        var first = (await host.UploadAsync(SampleFiles.Jpeg(400, 300))).Asset!;
+        var first = (await host.UploadAsync(SampleFiles.Jpeg(400, 300))).Value!;
 
-        var replaced = await host.RunAsync<MediaUploader, MediaResult>(u => u.ReplaceAsync(first.Id, new MemoryStream(SampleFiles.Jpeg(300, 400)), "new.jpg"));
-        var wrongKind = await host.RunAsync<MediaUploader, MediaResult>(u => u.ReplaceAsync(first.Id, new MemoryStream(SampleFiles.Pdf()), "x.pdf"));
+        var replaced = await host.RunAsync<MediaUploader, Result<MediaAsset>>(u => u.ReplaceAsync(first.Id, new MemoryStream(SampleFiles.Jpeg(300, 400)), "new.jpg"));
+        var wrongKind = await host.RunAsync<MediaUploader, Result<MediaAsset>>(u => u.ReplaceAsync(first.Id, new MemoryStream(SampleFiles.Pdf()), "x.pdf"));
 
-        Assert.Equal(first.Id, replaced.Asset!.Id);
+        Assert.Equal(first.Id, replaced.Value!.Id);
         Assert.Empty(Directory.GetFiles(host.Paths.MediaDir, first.Hash + ".*", SearchOption.AllDirectories)); // the old picture is gone
-        Assert.NotEqual(first.Hash, replaced.Asset.Hash);
-        Assert.NotEqual(MediaUrls.Original(first), MediaUrls.Original(replaced.Asset));
-        Assert.Equal(MediaProblemKind.Invalid, wrongKind.Problem!.Kind);
+        Assert.NotEqual(first.Hash, replaced.Value.Hash);
+        Assert.NotEqual(MediaUrls.Original(first), MediaUrls.Original(replaced.Value));
+        Assert.IsType<Failure.Invalid>(wrongKind.Failure);
     }
 
     [Fact]
     public async Task Variants_are_made_once_at_their_profile_size_and_crops_keep_the_box()
     {
         await using var host = await MediaTestHost.StartAsync();
-        var asset = (await host.UploadAsync(SampleFiles.Jpeg(1200, 800))).Asset!;
+        var asset = (await host.UploadAsync(SampleFiles.Jpeg(1200, 800))).Value!;
         var variants = host.Services.GetRequiredService<MediaVariants>();
         var store = host.Services.GetRequiredService<IMediaStore>();
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>().Value;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Navigation;
 using PublicitySite.Storage;
 using PublicitySite.Tests.Admin;
@@ -47,7 +48,7 @@ public sealed class NavigationTests : IDisposable
         main.Insert(0, moved);
         main.Add(new NavigationLink { Label = "两会专题", Kind = NavigationKinds.Topic, Target = "/zhuanti/lianghui" });
         var result = await UpdateAsync(Admin, SiteNavigation.MainMenu, main);
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
+        Assert.True(result.Succeeded, result.Failure?.Detail);
 
         var nav = Between(await client.GetStringAsync("/"), "id=\"site-nav\"", "</nav>");
         Assert.True(nav.IndexOf("图片新闻", StringComparison.Ordinal) < nav.IndexOf("政协要闻", StringComparison.Ordinal), nav);
@@ -66,8 +67,7 @@ public sealed class NavigationTests : IDisposable
     {
         var before = await GetAsync();
         var result = await UpdateAsync(new Actor("editor1", "Editor"), SiteNavigation.FooterMenu, []);
-        Assert.Equal(NavigationOutcome.Forbidden, result.Outcome);
-        Assert.Contains("仅管理员", result.Errors[0]);
+        Assert.Contains("仅管理员", Assert.IsType<Failure.Forbidden>(result.Failure).Detail);
         Assert.Equal(before.Footer!.Count, (await GetAsync()).Footer!.Count);
     }
 
@@ -82,12 +82,12 @@ public sealed class NavigationTests : IDisposable
             new NavigationLink { Label = "栏目", Kind = NavigationKinds.Column, Target = "nosuchcolumn", Group = "本站" },
             new NavigationLink { Label = "页面", Kind = NavigationKinds.Page, Target = "//evil.example/", Group = "本站" },
         ]);
-        Assert.Equal(NavigationOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Errors, e => e.StartsWith("第1项：请填写名称", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("外部网址须以 http:// 或 https:// 开头", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("友情链接须选择分组", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("栏目“nosuchcolumn”不存在", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("本站地址须以 / 开头", StringComparison.Ordinal));
+        var errors = Assert.IsType<Failure.Invalid>(result.Failure).Fields.Select(f => f.Message).ToList();
+        Assert.Contains(errors, e => e.StartsWith("第1项：请填写名称", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("外部网址须以 http:// 或 https:// 开头", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("友情链接须选择分组", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("栏目“nosuchcolumn”不存在", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("本站地址须以 / 开头", StringComparison.Ordinal));
         Assert.Equal(6, (await GetAsync()).Friends!.Count);
     }
 
@@ -147,7 +147,7 @@ public sealed class NavigationTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<NavigationService>().GetAsync();
     }
 
-    private async Task<NavigationResult> UpdateAsync(Actor actor, string menu, IReadOnlyList<NavigationLink> links)
+    private async Task<Result<SiteNavigation>> UpdateAsync(Actor actor, string menu, IReadOnlyList<NavigationLink> links)
     {
         await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NavigationService>().UpdateAsync(actor, menu, links);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Settings;
 using PublicitySite.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public sealed class SiteSettingsServiceTests
         await using var host = await CoreHost.StartAsync(db);
 
         var before = await host.RunAsync<SiteSettingsService, SiteSettings>(s => s.GetAsync());
-        var result = await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?> { ["IcpNumber"] = "陕ICP备12345678号" }));
+        var result = await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?> { ["IcpNumber"] = "陕ICP备12345678号" }));
         var after = await host.RunAsync<SiteSettingsService, SiteSettings>(s => s.GetAsync());
 
         Assert.Equal("示ICP备00000000号", before[SiteSettingKeys.IcpNumber]);
@@ -27,7 +28,7 @@ public sealed class SiteSettingsServiceTests
     public async Task An_update_is_stored_and_read_back_by_a_fresh_node()
     {
         await using var host = await CoreHost.StartAsync(Db.Sqlite);
-        await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?> { ["SiteIDCode"] = "6108000001" }));
+        await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?> { ["SiteIDCode"] = "6108000001" }));
         host.Services.GetRequiredService<SiteSettingsCache>().Clear();
 
         var read = await host.RunAsync<SiteSettingsService, SiteSettings>(s => s.GetAsync());
@@ -39,11 +40,11 @@ public sealed class SiteSettingsServiceTests
     public async Task An_empty_value_restores_the_recipe_value()
     {
         await using var host = await CoreHost.StartAsync(Db.Sqlite);
-        await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Contact"] = "联系电话：1234" }));
+        await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Contact"] = "联系电话：1234" }));
 
-        var result = await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Contact"] = "" }));
+        var result = await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Contact"] = "" }));
 
-        Assert.Equal("联系电话：0000-0000000（示例）", result.Settings[SiteSettingKeys.Contact]);
+        Assert.Equal("联系电话：0000-0000000（示例）", result.Value![SiteSettingKeys.Contact]);
         Assert.Empty(await host.RunAsync<SiteSettingsService, IReadOnlyDictionary<string, string>>(s => s.GetOverridesAsync()));
     }
 
@@ -52,7 +53,7 @@ public sealed class SiteSettingsServiceTests
     {
         await using var host = await CoreHost.StartAsync(Db.Sqlite);
 
-        var result = await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?>
+        var result = await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?>
         {
             ["SiteName"] = "新名称",
             ["NoSuchKey"] = "x",
@@ -60,12 +61,12 @@ public sealed class SiteSettingsServiceTests
             ["Address"] = "第一行\n第二行",
         }));
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(3, result.Errors.Count);
-        Assert.Contains(result.Errors, e => e.Contains("未知的设置项“NoSuchKey”", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("联系方式", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("控制字符", StringComparison.Ordinal));
-        Assert.Equal("政协门户网站（示例）", result.Settings[SiteSettingKeys.SiteName]);
+        var errors = Assert.IsType<Failure.Invalid>(result.Failure).Fields;
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Field == "NoSuchKey" && e.Message.Contains("未知的设置项“NoSuchKey”", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "Contact" && e.Message.Contains("联系方式", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "Address" && e.Message.Contains("控制字符", StringComparison.Ordinal));
+        Assert.Equal("政协门户网站（示例）", (await host.RunAsync<SiteSettingsService, SiteSettings>(s => s.GetAsync()))[SiteSettingKeys.SiteName]);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class SiteSettingsServiceTests
         var sink = new RecordingSink();
         await using var host = await CoreHost.StartAsync(Db.Sqlite, configure: s => s.AddSingleton<ISiteSettingsChangeSink>(sink));
 
-        await host.RunAsync<SiteSettingsService, SettingsUpdateResult>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Slogan"] = "新标语" }));
+        await host.RunAsync<SiteSettingsService, Result<SiteSettings>>(s => s.UpdateAsync(new Dictionary<string, string?> { ["Slogan"] = "新标语" }));
 
         Assert.Equal(1, sink.Calls);
     }

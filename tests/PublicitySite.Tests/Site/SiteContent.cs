@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Settings;
 using PublicitySite.Tests.Infrastructure;
@@ -55,7 +56,7 @@ internal static class SiteContent
         Assert.True(result.Succeeded, string.Join("；", result.Errors));
     }
 
-    public static async Task<SettingsUpdateResult> UpdateSettingsAsync(TestSite site, Dictionary<string, string?> values)
+    public static async Task<Result<SiteSettings>> UpdateSettingsAsync(TestSite site, Dictionary<string, string?> values)
     {
         await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().UpdateAsync(values);

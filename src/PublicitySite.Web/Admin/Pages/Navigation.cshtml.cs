@@ -72,12 +72,10 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
         }
 
         var result = await navigation.UpdateAsync(Me, Menu, Links, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            Errors.AddRange(result.Errors);
-            Response.StatusCode = result.Outcome == NavigationOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             await LoadTargetsAsync(cancellationToken);
-            return Page();
+            return Refused(failure);
         }
 
         Flash = $"{SiteNavigation.MenuLabel(Menu)}{what}，前台页面已即时更新";

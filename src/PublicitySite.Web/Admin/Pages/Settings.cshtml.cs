@@ -71,10 +71,10 @@ public sealed class SettingsModel(SiteSettingsService settings, SiteDefinitionSt
             return Redirect("/admin/settings");
         }
 
-        var result = await settings.UpdateAsync(changes, Me.Name, Me.Address, cancellationToken);
-        if (!result.Succeeded)
+        var result = await settings.UpdateAsync(Me, changes, cancellationToken);
+        if (result.Failure is { } failure)
         {
-            return Invalid(result.Errors);
+            return Refused(failure);
         }
 
         Flash = $"网站设置已保存（{changes.Count} 项），前台页面已即时更新";

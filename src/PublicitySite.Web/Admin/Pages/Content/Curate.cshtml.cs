@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Curation;
@@ -40,13 +41,13 @@ public sealed class CurateModel(WorkflowQueries queries, CurationService curatio
         };
         if (request is null)
         {
-            return await RefuseAsync(id, CurationResult.Fail(CurationOutcome.Invalid, "未知的设置项"), cancellationToken);
+            return await RefuseAsync(id, new Failure.Invalid("flag", "未知的设置项"), cancellationToken);
         }
 
         var result = await curation.UpdateAsync(Me, id, request, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return await RefuseAsync(id, result, cancellationToken);
+            return await RefuseAsync(id, failure, cancellationToken);
         }
 
         Flash = "已保存，前台首页和栏目已更新";
@@ -60,7 +61,7 @@ public sealed class CurateModel(WorkflowQueries queries, CurationService curatio
         {
             if (!DateTime.TryParse(pinnedUntil, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                return await RefuseAsync(id, CurationResult.Fail(CurationOutcome.Invalid, "置顶截止时间格式不正确"), cancellationToken);
+                return await RefuseAsync(id, new Failure.Invalid("pinnedUntil", "置顶截止时间格式不正确"), cancellationToken);
             }
 
             until = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), SiteTime.Zone);
@@ -76,9 +77,9 @@ public sealed class CurateModel(WorkflowQueries queries, CurationService curatio
             TitleBold = titleBold,
         };
         var result = await curation.UpdateAsync(Me, id, request, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return await RefuseAsync(id, result, cancellationToken);
+            return await RefuseAsync(id, failure, cancellationToken);
         }
 
         Flash = "已保存，前台首页和栏目已更新";
@@ -97,21 +98,14 @@ public sealed class CurateModel(WorkflowQueries queries, CurationService curatio
         return null;
     }
 
-    private async Task<IActionResult> RefuseAsync(string id, CurationResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefuseAsync(string id, Failure failure, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } missing && result.Outcome != CurationOutcome.NotFound)
+        if (await LoadAsync(id, cancellationToken) is { } missing && failure is not Failure.NotFound)
         {
             return missing;
         }
 
-        Errors.AddRange(result.Errors);
-        Response.StatusCode = result.Outcome switch
-        {
-            CurationOutcome.Forbidden => StatusCodes.Status403Forbidden,
-            CurationOutcome.NotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status400BadRequest,
-        };
-        return Page();
+        return Refused(failure);
     }
 
     public bool MayCurate => Work is not null && Policy.Has(Me, Permissions.PublishContent, Work.Item.ContentType, Work.Latest.Column);

@@ -80,10 +80,10 @@ public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uplo
         foreach (var picture in document.Pictures)
         {
             using var content = new MemoryStream(picture.Bytes);
-            var stored = mayUpload ? await uploader.UploadAsync(content, new MediaUpload(picture.FileName, Alt: picture.Alt, Folder: Folder, Tags: [Folder]), Me.Name, cancellationToken) : null;
-            refused += stored?.Succeeded == true ? 0 : 1;
+            var stored = mayUpload ? (await uploader.UploadAsync(Me, content, new MediaUpload(picture.FileName, Alt: picture.Alt, Folder: Folder, Tags: [Folder]), cancellationToken)).Value : null;
+            refused += stored is null ? 1 : 0;
             // A refused picture leaves no address: the save path drops a figure whose picture is not in the library.
-            html = html.Replace("\"" + picture.Placeholder + "\"", stored?.Succeeded == true ? "\"/media/" + stored.Asset!.Id + "\"" : "\"\"", StringComparison.Ordinal);
+            html = html.Replace("\"" + picture.Placeholder + "\"", stored is null ? "\"\"" : "\"/media/" + stored.Id + "\"", StringComparison.Ordinal);
         }
 
         var title = document.Title ?? Path.GetFileNameWithoutExtension(file.FileName).Trim();

@@ -65,7 +65,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
         MediaAsset? stored = null;
         if (pdf is { Length: > 0 } && ProposalNames.TryParseKind(input.Kind, out var kind) && kind == ProposalEventKind.Reply && Case!.Next.Contains(kind))
         {
-            (stored, var problem) = await pdfs.StoreAsync(pdf, Case.Record.Number, Me.Name, cancellationToken);
+            (stored, var problem) = await pdfs.StoreAsync(Me, pdf, Case.Record.Number, cancellationToken);
             if (problem is not null)
             {
                 Errors.Add(problem);

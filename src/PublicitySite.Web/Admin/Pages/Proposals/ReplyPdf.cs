@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PublicitySite.Media;
+using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin.Pages.Proposals;
 
@@ -12,7 +13,7 @@ public sealed class ReplyPdf(MediaUploader uploader, MediaLibrary library, IOpti
     public const string Folder = "提案答复";
 
     /// <summary>The stored asset, or the Chinese reason it was refused.</summary>
-    public async Task<(MediaAsset? Asset, string? Problem)> StoreAsync(IFormFile file, string number, string user, CancellationToken cancellationToken)
+    public async Task<(MediaAsset? Asset, string? Problem)> StoreAsync(Actor actor, IFormFile file, string number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         await using var stream = file.OpenReadStream();
@@ -29,8 +30,8 @@ public sealed class ReplyPdf(MediaUploader uploader, MediaLibrary library, IOpti
         }
 
         using var content = new MemoryStream(bytes);
-        var result = await uploader.UploadAsync(content, new MediaUpload(file.FileName, Alt: $"{number}答复", Folder: Folder, Tags: [Folder]), user, cancellationToken);
-        return result.Succeeded ? (result.Asset, null) : (null, "答复文件未被接收：" + result.Problem!.Detail);
+        var result = await uploader.UploadAsync(actor, content, new MediaUpload(file.FileName, Alt: $"{number}答复", Folder: Folder, Tags: [Folder]), cancellationToken);
+        return result.Failure is { } failure ? (null, "答复文件未被接收：" + failure.Detail) : (result.Value, null);
     }
 
     /// <summary>Removes a PDF stored for a reply the lifecycle then refused, so no orphan is left in the library.</summary>
