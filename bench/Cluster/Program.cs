@@ -90,7 +90,7 @@ static async Task<List<double>> PublishToVisibleAsync(ClusterScript cluster, int
         await using var scope = office.CreateAsyncScope();
         var workflow = scope.ServiceProvider.GetRequiredService<WorkflowService>();
         var created = await workflow.CreateAsync(writer, "News", new() { ["type"] = "News", ["title"] = $"集群可见性测试稿{i:D3}号", ["body"] = "正文。", ["column"] = "工作动态" });
-        var id = created.Version!.ContentItemId;
+        var id = created.Value!.Version.ContentItemId;
         await workflow.SubmitAsync(writer, id, null, wordsChecked: true);
         foreach (var stage in stages)
         {

@@ -33,7 +33,7 @@ try
         foreach (var name in ProposalSessionGenerator.Members)
         {
             var member = await contents.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "示例委员。" }, "admin");
-            await contents.PublishAsync(member.Version!.ContentItemId);
+            await contents.PublishAsync(member.Value!.ContentItemId);
         }
 
         var run = await scope.ServiceProvider.GetRequiredService<ProposalImporter>()

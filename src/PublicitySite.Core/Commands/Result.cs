@@ -1,6 +1,11 @@
+using PublicitySite.Words;
+
 namespace PublicitySite.Commands;
 
-/// <summary>What the caller sent wrong in one field; <see cref="Field"/> is the API's JSON name (or "body").</summary>
+/// <summary>
+/// What the caller sent wrong in one field; <see cref="Field"/> is the API's JSON name (or "body"), or empty
+/// when the message is about the request as a whole.
+/// </summary>
 public sealed record FieldError(string Field, string Message);
 
 /// <summary>
@@ -11,6 +16,9 @@ public abstract record Failure(string Title, string Detail)
 {
     /// <summary>Extra members for problem details (a conflict's current version, the items still using a file).</summary>
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Each message on its own, for a page's error list or the command line.</summary>
+    public virtual IReadOnlyList<string> Messages => [Detail];
 
     /// <summary>Nothing by that id, or nothing the caller may see.</summary>
     public sealed record NotFound(string Detail = "内容不存在") : Failure("未找到", Detail);
@@ -29,6 +37,32 @@ public abstract record Failure(string Title, string Detail)
             : this([new FieldError(field, message)])
         {
         }
+
+        public override IReadOnlyList<string> Messages => [.. Fields.Select(f => f.Message)];
+
+        /// <summary>Messages tied to no one field (a recipe's validation, a password rule).</summary>
+        public static Invalid Of(params IEnumerable<string> messages) => new([.. messages.Select(m => new FieldError("", m))]);
+    }
+
+    /// <summary>
+    /// The 错敏词 check found terms that stop a submission, or that need an explicit 已核对 first. The hits go
+    /// with it, so the editor and the API client see each term in its context.
+    /// </summary>
+    public sealed record WordsFound : Failure
+    {
+        public WordsFound(string detail, WordCheckResult check)
+            : base("错敏词检查未通过", detail)
+        {
+            ArgumentNullException.ThrowIfNull(check);
+            Check = check;
+            Extensions = new Dictionary<string, object?>
+            {
+                ["blocking"] = check.HasBlocking,
+                ["hits"] = check.Hits.Select(h => new { field = h.Field, term = h.Term, replacement = h.Replacement, level = h.Level.ToString(), note = h.Note, context = h.Before + "【" + h.Term + "】" + h.After }).ToList(),
+            };
+        }
+
+        public WordCheckResult Check { get; }
     }
 
     /// <summary>The body or file is over its limit.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
 
@@ -33,19 +34,19 @@ public sealed class ContentManager(
         await NotifyAsync(changes, cancellationToken);
     }
 
-    public async Task<ContentResult> CreateAsync(string contentType, JsonObject values, string author, string? importKey = null, CancellationToken cancellationToken = default)
+    public async Task<Result<ContentItemVersion>> CreateAsync(string contentType, JsonObject values, string author, string? importKey = null, CancellationToken cancellationToken = default)
     {
         var site = definitions.Current;
         if (site.FindType(contentType) is not { } type)
         {
-            return ContentResult.Invalid([$"未知的内容类型“{contentType}”"]);
+            return Failure.Invalid.Of($"未知的内容类型“{contentType}”");
         }
 
         var errors = new List<string>();
         var data = Map(site, type, values, errors);
         if (errors.Count > 0)
         {
-            return ContentResult.Invalid(errors);
+            return Failure.Invalid.Of(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -57,7 +58,7 @@ public sealed class ContentManager(
         AddTags(version, data);
         pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Saved, 1, version.Column));
         await SaveAndNotifyAsync(cancellationToken);
-        return ContentResult.Ok(version);
+        return version;
     }
 
     /// <summary>
@@ -65,17 +66,17 @@ public sealed class ContentManager(
     /// draft, a version in review, the published one) stays as it was: the reviewed or public text is never
     /// changed under anyone.
     /// </summary>
-    public async Task<ContentResult> UpdateAsync(string id, int expectedVersion, JsonObject values, string author, CancellationToken cancellationToken = default)
+    public async Task<Result<ContentItemVersion>> UpdateAsync(string id, int expectedVersion, JsonObject values, string author, CancellationToken cancellationToken = default)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return ContentResult.NotFound();
+            return new Failure.NotFound();
         }
 
         if (item.LatestVersion != expectedVersion)
         {
-            return ContentResult.Conflict(item.LatestVersion);
+            return Changed(item.LatestVersion);
         }
 
         var site = definitions.Current;
@@ -84,7 +85,7 @@ public sealed class ContentManager(
         var data = Map(site, type, values, errors);
         if (errors.Count > 0)
         {
-            return ContentResult.Invalid(errors);
+            return Failure.Invalid.Of(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,32 +103,32 @@ public sealed class ContentManager(
             // Someone else saved the same version in the same instant; the unique (item, number) index caught it.
             db.ChangeTracker.Clear();
             var current = await db.ContentItems.AsNoTracking().Where(i => i.Id == id).Select(i => i.LatestVersion).FirstAsync(cancellationToken);
-            return ContentResult.Conflict(current);
+            return Changed(current);
         }
 
         AddTags(version, data);
         pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Saved, version.Number, version.Column));
         await SaveAndNotifyAsync(cancellationToken);
-        return ContentResult.Ok(version);
+        return version;
     }
 
     /// <summary>
     /// Publishes a version (the latest when none is named). With <paramref name="at"/> in the future the
     /// version is only scheduled. <paramref name="recordedUtc"/> back-dates 发布时间 for imported content.
     /// </summary>
-    public async Task<ContentResult> PublishAsync(string id, int? number = null, DateTime? at = null, DateTime? recordedUtc = null, CancellationToken cancellationToken = default)
+    public async Task<Result<ContentItemVersion>> PublishAsync(string id, int? number = null, DateTime? at = null, DateTime? recordedUtc = null, CancellationToken cancellationToken = default)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return ContentResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var target = number ?? item.LatestVersion;
         var version = await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Number == target, cancellationToken);
         if (version is null)
         {
-            return ContentResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,7 +137,7 @@ public sealed class ContentManager(
             version.Status = ContentStatus.Scheduled;
             version.PublishedUtc = when;
             await SaveAsync(cancellationToken);
-            return ContentResult.Ok(version);
+            return version;
         }
 
         var type = definitions.Current.FindType(item.ContentType)!;
@@ -145,7 +146,7 @@ public sealed class ContentManager(
         var pathError = await AssignPathAsync(item, version, type, cancellationToken);
         if (pathError is not null)
         {
-            return ContentResult.Invalid([pathError]);
+            return Failure.Invalid.Of(pathError);
         }
 
         var previous = await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published && v.Id != version.Id).ToListAsync(cancellationToken);
@@ -162,7 +163,7 @@ public sealed class ContentManager(
         var moved = previous.Select(v => v.Column).FirstOrDefault(c => c != version.Column);
         pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Published, version.Number, version.Column, moved));
         await SaveAndNotifyAsync(cancellationToken);
-        return ContentResult.Ok(version);
+        return version;
     }
 
     /// <summary>
@@ -182,13 +183,13 @@ public sealed class ContentManager(
         return true;
     }
 
-    public async Task<ContentResult> UnpublishAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result<ContentItemVersion>> UnpublishAsync(string id, CancellationToken cancellationToken = default)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
         var version = item is null ? null : await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Published, cancellationToken);
         if (item is null || version is null)
         {
-            return ContentResult.NotFound();
+            return new Failure.NotFound();
         }
 
         version.Published = false;
@@ -196,16 +197,16 @@ public sealed class ContentManager(
         item.PublishedVersion = null;
         pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Unpublished, version.Number, version.Column));
         await SaveAndNotifyAsync(cancellationToken);
-        return ContentResult.Ok(version);
+        return version;
     }
 
     /// <summary>Removes an item from every public surface and from lists; its versions stay for the record.</summary>
-    public async Task<ContentResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result<ContentItemVersion>> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return ContentResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var versions = await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published).ToListAsync(cancellationToken);
@@ -219,7 +220,7 @@ public sealed class ContentManager(
         item.PublishedVersion = null;
         pending.Add(new ContentChange(item.Id, item.ContentType, ContentChangeKind.Deleted, item.LatestVersion, null));
         await SaveAndNotifyAsync(cancellationToken);
-        return ContentResult.Ok(versions.FirstOrDefault() ?? await db.ContentItemVersions.FirstAsync(v => v.ContentItemId == id && v.Latest, cancellationToken));
+        return versions.FirstOrDefault() ?? await db.ContentItemVersions.FirstAsync(v => v.ContentItemId == id && v.Latest, cancellationToken);
     }
 
     private JsonObject Map(SiteDefinition site, ContentTypeDefinition type, JsonObject values, List<string> errors)
@@ -336,6 +337,10 @@ public sealed class ContentManager(
         || db.ContentItems.Local.Any(i => i.Path == path && i.Id != itemId);
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>Someone saved a version after the one the writer started from.</summary>
+    private static Failure Changed(int current) =>
+        ContentFailures.Conflict($"内容已被他人修改（当前为第 {current} 版），请基于最新版本重新编辑", current);
 
     private async Task SaveAndNotifyAsync(CancellationToken cancellationToken)
     {

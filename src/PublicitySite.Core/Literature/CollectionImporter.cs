@@ -145,27 +145,27 @@ public sealed class CollectionImporter(AppDbContext db, ContentManager contents)
     private async Task<string?> CreateAsync(string type, JsonObject values, string key, string file, CollectionImportOptions options, ImportReport report, CancellationToken cancellationToken)
     {
         var created = await contents.CreateAsync(type, values, options.Author, key, cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } failure)
         {
-            report.Skipped.Add((file, string.Join("；", created.Errors)));
+            report.Skipped.Add((file, failure.Detail));
             return null;
         }
 
         report.Imported.Add(file);
         if (options.Publish)
         {
-            var published = await contents.PublishAsync(created.Version!.ContentItemId, cancellationToken: cancellationToken);
-            if (published.Succeeded)
+            var published = await contents.PublishAsync(created.Value!.ContentItemId, cancellationToken: cancellationToken);
+            if (published.Failure is { } notPublished)
             {
-                report.Published++;
+                report.Warnings.Add((file, "已导入但未发布：" + notPublished.Detail));
             }
             else
             {
-                report.Warnings.Add((file, "已导入但未发布：" + string.Join("；", published.Errors)));
+                report.Published++;
             }
         }
 
-        return created.Version!.ContentItemId;
+        return created.Value!.ContentItemId;
     }
 
     /// <summary>Front matter when the file has it; otherwise a leading “# 标题” line names the article.</summary>

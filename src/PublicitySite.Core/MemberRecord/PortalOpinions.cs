@@ -80,21 +80,21 @@ public sealed class PortalOpinions(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await contents.CreateAsync(SocialOpinions.Type, values, actor.Name, cancellationToken: cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } notCreated)
         {
-            return new Failure.Invalid("body", string.Join("；", created.Errors));
+            return new Failure.Invalid("body", notCreated.Detail);
         }
 
         var row = new PortalOpinion
         {
             Owner = actor.Name,
             MemberId = me.MemberId,
-            ContentItemId = created.Version!.ContentItemId,
+            ContentItemId = created.Value!.ContentItemId,
             Title = title,
             SubmittedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<PortalOpinion>().Add(row);
-        audit.Stage(actor.Name, AuditActions.OpinionReported, created.Version.ContentItemId, title, address: actor.Address);
+        audit.Stage(actor.Name, AuditActions.OpinionReported, created.Value.ContentItemId, title, address: actor.Address);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await contents.NotifyCommittedAsync(cancellationToken);
@@ -149,11 +149,11 @@ public sealed class PortalOpinions(
         values["Adoption"] = level;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var saved = await contents.UpdateAsync(contentItemId, latest.Number, values, actor.Name, cancellationToken);
-        if (!saved.Succeeded)
+        if (saved.Failure is { } failure)
         {
-            return saved.Outcome == ContentOutcome.Conflict
-                ? new Failure.Conflict(saved.Errors[0])
-                : new Failure.Invalid("level", string.Join("；", saved.Errors));
+            return failure is Failure.Conflict
+                ? new Failure.Conflict(failure.Detail)
+                : new Failure.Invalid("level", failure.Detail);
         }
 
         if (await db.Set<PortalOpinion>().FirstOrDefaultAsync(o => o.ContentItemId == contentItemId, cancellationToken) is { } row)

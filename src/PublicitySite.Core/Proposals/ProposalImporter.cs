@@ -189,12 +189,12 @@ public sealed class ProposalImporter(
     private async Task<string?> WriteAsync(CheckedRow row, string user, bool publish, CancellationToken cancellationToken)
     {
         var created = await contents.CreateAsync(ProposalVisibility.ContentType, row.Values, user, $"proposal-import:{row.Number.Term}-{row.Number.Meeting}-{row.Number.Seq}", cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } failure)
         {
-            return string.Join("；", created.Errors);
+            return failure.Detail;
         }
 
-        var id = created.Version!.ContentItemId;
+        var id = created.Value!.ContentItemId;
         if (row.Values["timeline"] is null)
         {
             db.Set<ProposalEvent>().Add(new ProposalEvent
@@ -213,8 +213,8 @@ public sealed class ProposalImporter(
             return Taken(row);
         }
 
-        return publish && await contents.PublishAsync(id, cancellationToken: cancellationToken) is { Succeeded: false } p
-            ? string.Join("；", p.Errors)
+        return publish && await contents.PublishAsync(id, cancellationToken: cancellationToken) is { Failure: { } notPublished }
+            ? notPublished.Detail
             : null;
     }
 

@@ -317,13 +317,13 @@ public sealed class ProposalOffice(
             .MaxAsync(r => (int?)r.Seq, cancellationToken) ?? 0) + 1;
         var values = Values(filing, session.Term, session.Meeting, seq);
         var created = await contents.CreateAsync(ProposalVisibility.ContentType, values, actor.Name, cancellationToken: cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } failure)
         {
-            return new Failure.Invalid([.. created.Errors.Select(e => new FieldError("body", e))]);
+            return new Failure.Invalid([.. failure.Messages.Select(e => new FieldError("body", e))]);
         }
 
         // The indexer, told of the new item inside this transaction, has written its record unless the number was taken.
-        var id = created.Version!.ContentItemId;
+        var id = created.Value!.ContentItemId;
         if (!await db.Set<ProposalRecord>().AnyAsync(r => r.ContentItemId == id, cancellationToken))
         {
             return null;

@@ -98,30 +98,31 @@ public sealed class ProposalPublication(
         if (!inReview)
         {
             var submitted = await workflow.SubmitAsync(actor, id, null, wordsChecked: false, cancellationToken);
-            if (Refusal(submitted) is { } notSubmitted)
+            if (submitted.Failure is { } notSubmitted)
             {
                 await RollBackAsync(transaction);
-                return notSubmitted;
+                return Refusal(notSubmitted);
             }
         }
 
         var approved = await workflow.ApproveAsync(actor, id, null, null, opinion, cancellationToken);
-        if (Refusal(approved) is { } notApproved)
+        if (approved.Failure is { } notApproved)
         {
             await RollBackAsync(transaction);
-            return notApproved;
+            return Refusal(notApproved);
         }
 
         var record = await db.Set<ProposalRecord>().AsNoTracking().FirstAsync(r => r.ContentItemId == id, cancellationToken);
-        var published = approved.Version!.Status == ContentStatus.Published;
-        audit.Stage(actor.Name, AuditActions.ProposalPublished, id, published ? $"{record.Number} 发布" : $"{record.Number} “{approved.StageName}”待办", approved.Version.Number, approved.Version.ContentHash, actor.Address);
+        var (version, stage, _) = approved.Value!;
+        var published = version.Status == ContentStatus.Published;
+        audit.Stage(actor.Name, AuditActions.ProposalPublished, id, published ? $"{record.Number} 发布" : $"{record.Number} “{stage}”待办", version.Number, version.ContentHash, actor.Address);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The sinks that wrote rows inside the transaction (member links, the proposal record) hear the change
         // again now and write those rows afresh; what they added before is committed and must not stay tracked.
         db.ChangeTracker.Clear();
         await contents.NotifyCommittedAsync(cancellationToken);
-        return new ProposalChange(id, record.Number, record.Status) { Published = published, NextStage = published ? null : approved.StageName };
+        return new ProposalChange(id, record.Number, record.Status) { Published = published, NextStage = published ? null : stage };
     }
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
@@ -130,13 +131,13 @@ public sealed class ProposalPublication(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The workflow's answer as this command's failure; a word check that stops submission is bad input (400).</summary>
-    private static Failure? Refusal(WorkflowResult result) => result.Outcome switch
+    /// <summary>The workflow's refusal as this command's failure; a word check that stops submission is bad input (400).</summary>
+    private static Failure Refusal(Failure failure) => failure switch
     {
-        WorkflowOutcome.Ok => null,
-        WorkflowOutcome.NotFound => new Failure.NotFound("提案不存在"),
-        WorkflowOutcome.Forbidden => new Failure.Forbidden(string.Join("；", result.Errors)),
-        WorkflowOutcome.Conflict => new Failure.Conflict(string.Join("；", result.Errors)),
-        _ => new Failure.Invalid("body", string.Join("；", result.Errors) + (result.WordCheck is { Hits.Count: > 0 } check ? "：" + string.Join("、", check.Hits.Select(h => h.Term).Distinct()) : "")),
+        Failure.NotFound => new Failure.NotFound("提案不存在"),
+        Failure.Forbidden => failure,
+        Failure.Conflict => new Failure.Conflict(failure.Detail),
+        Failure.WordsFound words => new Failure.Invalid("body", words.Detail + (words.Check.Hits.Count > 0 ? "：" + string.Join("、", words.Check.Hits.Select(h => h.Term).Distinct()) : "")),
+        _ => new Failure.Invalid("body", failure.Detail),
     };
 }

@@ -110,9 +110,9 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         }
 
         var created = await contents.CreateAsync(type.Name, values, author, key, cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } failure)
         {
-            Skip(report, folder, file, string.Join("; ", created.Errors));
+            Skip(report, folder, file, string.Join("; ", failure.Messages));
             return;
         }
 
@@ -122,14 +122,14 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
             return;
         }
 
-        var result = await contents.PublishAsync(created.Version!.ContentItemId, recordedUtc: published ?? clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
-        if (result.Succeeded)
+        var result = await contents.PublishAsync(created.Value!.ContentItemId, recordedUtc: published ?? clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
+        if (result.Failure is { } notPublished)
         {
-            report.Published++;
+            report.Warnings.Add((relative, "imported but not published: " + string.Join("; ", notPublished.Messages)));
         }
         else
         {
-            report.Warnings.Add((relative, "imported but not published: " + string.Join("; ", result.Errors)));
+            report.Published++;
         }
     }
 

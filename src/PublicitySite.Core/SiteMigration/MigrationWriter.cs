@@ -98,16 +98,16 @@ public sealed class MigrationWriter(AppDbContext db, WorkflowService workflow, C
         var saved = import.Existing?.ContentItemId is { } id
             ? await workflow.UpdateAsync(options.Actor, id, await db.ContentItems.Where(i => i.Id == id).Select(i => i.LatestVersion).FirstAsync(cancellationToken), values, cancellationToken)
             : await workflow.CreateAsync(options.Actor, import.Rule.Type, values, cancellationToken);
-        if (!saved.Succeeded)
+        if (saved.Failure is { } failure)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             report.MediaStored -= media.Count(m => m.Value.StartsWith("/media/", StringComparison.Ordinal));
-            await FailAsync(run, report, url, "无法保存：" + string.Join("；", saved.Errors), cancellationToken);
+            await FailAsync(run, report, url, "无法保存：" + failure.Detail, cancellationToken);
             return;
         }
 
-        var itemId = saved.Version!.ContentItemId;
+        var itemId = saved.Value!.Version.ContentItemId;
         var original = import.Article.Published?.UtcDateTime;
         if (original is { } when)
         {
@@ -118,9 +118,9 @@ public sealed class MigrationWriter(AppDbContext db, WorkflowService workflow, C
         if (options.Publish)
         {
             var published = await contents.PublishAsync(itemId, recordedUtc: original ?? Now, cancellationToken: cancellationToken);
-            if (!published.Succeeded)
+            if (published.Failure is { } notPublished)
             {
-                report.Problems.Add(new MigrationProblem(url, MigrationProblem.Skipped, "已导入但未发布：" + string.Join("；", published.Errors)));
+                report.Problems.Add(new MigrationProblem(url, MigrationProblem.Skipped, "已导入但未发布：" + notPublished.Detail));
             }
         }
 

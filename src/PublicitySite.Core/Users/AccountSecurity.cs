@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Storage;
 using PublicitySite.Workflow;
 
@@ -89,22 +90,22 @@ public sealed class AccountSecurity(
     /// Turns two-step sign-in on once a code from the app proves the key was taken, and gives the recovery codes,
     /// shown once. The security stamp changes, so the user's other sessions end.
     /// </summary>
-    public async Task<(WorkflowResultBase Result, IReadOnlyList<string> RecoveryCodes)> ConfirmEnrolmentAsync(Actor actor, string? code)
+    public async Task<Result<IReadOnlyList<string>>> ConfirmEnrolmentAsync(Actor actor, string? code)
     {
         if (await manager.FindByNameAsync(actor.Name) is not { } user)
         {
-            return (new(WorkflowOutcome.NotFound, [$"用户“{actor.Name}”不存在"]), []);
+            return new Failure.NotFound($"用户“{actor.Name}”不存在");
         }
 
         if (user.TwoFactorEnabled)
         {
-            return (new(WorkflowOutcome.Conflict, ["两步验证已启用"]), []);
+            return new Failure.Conflict("两步验证已启用");
         }
 
         var key = await manager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key) || Totp.Match(key, code, clock.GetUtcNow()) is not { } step)
         {
-            return (new(WorkflowOutcome.Invalid, ["验证码不正确：请输入验证器应用中当前显示的 6 位数字；如仍不对，请核对手机的时间"]), []);
+            return Failure.Invalid.Of("验证码不正确：请输入验证器应用中当前显示的 6 位数字；如仍不对，请核对手机的时间");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -114,7 +115,7 @@ public sealed class AccountSecurity(
         audit.Stage(actor.Name, AuditActions.TwoFactorEnabled, user.UserName, $"启用两步验证，生成 {codes.Count} 个恢复码", address: actor.Address);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return (new(WorkflowOutcome.Ok, []), codes);
+        return codes;
     }
 
     /// <summary>
@@ -155,11 +156,11 @@ public sealed class AccountSecurity(
     /// <summary>
     /// Ten new recovery codes in place of the old ones (all of which stop working), shown once.
     /// </summary>
-    public async Task<(WorkflowResultBase Result, IReadOnlyList<string> RecoveryCodes)> NewRecoveryCodesAsync(Actor actor)
+    public async Task<Result<IReadOnlyList<string>>> NewRecoveryCodesAsync(Actor actor)
     {
         if (await manager.FindByNameAsync(actor.Name) is not { TwoFactorEnabled: true } user)
         {
-            return (new(WorkflowOutcome.Conflict, ["尚未启用两步验证"]), []);
+            return new Failure.Conflict("尚未启用两步验证");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -167,52 +168,52 @@ public sealed class AccountSecurity(
         audit.Stage(actor.Name, AuditActions.TwoFactorEnabled, user.UserName, $"重新生成 {codes.Count} 个恢复码，旧的作废", address: actor.Address);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return (new(WorkflowOutcome.Ok, []), codes);
+        return codes;
     }
 
     /// <summary>
     /// The user's own password change: the current password, the new one twice. The new one meets the same rule
     /// as everywhere (Chinese messages from the validators); the security stamp changes, so other sessions end.
     /// </summary>
-    public async Task<WorkflowResultBase> ChangePasswordAsync(Actor actor, string? current, string? password, string? repeat)
+    public async Task<Result<Done>> ChangePasswordAsync(Actor actor, string? current, string? password, string? repeat)
     {
         if (await manager.FindByNameAsync(actor.Name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{actor.Name}”不存在"]);
+            return new Failure.NotFound($"用户“{actor.Name}”不存在");
         }
 
         if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(password))
         {
-            return new(WorkflowOutcome.Invalid, ["请填写当前密码和新密码"]);
+            return Failure.Invalid.Of("请填写当前密码和新密码");
         }
 
         if (password != repeat)
         {
-            return new(WorkflowOutcome.Invalid, ["两次输入的新密码不一致"]);
+            return Failure.Invalid.Of("两次输入的新密码不一致");
         }
 
         if (!await manager.CheckPasswordAsync(user, current))
         {
             await audit.WriteAsync(actor.Name, AuditActions.LoginFailed, user.UserName, "修改密码时当前密码错误", address: actor.Address);
-            return new(WorkflowOutcome.Invalid, ["当前密码不正确"]);
+            return Failure.Invalid.Of("当前密码不正确");
         }
 
         if (password == current)
         {
-            return new(WorkflowOutcome.Invalid, ["新密码不能与当前密码相同"]);
+            return Failure.Invalid.Of("新密码不能与当前密码相同");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var changed = await manager.ChangePasswordAsync(user, current, password);
         if (!changed.Succeeded)
         {
-            return new(WorkflowOutcome.Invalid, changed.Errors.Select(e => e.Description).Distinct().ToList());
+            return Failure.Invalid.Of(changed.Errors.Select(e => e.Description).Distinct().ToList());
         }
 
         await users.RequirePasswordChangeAsync(user, false);
         audit.Stage(actor.Name, AuditActions.PasswordSet, user.UserName, "本人修改密码，其他会话失效", address: actor.Address);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Workflow;
@@ -8,6 +9,9 @@ namespace PublicitySite.Users;
 
 /// <summary>A token as the admin lists it: never its secret, only its prefix.</summary>
 public sealed record TokenRow(ApiToken Token, string Owner);
+
+/// <summary>A token just made, with its secret: shown once and never kept.</summary>
+public sealed record NewToken(TokenRow Row, string Secret);
 
 /// <summary>
 /// The admin's API tokens: everyone makes and revokes their own; roles that manage users see and revoke
@@ -38,7 +42,7 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
     /// <summary>Today in Beijing: the date the form's expiry is counted from.</summary>
     public DateOnly Today => DateOnly.FromDateTime(SiteTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
-    public async Task<(TokenRow? Created, string? Secret, IReadOnlyList<string> Errors)> CreateAsync(Actor actor, string? name, IReadOnlyCollection<string> scopes, DateOnly? expires)
+    public async Task<Result<NewToken>> CreateAsync(Actor actor, string? name, IReadOnlyCollection<string> scopes, DateOnly? expires)
     {
         var errors = new List<string>();
         name = name?.Trim();
@@ -47,11 +51,12 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
             errors.Add($"请填写令牌名称（1 到 {MaxNameLength} 个字），例如“小程序读取草稿”");
         }
 
+        var refused = RefusedScopes(actor.Role, scopes);
         if (scopes.Count == 0)
         {
             errors.Add("请至少选择一个权限范围");
         }
-        else if (RefusedScopes(actor.Role, scopes) is { Count: > 0 } refused)
+        else if (refused.Count > 0)
         {
             errors.Add($"您的角色不能授予这些权限范围：{string.Join("、", refused)}");
         }
@@ -70,14 +75,15 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
 
         if (errors.Count > 0)
         {
-            return (null, null, errors);
+            // Asking for a scope the role may not grant is a refusal (403); the rest is the form to correct (400).
+            return refused.Count > 0 ? new Failure.Forbidden(string.Join("；", errors)) : Failure.Invalid.Of(errors);
         }
 
         // Valid through the whole of the chosen day, Beijing time.
         var end = new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), SiteTime.Zone.BaseUtcOffset).UtcDateTime;
         var (token, secret) = await tokens.CreateUntilAsync(user!, name!, end, scopes);
         await audit.WriteAsync(actor.Name, AuditActions.TokenCreated, $"token:{token.Id}", $"{token.Name}（{token.Scopes}），到期 {until:yyyy-MM-dd}", address: actor.Address);
-        return (new TokenRow(token, actor.Name), secret, []);
+        return new NewToken(new TokenRow(token, actor.Name), secret);
     }
 
     /// <summary>My tokens; with <paramref name="everyone"/> (roles that manage users only) every user's.</summary>
@@ -93,23 +99,23 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
     }
 
     /// <summary>Revokes at once: every request checks the token in the database.</summary>
-    public async Task<WorkflowResultBase> RevokeAsync(Actor actor, long id)
+    public async Task<Result<Done>> RevokeAsync(Actor actor, long id)
     {
         var user = await users.FindByNameAsync(actor.Name);
         if (user is null)
         {
-            return new(WorkflowOutcome.Forbidden, ["账号不可用"]);
+            return new Failure.Forbidden("账号不可用");
         }
 
         // Someone else's token looks exactly like a missing one to people who may not manage it.
         var revoked = await tokens.RevokeAsync(ManagesAll(actor) ? null : user.Id, id);
         if (!revoked)
         {
-            return new(WorkflowOutcome.NotFound, ["令牌不存在或已撤销"]);
+            return new Failure.NotFound("令牌不存在或已撤销");
         }
 
         await audit.WriteAsync(actor.Name, AuditActions.TokenRevoked, $"token:{id}", null, address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     private WorkflowPolicy Policy => new(definitions.Current);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
 using PublicitySite.Workflow;
@@ -23,38 +24,38 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
 
     public bool MayManage(Actor actor) => new WorkflowPolicy(definitions.Current).Has(actor, Permissions.ManageSettings);
 
-    public async Task<(Webhook? Hook, IReadOnlyList<string> Errors)> AddAsync(Actor actor, string? url, IReadOnlyCollection<string> events)
+    public async Task<Result<Webhook>> AddAsync(Actor actor, string? url, IReadOnlyCollection<string> events)
     {
         if (!MayManage(actor))
         {
-            return (null, [Refusal]);
+            return new Failure.Forbidden(Refusal);
         }
 
         if (string.IsNullOrWhiteSpace(url) || url.Trim().Length > 500)
         {
-            return (null, ["请填写接收地址（http 或 https 开头的完整网址，最长 500 个字符）"]);
+            return Failure.Invalid.Of("请填写接收地址（http 或 https 开头的完整网址，最长 500 个字符）");
         }
 
         if (events.Count == 0)
         {
-            return (null, ["请至少选择一个事件"]);
+            return Failure.Invalid.Of("请至少选择一个事件");
         }
 
         var (hook, error) = await hooks.AddAsync(url.Trim(), events);
         if (hook is null)
         {
-            return (null, [error!]);
+            return Failure.Invalid.Of(error!);
         }
 
         await audit.WriteAsync(actor.Name, AuditActions.WebhookCreated, Target(hook.Id), $"{hook.Url}（{hook.Events}）", address: actor.Address);
-        return (hook, []);
+        return hook;
     }
 
-    public async Task<WorkflowResultBase> SetActiveAsync(Actor actor, long id, bool active)
+    public async Task<Result<Done>> SetActiveAsync(Actor actor, long id, bool active)
     {
         if (!MayManage(actor))
         {
-            return new(WorkflowOutcome.Forbidden, [Refusal]);
+            return new Failure.Forbidden(Refusal);
         }
 
         // Enabling also ends a pause: the hook starts afresh, its waiting deliveries are sent at once.
@@ -69,14 +70,14 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
         }
 
         await audit.WriteAsync(actor.Name, AuditActions.WebhookChanged, Target(id), active ? "启用" : "停用", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
-    public async Task<WorkflowResultBase> DeleteAsync(Actor actor, long id)
+    public async Task<Result<Done>> DeleteAsync(Actor actor, long id)
     {
         if (!MayManage(actor))
         {
-            return new(WorkflowOutcome.Forbidden, [Refusal]);
+            return new Failure.Forbidden(Refusal);
         }
 
         var url = await db.Set<Webhook>().Where(h => h.Id == id).Select(h => h.Url).FirstOrDefaultAsync();
@@ -86,47 +87,47 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
         }
 
         await audit.WriteAsync(actor.Name, AuditActions.WebhookDeleted, Target(id), url, address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     /// <summary>
     /// Puts a failed delivery (given up, or waiting for its next retry) back at the head of the outbox. It gets
     /// one more attempt even past the retry limit; the caller wakes the dispatcher.
     /// </summary>
-    public async Task<WorkflowResultBase> RetryAsync(Actor actor, long hookId, long deliveryId)
+    public async Task<Result<Done>> RetryAsync(Actor actor, long hookId, long deliveryId)
     {
         if (!MayManage(actor))
         {
-            return new(WorkflowOutcome.Forbidden, [Refusal]);
+            return new Failure.Forbidden(Refusal);
         }
 
         var hook = await db.Set<Webhook>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == hookId);
         var delivery = await db.Set<WebhookDelivery>().FirstOrDefaultAsync(d => d.Id == deliveryId && d.WebhookId == hookId);
         if (hook is null || delivery is null)
         {
-            return new(WorkflowOutcome.NotFound, ["投递记录不存在"]);
+            return new Failure.NotFound("投递记录不存在");
         }
 
         if (delivery.DeliveredUtc is not null || (!delivery.Abandoned && delivery.LastError is null))
         {
-            return new(WorkflowOutcome.Invalid, ["只有失败的投递可以重试"]);
+            return Failure.Invalid.Of("只有失败的投递可以重试");
         }
 
         if (!hook.Active)
         {
-            return new(WorkflowOutcome.Invalid, ["该 Webhook 已停用，请先启用再重试"]);
+            return Failure.Invalid.Of("该 Webhook 已停用，请先启用再重试");
         }
 
         delivery.Abandoned = false;
         delivery.NextAttemptUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
         await audit.WriteAsync(actor.Name, AuditActions.WebhookRetried, Target(hookId), $"投递 #{deliveryId}（{delivery.Event}）", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     private const string Refusal = "只有管理员可以管理 Webhook";
 
-    private static WorkflowResultBase Missing => new(WorkflowOutcome.NotFound, ["Webhook 不存在"]);
+    private static Result<Done> Missing => new Failure.NotFound("Webhook 不存在");
 
     private static string Target(long id) => $"webhook:{id}";
 }

@@ -49,10 +49,10 @@ public sealed class ScheduleRunner(AppDbContext db, ContentManager content, Audi
             audit.Stage(Actor.System.Name, AuditActions.Published, action.ContentItemId, $"定时发布（由 {action.RequestedBy} 安排）{late}", version.Number, version.ContentHash);
             // 发布时间 is the time chosen, not the moment a late runner got to it.
             var result = await content.PublishAsync(action.ContentItemId, version.Number, recordedUtc: action.DueUtc, cancellationToken: cancellationToken);
-            if (!result.Succeeded)
+            if (result.Failure is { } failure)
             {
                 db.ChangeTracker.Clear();
-                await MarkFailedAsync(id, string.Join("；", result.Errors), cancellationToken);
+                await MarkFailedAsync(id, failure.Detail, cancellationToken);
             }
 
             return;
@@ -68,10 +68,10 @@ public sealed class ScheduleRunner(AppDbContext db, ContentManager content, Audi
         action.Outcome = "已撤下" + late;
         audit.Stage(Actor.System.Name, AuditActions.Unpublished, action.ContentItemId, $"定时撤下（由 {action.RequestedBy} 安排）{late}", version.Number, version.ContentHash);
         var unpublished = await content.UnpublishAsync(action.ContentItemId, cancellationToken);
-        if (!unpublished.Succeeded)
+        if (unpublished.Failure is { } notUnpublished)
         {
             db.ChangeTracker.Clear();
-            await MarkFailedAsync(id, string.Join("；", unpublished.Errors), cancellationToken);
+            await MarkFailedAsync(id, notUnpublished.Detail, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
 using PublicitySite.Users;
@@ -10,7 +11,7 @@ namespace PublicitySite.Workflow;
 public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit, AppDbContext db)
 {
     /// <param name="generated">The password was generated and shown once: the user must change it at first sign-in.</param>
-    public async Task<WorkflowResultBase> AddAsync(Actor actor, string name, string role, string password, string? displayName, bool generated = false)
+    public async Task<Result<Done>> AddAsync(Actor actor, string name, string role, string password, string? displayName, bool generated = false)
     {
         if (Denied(actor) is { } denied)
         {
@@ -20,14 +21,14 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         var (user, errors) = await users.AddAsync(name.Trim(), role, password, displayName, generated);
         if (user is null)
         {
-            return new(WorkflowOutcome.Invalid, errors.Select(Chinese).ToList());
+            return Failure.Invalid.Of(errors.Select(Chinese).ToList());
         }
 
         await audit.WriteAsync(actor.Name, AuditActions.UserCreated, user.UserName, generated ? $"角色 {role}，生成初始密码" : $"角色 {role}", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
-    public async Task<WorkflowResultBase> ChangeRoleAsync(Actor actor, string name, string role)
+    public async Task<Result<Done>> ChangeRoleAsync(Actor actor, string name, string role)
     {
         if (Denied(actor) is { } denied)
         {
@@ -38,17 +39,17 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         var user = await manager.FindByNameAsync(name);
         if (user is null)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         if (definition is null)
         {
-            return new(WorkflowOutcome.Invalid, [$"未知的角色“{role}”"]);
+            return Failure.Invalid.Of($"未知的角色“{role}”");
         }
 
         if (user.UserName == actor.Name && definition.Name != actor.Role)
         {
-            return new(WorkflowOutcome.Invalid, ["不能修改自己的角色，请由另一位管理员操作"]);
+            return Failure.Invalid.Of("不能修改自己的角色，请由另一位管理员操作");
         }
 
         var old = await manager.GetRolesAsync(user);
@@ -56,10 +57,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         await users.EnsureRolesAsync([definition]);
         await manager.AddToRoleAsync(user, definition.Name);
         await audit.WriteAsync(actor.Name, AuditActions.RoleChanged, user.UserName, $"{string.Join(",", old)} → {definition.Name}", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
-    public async Task<WorkflowResultBase> UnlockAsync(Actor actor, string name)
+    public async Task<Result<Done>> UnlockAsync(Actor actor, string name)
     {
         if (Denied(actor) is { } denied)
         {
@@ -68,13 +69,13 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
         await manager.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(actor.Name, AuditActions.RoleChanged, user.UserName, "解除锁定", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     /// <summary>
@@ -82,7 +83,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// before the old one is removed, and the security stamp changes, so every session of that user ends.
     /// A <paramref name="generated"/> password (shown once to whoever set it) must be changed at the next sign-in.
     /// </summary>
-    public async Task<WorkflowResultBase> SetPasswordAsync(Actor actor, string name, string password, bool generated = false)
+    public async Task<Result<Done>> SetPasswordAsync(Actor actor, string name, string password, bool generated = false)
     {
         if (Denied(actor) is { } denied)
         {
@@ -91,7 +92,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         var problems = new List<string>();
@@ -103,20 +104,20 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (problems.Count > 0)
         {
-            return new(WorkflowOutcome.Invalid, problems);
+            return Failure.Invalid.Of(problems);
         }
 
         await manager.RemovePasswordAsync(user);
         var added = await manager.AddPasswordAsync(user, password);
         if (!added.Succeeded)
         {
-            return new(WorkflowOutcome.Invalid, added.Errors.Select(e => e.Description).ToList());
+            return Failure.Invalid.Of(added.Errors.Select(e => e.Description).ToList());
         }
 
         await manager.ResetAccessFailedCountAsync(user);
         await users.RequirePasswordChangeAsync(user, generated);
         await audit.WriteAsync(actor.Name, AuditActions.PasswordSet, user.UserName, generated ? "生成新密码，原有会话失效，首次登录须修改" : "重设密码，原有会话失效", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     /// <summary>
@@ -124,7 +125,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// recovery codes; the security stamp changes, so their sessions end. They enrol again at the next sign-in
     /// when their role requires it.
     /// </summary>
-    public async Task<WorkflowResultBase> ResetTwoFactorAsync(Actor actor, string name)
+    public async Task<Result<Done>> ResetTwoFactorAsync(Actor actor, string name)
     {
         if (Denied(actor) is { } denied)
         {
@@ -133,7 +134,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         var was = user.TwoFactorEnabled;
@@ -145,14 +146,14 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         audit.Stage(actor.Name, AuditActions.TwoFactorReset, user.UserName, was ? "重置两步验证，原有会话失效" : "重置两步验证（此前未启用），原有会话失效", address: actor.Address);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     /// <summary>
     /// Stops a user from signing in and ends their sessions and tokens at once (a lock-out with no end and a new
     /// security stamp); <see cref="EnableAsync"/> undoes it. Nobody disables their own account.
     /// </summary>
-    public async Task<WorkflowResultBase> DisableAsync(Actor actor, string name)
+    public async Task<Result<Done>> DisableAsync(Actor actor, string name)
     {
         if (Denied(actor) is { } denied)
         {
@@ -161,22 +162,22 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         if (user.UserName == actor.Name)
         {
-            return new(WorkflowOutcome.Invalid, ["不能停用自己的账号，请由另一位管理员操作"]);
+            return Failure.Invalid.Of("不能停用自己的账号，请由另一位管理员操作");
         }
 
         await manager.SetLockoutEnabledAsync(user, true);
         await manager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await manager.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(actor.Name, AuditActions.UserDisabled, user.UserName, "停用账号，原有会话失效", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
-    public async Task<WorkflowResultBase> EnableAsync(Actor actor, string name)
+    public async Task<Result<Done>> EnableAsync(Actor actor, string name)
     {
         if (Denied(actor) is { } denied)
         {
@@ -185,31 +186,25 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new(WorkflowOutcome.NotFound, [$"用户“{name}”不存在"]);
+            return new Failure.NotFound($"用户“{name}”不存在");
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
         await manager.ResetAccessFailedCountAsync(user);
         await manager.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(actor.Name, AuditActions.UserEnabled, user.UserName, "启用账号", address: actor.Address);
-        return new(WorkflowOutcome.Ok, []);
+        return Done.Result;
     }
 
     /// <summary>A disabled account is locked out with no end; a temporary lock-out after failed sign-ins is not.</summary>
     public static bool IsDisabled(AppUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 
-    private WorkflowResultBase? Denied(Actor actor) =>
+    private Failure? Denied(Actor actor) =>
         new WorkflowPolicy(definitions.Current).Has(actor, Permissions.ManageUsers)
             ? null
-            : new(WorkflowOutcome.Forbidden, [$"您的角色（{new WorkflowPolicy(definitions.Current).RoleLabel(actor.Role)}）无权管理用户"]);
+            : new Failure.Forbidden($"您的角色（{new WorkflowPolicy(definitions.Current).RoleLabel(actor.Role)}）无权管理用户");
 
     private static string Chinese(string error) => error.Contains("Passwords must", StringComparison.Ordinal) || error.Contains("Password", StringComparison.Ordinal)
         ? "密码至少 12 位，须包含小写字母和数字，且不能是常见密码"
         : error;
-}
-
-/// <summary>The outcome of an action that makes no content version.</summary>
-public sealed record WorkflowResultBase(WorkflowOutcome Outcome, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => Outcome == WorkflowOutcome.Ok;
 }

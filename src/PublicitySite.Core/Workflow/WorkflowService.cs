@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Media;
@@ -33,7 +34,7 @@ public sealed class WorkflowService(
 
     public WorkflowPolicy Policy => new(definitions.Current);
 
-    public async Task<WorkflowResult> CreateAsync(Actor actor, string contentType, JsonObject values, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> CreateAsync(Actor actor, string contentType, JsonObject values, CancellationToken cancellationToken = default)
     {
         var policy = Policy;
         var type = policy.Site.FindType(contentType);
@@ -45,37 +46,37 @@ public sealed class WorkflowService(
 
         if (type is not null && await media.CheckAsync(policy.Site, type, values, null, cancellationToken) is { Count: > 0 } mediaErrors)
         {
-            return WorkflowResult.Invalid(mediaErrors);
+            return Failure.Invalid.Of(mediaErrors);
         }
 
         var result = await content.CreateAsync(contentType, values, actor.Name, cancellationToken: cancellationToken);
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return WorkflowResult.From(result);
+            return failure;
         }
 
-        var v = result.Version!;
+        var v = result.Value!;
         await audit.WriteAsync(actor.Name, AuditActions.Created, v.ContentItemId, v.Title, v.Number, v.ContentHash, actor.Address, cancellationToken);
-        return WorkflowResult.Ok(v) with { WordCheck = await CheckWordsAsync(v, cancellationToken) };
+        return new WorkflowChange(v, WordCheck: await CheckWordsAsync(v, cancellationToken));
     }
 
     /// <summary>
     /// Saves a new draft on top of <paramref name="expectedVersion"/>. A version in review is withdrawn from
     /// review (its text stays exactly as reviewed) and the new draft must be submitted again.
     /// </summary>
-    public Task<WorkflowResult> UpdateAsync(Actor actor, string id, int expectedVersion, JsonObject values, CancellationToken cancellationToken = default) =>
+    public Task<Result<WorkflowChange>> UpdateAsync(Actor actor, string id, int expectedVersion, JsonObject values, CancellationToken cancellationToken = default) =>
         SaveAsync(actor, id, expectedVersion, values, null, cancellationToken);
 
     /// <param name="restoring">
     /// The old version being restored, whose Media values were accepted when it was saved: they are compared with
     /// it rather than with the latest version, so restoring never fails on a file the old version already held.
     /// </param>
-    private async Task<WorkflowResult> SaveAsync(Actor actor, string id, int expectedVersion, JsonObject values, ContentItemVersion? restoring, CancellationToken cancellationToken)
+    private async Task<Result<WorkflowChange>> SaveAsync(Actor actor, string id, int expectedVersion, JsonObject values, ContentItemVersion? restoring, CancellationToken cancellationToken)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var policy = Policy;
@@ -87,36 +88,36 @@ public sealed class WorkflowService(
 
         if (item.LatestVersion != expectedVersion)
         {
-            return WorkflowResult.Conflict($"内容已被他人修改（当前为第 {item.LatestVersion} 版，您编辑的是第 {expectedVersion} 版），请基于最新版本重新编辑", item.LatestVersion);
+            return ContentFailures.Conflict($"内容已被他人修改（当前为第 {item.LatestVersion} 版，您编辑的是第 {expectedVersion} 版），请基于最新版本重新编辑", item.LatestVersion);
         }
 
         if (policy.Site.FindType(item.ContentType) is { } type
             && await media.CheckAsync(policy.Site, type, values, ContentData.Parse((restoring ?? latest).Data), cancellationToken) is { Count: > 0 } mediaErrors)
         {
-            return WorkflowResult.Invalid(mediaErrors);
+            return Failure.Invalid.Of(mediaErrors);
         }
 
         await WithdrawAsync(latest, actor, cancellationToken);
         var result = await content.UpdateAsync(id, expectedVersion, values, actor.Name, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
             db.ChangeTracker.Clear();
-            return WorkflowResult.From(result);
+            return failure;
         }
 
-        var v = result.Version!;
+        var v = result.Value!;
         await audit.WriteAsync(actor.Name, AuditActions.Saved, id, v.Title, v.Number, v.ContentHash, actor.Address, cancellationToken);
-        return WorkflowResult.Ok(v) with { WordCheck = await CheckWordsAsync(v, cancellationToken) };
+        return new WorkflowChange(v, WordCheck: await CheckWordsAsync(v, cancellationToken));
     }
 
     /// <summary>Copies an old version into a new draft; the history keeps every version as it was.</summary>
-    public async Task<WorkflowResult> RestoreAsync(Actor actor, string id, int number, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> RestoreAsync(Actor actor, string id, int number, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         var old = item is null ? null : await db.ContentItemVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ContentItemId == id && v.Number == number, cancellationToken);
         if (item is null || latest is null || old is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         if (!Policy.CanEdit(actor, item, latest.Column) || !Policy.CanEdit(actor, item, old.Column))
@@ -134,9 +135,9 @@ public sealed class WorkflowService(
         }
 
         var result = await SaveAsync(actor, id, expectedVersion ?? item.LatestVersion, values, old, cancellationToken);
-        if (result.Succeeded)
+        if (result.Value is { Version: var restored })
         {
-            await audit.WriteAsync(actor.Name, AuditActions.Restored, id, $"由第 {number} 版恢复为第 {result.Version!.Number} 版草稿", result.Version.Number, result.Version.ContentHash, actor.Address, cancellationToken);
+            await audit.WriteAsync(actor.Name, AuditActions.Restored, id, $"由第 {number} 版恢复为第 {restored.Number} 版草稿", restored.Number, restored.ContentHash, actor.Address, cancellationToken);
         }
 
         return result;
@@ -146,12 +147,12 @@ public sealed class WorkflowService(
     /// Sends the latest draft to the first stage, after the 错敏词 check: blocking terms stop it, warning terms
     /// need <paramref name="wordsChecked"/> (已核对). The check result is stored with the version.
     /// </summary>
-    public async Task<WorkflowResult> SubmitAsync(Actor actor, string id, int? expectedVersion, bool wordsChecked, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> SubmitAsync(Actor actor, string id, int? expectedVersion, bool wordsChecked, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var policy = Policy;
@@ -167,14 +168,14 @@ public sealed class WorkflowService(
 
         if (latest.Status != ContentStatus.Draft)
         {
-            return WorkflowResult.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，只有草稿可以提交审核", item.LatestVersion);
+            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，只有草稿可以提交审核", item.LatestVersion);
         }
 
         var check = await CheckWordsAsync(latest, wordsChecked, cancellationToken);
         if (check.HasBlocking || (check.HasWarnings && !wordsChecked))
         {
             var message = check.HasBlocking ? "稿件含有须修改的错敏词，不能提交" : "稿件含有需核对的词语，请逐条核对后勾选“已核对”再提交";
-            return new WorkflowResult(WorkflowOutcome.WordsFound, null, [message]) { WordCheck = check, CurrentVersion = item.LatestVersion };
+            return new Failure.WordsFound(message, check);
         }
 
         var review = await ReviewOfAsync(latest, cancellationToken);
@@ -192,30 +193,30 @@ public sealed class WorkflowService(
     }
 
     /// <summary>Approves the latest version at its stage; at the last stage it is published now or at <paramref name="at"/>.</summary>
-    public Task<WorkflowResult> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
+    public Task<Result<WorkflowChange>> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
         ApproveAsync(actor, id, expectedVersion, at, null, cancellationToken);
 
     /// <summary>
     /// Approves the latest version at its stage with an optional opinion (意见), kept with the version for the
     /// 审签单; at the last stage it is published now or at <paramref name="at"/>.
     /// </summary>
-    public async Task<WorkflowResult> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> ApproveAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
     {
         if (comment is { Length: > MaxOpinion })
         {
-            return WorkflowResult.Invalid($"审核意见不超过 {MaxOpinion} 字");
+            return Failure.Invalid.Of($"审核意见不超过 {MaxOpinion} 字");
         }
 
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var review = latest.Status == ContentStatus.InReview ? await db.Set<VersionReview>().FirstOrDefaultAsync(r => r.VersionId == latest.Id, cancellationToken) : null;
         if (review is null || review.Stage < 0)
         {
-            return WorkflowResult.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
+            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
         }
 
         var policy = Policy;
@@ -244,7 +245,7 @@ public sealed class WorkflowService(
         var final = stage == stages.Count - 1;
         if (!final && at is not null)
         {
-            return WorkflowResult.Invalid($"只有“{stages[^1].Name}”环节可以定时发布");
+            return Failure.Invalid.Of($"只有“{stages[^1].Name}”环节可以定时发布");
         }
 
         review.Approvals = [.. review.Approvals, $"{stages[stage].Name}|{actor.Name}|{Now.ToString("O", CultureInfo.InvariantCulture)}"];
@@ -263,7 +264,7 @@ public sealed class WorkflowService(
     }
 
     /// <summary>Sends the version back to its author as a draft, with the reason (required).</summary>
-    public Task<WorkflowResult> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
+    public Task<Result<WorkflowChange>> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, CancellationToken cancellationToken = default) =>
         RejectAsync(actor, id, expectedVersion, comment, null, cancellationToken);
 
     /// <summary>
@@ -271,18 +272,18 @@ public sealed class WorkflowService(
     /// is null, or to an earlier stage by name, where it waits in review again. The approvals from that stage on
     /// are void (those people decide again); their opinions stay in the steps.
     /// </summary>
-    public async Task<WorkflowResult> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, string? returnTo, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> RejectAsync(Actor actor, string id, int? expectedVersion, string? comment, string? returnTo, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var review = latest.Status == ContentStatus.InReview ? await db.Set<VersionReview>().FirstOrDefaultAsync(r => r.VersionId == latest.Id, cancellationToken) : null;
         if (review is null || review.Stage < 0)
         {
-            return WorkflowResult.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
+            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
         }
 
         var stages = Policy.StagesOf(item.ContentType);
@@ -294,12 +295,12 @@ public sealed class WorkflowService(
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            return WorkflowResult.Invalid("退回时须填写退回意见");
+            return Failure.Invalid.Of("退回时须填写退回意见");
         }
 
         if (comment.Length > MaxOpinion)
         {
-            return WorkflowResult.Invalid($"退回意见不超过 {MaxOpinion} 字");
+            return Failure.Invalid.Of($"退回意见不超过 {MaxOpinion} 字");
         }
 
         var target = -1;
@@ -308,7 +309,7 @@ public sealed class WorkflowService(
             target = stages.Select(s => s.Name).ToList().IndexOf(name);
             if (target < 0 || target >= stage)
             {
-                return WorkflowResult.Invalid($"只能退回至作者或本环节之前的环节（{string.Join("、", stages.Take(stage).Select(s => s.Name).Prepend("作者"))}），“{name}”不在其中");
+                return Failure.Invalid.Of($"只能退回至作者或本环节之前的环节（{string.Join("、", stages.Take(stage).Select(s => s.Name).Prepend("作者"))}），“{name}”不在其中");
             }
         }
 
@@ -341,16 +342,16 @@ public sealed class WorkflowService(
     /// 签发: the last stage's approval, now or at <paramref name="at"/>. A version that passed review and was
     /// taken down may be put back by a publisher. Nothing unreviewed is ever published (先审后发).
     /// </summary>
-    public Task<WorkflowResult> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
+    public Task<Result<WorkflowChange>> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, CancellationToken cancellationToken = default) =>
         PublishAsync(actor, id, expectedVersion, at, null, cancellationToken);
 
     /// <summary>签发 with an optional opinion (意见) when the version waits at the last stage.</summary>
-    public async Task<WorkflowResult> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> PublishAsync(Actor actor, string id, int? expectedVersion, DateTime? at, string? comment, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         if (latest.Status == ContentStatus.InReview)
@@ -370,19 +371,19 @@ public sealed class WorkflowService(
 
         if (latest.Status != ContentStatus.Unpublished)
         {
-            return WorkflowResult.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，未经审核的稿件不能发布（先审后发）", item.LatestVersion);
+            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，未经审核的稿件不能发布（先审后发）", item.LatestVersion);
         }
 
         return await PublishApprovedAsync(actor, item, latest, at, cancellationToken);
     }
 
     /// <summary>Takes the published version off the site now, or at <paramref name="at"/> (expiry).</summary>
-    public async Task<WorkflowResult> UnpublishAsync(Actor actor, string id, DateTime? at, CancellationToken cancellationToken = default)
+    public async Task<Result<WorkflowChange>> UnpublishAsync(Actor actor, string id, DateTime? at, CancellationToken cancellationToken = default)
     {
         var (item, latest) = await LoadAsync(id, cancellationToken);
         if (item is null || latest is null)
         {
-            return WorkflowResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var published = item.PublishedVersion is { } n ? await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == id && v.Number == n, cancellationToken) : null;
@@ -396,7 +397,7 @@ public sealed class WorkflowService(
             var scheduled = await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Status == ContentStatus.Scheduled).ToListAsync(cancellationToken);
             if (scheduled.Count == 0 || at is not null)
             {
-                return WorkflowResult.Conflict("该内容当前未发布", item.LatestVersion);
+                return ContentFailures.Conflict("该内容当前未发布", item.LatestVersion);
             }
 
             // Unpublishing something only scheduled cancels the schedule: it never goes out.
@@ -421,7 +422,7 @@ public sealed class WorkflowService(
         return Finish(result);
     }
 
-    private async Task<WorkflowResult> PublishApprovedAsync(Actor actor, ContentItem item, ContentItemVersion version, DateTime? at, CancellationToken cancellationToken)
+    private async Task<Result<WorkflowChange>> PublishApprovedAsync(Actor actor, ContentItem item, ContentItemVersion version, DateTime? at, CancellationToken cancellationToken)
     {
         // The editor's 定时发布 / 定时下线 fields (PublishLaterPart) apply unless the publisher names a time.
         var data = ContentData.Parse(version.Data);
@@ -449,7 +450,7 @@ public sealed class WorkflowService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return WorkflowResult.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
+            return ContentFailures.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
         }
     }
 
@@ -458,14 +459,15 @@ public sealed class WorkflowService(
             ? time.UtcDateTime
             : null;
 
-    private WorkflowResult Finish(ContentResult result)
+    private Result<WorkflowChange> Finish(Result<ContentItemVersion> result)
     {
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
             db.ChangeTracker.Clear();
+            return failure;
         }
 
-        return WorkflowResult.From(result);
+        return new WorkflowChange(result.Value!);
     }
 
     /// <summary>Anyone who wrote any version since the last publication took part in writing this text.</summary>
@@ -540,7 +542,7 @@ public sealed class WorkflowService(
         return review;
     }
 
-    private async Task<WorkflowResult> CommitAsync(ContentItemVersion version, string? stage, CancellationToken cancellationToken)
+    private async Task<Result<WorkflowChange>> CommitAsync(ContentItemVersion version, string? stage, CancellationToken cancellationToken)
     {
         version.ModifiedUtc = Now;
         try
@@ -550,22 +552,22 @@ public sealed class WorkflowService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return WorkflowResult.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
+            return ContentFailures.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
         }
 
-        return WorkflowResult.Ok(version, stage);
+        return new WorkflowChange(version, stage);
     }
 
-    private async Task<WorkflowResult> DenyAsync(Actor actor, string action, string target, string reason, CancellationToken cancellationToken)
+    private async Task<Result<WorkflowChange>> DenyAsync(Actor actor, string action, string target, string reason, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await audit.WriteAsync(actor.Name, AuditActions.Denied, target, $"{action}：{reason}", address: actor.Address, cancellationToken: cancellationToken);
-        return WorkflowResult.Forbidden(reason);
+        return new Failure.Forbidden(reason);
     }
 
-    private static WorkflowResult? Stale(ContentItem item, int? expectedVersion) =>
+    private static Failure? Stale(ContentItem item, int? expectedVersion) =>
         expectedVersion is { } expected && expected != item.LatestVersion
-            ? WorkflowResult.Conflict($"内容已有更新的版本（当前为第 {item.LatestVersion} 版，您看到的是第 {expected} 版），请刷新后再办理", item.LatestVersion)
+            ? ContentFailures.Conflict($"内容已有更新的版本（当前为第 {item.LatestVersion} 版，您看到的是第 {expected} 版），请刷新后再办理", item.LatestVersion)
             : null;
 
     private async Task<(ContentItem? Item, ContentItemVersion? Latest)> LoadAsync(string id, CancellationToken cancellationToken)

@@ -54,21 +54,6 @@ public abstract class AdminPage : PageModel
         await next();
     }
 
-    /// <summary>Shows a workflow refusal on the page with the matching status code (403, 409, 400, 422).</summary>
-    protected IActionResult Refused(WorkflowResult result, Func<IActionResult> page)
-    {
-        Errors.AddRange(result.Errors);
-        Response.StatusCode = result.Outcome switch
-        {
-            WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
-            WorkflowOutcome.Conflict => StatusCodes.Status409Conflict,
-            WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
-            WorkflowOutcome.WordsFound => StatusCodes.Status422UnprocessableEntity,
-            _ => StatusCodes.Status400BadRequest,
-        };
-        return page();
-    }
-
     /// <summary>
     /// The one mapping of a command's failure onto a page: each field's message into ModelState (under the
     /// field's name) and the error list at the top, with the status code the API would answer.

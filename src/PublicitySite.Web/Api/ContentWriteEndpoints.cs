@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
-using static PublicitySite.Web.Api.WorkflowProblems;
+using static PublicitySite.Web.Api.JsonBodies;
+using static PublicitySite.Web.Api.ResultProblems;
 
 namespace PublicitySite.Web.Api;
 
@@ -20,78 +23,79 @@ public static class ContentWriteEndpoints
         api.MapPut("/{id}", Update).WithSummary("保存新版本（需 If-Match；版本过期返回 409；正文 body 或 bodyHtml）").AddOpenApiOperationTransformer(ContentWriteOpenApi.DescribeBody);
         api.MapPost("/{id}/submit", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
+                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
                 : Answer(await workflow.SubmitAsync(actor, id, v ?? IfMatch(http.Request), body["wordsChecked"]?.GetValueKind() == System.Text.Json.JsonValueKind.True, ct), http)))
             .WithSummary("提交审核（运行错敏词检查；警告词需 wordsChecked=true）");
         api.MapPost("/{id}/approve", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
-                : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
-                : !TryText(body, "comment", out var comment) ? BadBody("comment 应为文字（审核意见）")
+                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
+                : !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
+                : !TryText(body, "comment", out var comment) ? BadRequest("comment 应为文字（审核意见）")
                 : Answer(await workflow.ApproveAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
             .WithSummary("本环节审核通过，可带 comment 审核意见（最后一环即签发，可带 at 定时发布）");
         api.MapPost("/{id}/reject", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
-                : !TryText(body, "returnTo", out var returnTo) ? BadBody("returnTo 应为之前某一环节的名称，或“作者”")
+                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
+                : !TryText(body, "returnTo", out var returnTo) ? BadRequest("returnTo 应为之前某一环节的名称，或“作者”")
                 : Answer(await workflow.RejectAsync(actor, id, v ?? IfMatch(http.Request), body["comment"]?.ToString(), returnTo, ct), http)))
             .WithSummary("退回（须填写 comment；returnTo 为之前某一环节的名称，省略或“作者”即退回作者）");
         api.MapPost("/{id}/publish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadBody("version 应为正整数")
-                : !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
-                : !TryText(body, "comment", out var comment) ? BadBody("comment 应为文字（签发意见）")
+                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
+                : !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
+                : !TryText(body, "comment", out var comment) ? BadRequest("comment 应为文字（签发意见）")
                 : Answer(await workflow.PublishAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
             .WithSummary("签发发布（可带 at 定时发布）");
         api.MapPost("/{id}/unpublish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryTime(body, "at", out var at) ? BadBody("at 应为 ISO 8601 时间")
+                !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
                 : Answer(await workflow.UnpublishAsync(actor, id, at, ct), http)))
             .WithSummary("撤下（可带 at 定时撤下）");
         api.MapPost("/{id}/restore", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "from", out var from) || from is null ? BadBody("from 应为要恢复的版本号（正整数）")
+                !TryInt(body, "from", out var from) || from is null ? BadRequest("from 应为要恢复的版本号（正整数）")
                 : Answer(await workflow.RestoreAsync(actor, id, from.Value, IfMatch(http.Request), ct), http)))
             .WithSummary("将历史版本恢复为新草稿");
         api.MapGet("/{id}/versions", Versions).WithSummary("版本历史（含审核记录）");
         return routes;
     }
 
-    private static Task<IResult> Create(HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
-        Act(http, actors, async (actor, body) =>
+    private static Task<Results<Created<ContentWriteAnswer>, ProblemHttpResult>> Create(HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+        Act<Created<ContentWriteAnswer>>(http, actors, async (actor, body) =>
         {
             if (body["type"] is not JsonValue type || type.ToString().Length == 0)
             {
-                return BadBody("缺少 type（内容类型，例如 News）");
+                return BadRequest("缺少 type（内容类型，例如 News）");
             }
 
             var result = await workflow.CreateAsync(actor, type.ToString(), body, ct);
-            if (!result.Succeeded)
+            if (result.Failure is { } failure)
             {
-                return ToProblem(result);
+                return Problem(failure);
             }
 
-            http.Response.Headers.ETag = ETag(result.Version!.Number);
-            return Results.Created($"/api/content/{result.Version.ContentItemId}/versions", Summary(result));
+            var created = result.Value!.Version;
+            http.Response.Headers.ETag = ETag(created.Number);
+            return TypedResults.Created($"/api/content/{created.ContentItemId}/versions", ContentWriteAnswer.Of(result.Value));
         });
 
-    private static Task<IResult> Update(string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
-        Act(http, actors, async (actor, body) =>
+    private static Task<Results<Ok<ContentWriteAnswer>, ProblemHttpResult>> Update(string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
+        Act<Ok<ContentWriteAnswer>>(http, actors, async (actor, body) =>
         {
             if (!TryInt(body, "version", out var bodyVersion))
             {
-                return BadBody("version 应为正整数");
+                return BadRequest("version 应为正整数");
             }
 
             var expected = IfMatch(http.Request) ?? bodyVersion;
             if (expected is null)
             {
-                return Results.Problem(title: "缺少版本号", detail: "修改内容须在 If-Match 头中给出所基于的版本（例如 If-Match: \"3\"），以免覆盖他人的修改", statusCode: StatusCodes.Status428PreconditionRequired);
+                return TypedResults.Problem(title: "缺少版本号", detail: "修改内容须在 If-Match 头中给出所基于的版本（例如 If-Match: \"3\"），以免覆盖他人的修改", statusCode: StatusCodes.Status428PreconditionRequired);
             }
 
             if (expected < 1)
             {
-                return BadBody("If-Match 无法识别，应为 \"版本号\"");
+                return BadRequest("If-Match 无法识别，应为 \"版本号\"");
             }
 
             body.Remove("version");
@@ -103,19 +107,19 @@ public static class ContentWriteEndpoints
     {
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Forbidden("账号不可用");
+            return Problem(new Failure.Forbidden("账号不可用"));
         }
 
         if (await queries.GetAsync(id, ct) is not { } work)
         {
-            return ApiProblems.NotFound("内容不存在");
+            return Problem(new Failure.NotFound());
         }
 
         var policy = workflow.Policy;
         if (!ActorAccessor.HasScope(http.User, TokenScopes.ReadDrafts)
             || !(policy.Has(actor, Permissions.ViewDrafts, work.Item.ContentType, work.Latest.Column) || policy.CanEdit(actor, work.Item, work.Latest.Column)))
         {
-            return Forbidden("您无权查看此内容的版本历史");
+            return Problem(new Failure.Forbidden("您无权查看此内容的版本历史"));
         }
 
         var stages = policy.StagesOf(work.Item.ContentType);
@@ -160,41 +164,31 @@ public static class ContentWriteEndpoints
         _ => "退回",
     };
 
-    private static async Task<IResult> Act(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<IResult>> action)
+    private static async Task<Results<TOk, ProblemHttpResult>> Act<TOk>(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<Results<TOk, ProblemHttpResult>>> action)
+        where TOk : IResult
     {
         if (!ActorAccessor.HasScope(http.User, TokenScopes.WriteContent))
         {
-            return Forbidden("该令牌没有 write:content 权限范围");
+            return Problem(new Failure.Forbidden("该令牌没有 write:content 权限范围"));
         }
 
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Forbidden("账号不可用");
+            return Problem(new Failure.Forbidden("账号不可用"));
         }
 
         var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);
-        return body is null ? BadBody(error!) : await action(actor, body);
+        return body is null ? BadRequest(error!) : await action(actor, body);
     }
 
-    private static IResult Answer(WorkflowResult result, HttpContext http)
+    private static Results<Ok<ContentWriteAnswer>, ProblemHttpResult> Answer(Result<WorkflowChange> result, HttpContext http)
     {
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return ToProblem(result);
+            return Problem(failure);
         }
 
-        http.Response.Headers.ETag = ETag(result.Version!.Number);
-        return Results.Ok(Summary(result));
+        http.Response.Headers.ETag = ETag(result.Value!.Version.Number);
+        return TypedResults.Ok(ContentWriteAnswer.Of(result.Value));
     }
-
-    private static object Summary(WorkflowResult result) => new
-    {
-        id = result.Version!.ContentItemId,
-        version = result.Version.Number,
-        status = result.Version.Status.ToString(),
-        statusLabel = WorkflowService.StatusLabel(result.Version.Status),
-        stage = result.StageName,
-        contentHash = result.Version.ContentHash,
-        words = result.WordCheck?.Hits.Select(h => new { field = h.Field, term = h.Term, replacement = h.Replacement, level = h.Level.ToString(), note = h.Note }).ToList(),
-    };
 }

@@ -1,10 +1,16 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PublicitySite.Commands;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
-using static PublicitySite.Web.Api.WorkflowProblems;
+using static PublicitySite.Web.Api.JsonBodies;
+using static PublicitySite.Web.Api.ResultProblems;
 
 namespace PublicitySite.Web.Api;
+
+/// <summary>The user an administration call created or changed.</summary>
+public sealed record UserRoleAnswer(string Name, string Role);
 
 /// <summary><c>POST /api/users</c> and <c>PUT /api/users/{name}/role</c>: user management for roles that hold users.manage.</summary>
 public static class UserWriteEndpoints
@@ -13,36 +19,38 @@ public static class UserWriteEndpoints
     {
         var api = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
         api.MapPost("/", (HttpContext http, UserAdministration admin, ActorAccessor actors) =>
-            ManageAsync(http, actors, async (actor, body) =>
+            ManageAsync<Created<UserRoleAnswer>>(http, actors, async (actor, body) =>
                 body["name"]?.ToString() is not { Length: > 0 } name || body["role"]?.ToString() is not { Length: > 0 } role || body["password"]?.ToString() is not { Length: > 0 } password
-                    ? BadBody("须给出 name、role 和 password")
-                    : Answer(await admin.AddAsync(actor, name, role, password, body["displayName"]?.ToString()), Results.Created($"/api/users/{name}", new { name, role }))))
+                    ? BadRequest("须给出 name、role 和 password")
+                    : Answer(await admin.AddAsync(actor, name, role, password, body["displayName"]?.ToString()), TypedResults.Created($"/api/users/{name}", new UserRoleAnswer(name, role)))))
             .WithSummary("新建用户");
         api.MapPut("/{name}/role", (string name, HttpContext http, UserAdministration admin, ActorAccessor actors) =>
-            ManageAsync(http, actors, async (actor, body) =>
+            ManageAsync<Ok<UserRoleAnswer>>(http, actors, async (actor, body) =>
                 body["role"]?.ToString() is not { Length: > 0 } role
-                    ? BadBody("须给出 role")
-                    : Answer(await admin.ChangeRoleAsync(actor, name, role), Results.Ok(new { name, role }))))
+                    ? BadRequest("须给出 role")
+                    : Answer(await admin.ChangeRoleAsync(actor, name, role), TypedResults.Ok(new UserRoleAnswer(name, role)))))
             .WithSummary("修改用户角色");
         return routes;
     }
 
-    private static async Task<IResult> ManageAsync(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<IResult>> action)
+    private static async Task<Results<TOk, ProblemHttpResult>> ManageAsync<TOk>(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<Results<TOk, ProblemHttpResult>>> action)
+        where TOk : IResult
     {
         if (!ActorAccessor.HasScope(http.User, TokenScopes.Manage))
         {
-            return Forbidden("该令牌没有 manage 权限范围");
+            return Problem(new Failure.Forbidden("该令牌没有 manage 权限范围"));
         }
 
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Forbidden("账号不可用");
+            return Problem(new Failure.Forbidden("账号不可用"));
         }
 
         var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);
-        return body is null ? BadBody(error!) : await action(actor, body);
+        return body is null ? BadRequest(error!) : await action(actor, body);
     }
 
-    private static IResult Answer(WorkflowResultBase result, IResult success) =>
-        result.Succeeded ? success : ToProblem(new WorkflowResult(result.Outcome, null, result.Errors));
+    private static Results<TOk, ProblemHttpResult> Answer<TOk>(Result<Done> result, TOk success)
+        where TOk : IResult =>
+        result.Failure is { } failure ? Problem(failure) : success;
 }

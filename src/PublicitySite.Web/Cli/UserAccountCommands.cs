@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PublicitySite.Commands;
 using PublicitySite.Users;
 using PublicitySite.Workflow;
 using Spectre.Console;
@@ -37,9 +38,9 @@ internal static class UserAccountCommands
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetPasswordAsync(CommandLine.Operator, result.GetValue(name)!, secret, generated: result.GetValue(generate));
-            if (!outcome.Succeeded)
+            if (outcome.Failure is { } failure)
             {
-                return await FailAsync(outcome);
+                return await FailAsync(failure);
             }
 
             Console.WriteLine($"已重设 {result.GetValue(name)} 的密码，原有登录会话已失效。");
@@ -54,7 +55,7 @@ internal static class UserAccountCommands
         return passwd;
     }
 
-    public static Command Switch(WebApplication app, string verb, string description, Func<UserAdministration, string, Task<WorkflowResultBase>> act, string done)
+    public static Command Switch(WebApplication app, string verb, string description, Func<UserAdministration, string, Task<Result<Done>>> act, string done)
     {
         var name = new Argument<string>("name") { Description = "登录名" };
         var command = new Command(verb, description) { name };
@@ -63,9 +64,9 @@ internal static class UserAccountCommands
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
             var outcome = await act(scope.ServiceProvider.GetRequiredService<UserAdministration>(), result.GetValue(name)!);
-            if (!outcome.Succeeded)
+            if (outcome.Failure is { } failure)
             {
-                return await FailAsync(outcome);
+                return await FailAsync(failure);
             }
 
             Console.WriteLine($"{done}用户 {result.GetValue(name)}。");
@@ -74,9 +75,9 @@ internal static class UserAccountCommands
         return command;
     }
 
-    private static async Task<int> FailAsync(WorkflowResultBase outcome)
+    private static async Task<int> FailAsync(Failure failure)
     {
-        foreach (var error in outcome.Errors)
+        foreach (var error in failure.Messages)
         {
             await Console.Error.WriteLineAsync(error);
         }

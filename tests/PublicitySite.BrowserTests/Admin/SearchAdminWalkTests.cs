@@ -60,8 +60,8 @@ public sealed class SearchAdminWalkTests
         for (var i = 1; i <= count; i++)
         {
             var created = await manager.CreateAsync("News", new JsonObject { ["title"] = $"市政协第{i}次专题协商会召开", ["column"] = "工作动态", ["body"] = "会议围绕年度重点工作开展协商。" }, "admin");
-            Assert.True(created.Succeeded, string.Join("；", created.Errors));
-            Assert.True((await manager.PublishAsync(created.Version!.ContentItemId)).Succeeded);
+            Assert.True(created.Succeeded, created.Failure?.Detail);
+            Assert.True((await manager.PublishAsync(created.Value!.ContentItemId)).Succeeded);
         }
     }
 

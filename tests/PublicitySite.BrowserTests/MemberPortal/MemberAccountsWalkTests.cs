@@ -29,10 +29,10 @@ public sealed class MemberAccountsWalkTests
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            zhang = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "张三", ["body"] = "简介", ["sector"] = "经济界", ["email"] = "zhangsan@example.cn" }, "admin")).Version!.ContentItemId;
-            li = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "李四", ["body"] = "简介", ["sector"] = "教育界" }, "admin")).Version!.ContentItemId;
+            zhang = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "张三", ["body"] = "简介", ["sector"] = "经济界", ["email"] = "zhangsan@example.cn" }, "admin")).Value!.ContentItemId;
+            li = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "李四", ["body"] = "简介", ["sector"] = "教育界" }, "admin")).Value!.ContentItemId;
             await contents.CreateAsync("Member", new JsonObject { ["title"] = "王五", ["body"] = "简介", ["sector"] = "医药卫生界" }, "admin");
-            var lead = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "赵六", ["body"] = "简介", ["sector"] = "农业界" }, "admin")).Version!.ContentItemId;
+            var lead = (await contents.CreateAsync("Member", new JsonObject { ["title"] = "赵六", ["body"] = "简介", ["sector"] = "农业界" }, "admin")).Value!.ContentItemId;
             var (_, errors) = await scope.ServiceProvider.GetRequiredService<MemberAccounts>().AddAsync(Actor.System, "zhaoliu", lead, WalkSite.Password, generated: false);
             Assert.Empty(errors);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -97,9 +97,9 @@ public sealed class MemberRecordWalkTests
         await using var scope = site.Services.CreateAsyncScope();
         var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await contents.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "示例委员", ["sector"] = "教育界" }, "admin");
-        await contents.PublishAsync(created.Version!.ContentItemId);
+        await contents.PublishAsync(created.Value!.ContentItemId);
         var (_, errors) = await scope.ServiceProvider.GetRequiredService<MemberAccounts>()
-            .AddAsync(PublicitySite.Workflow.Actor.System, userName, created.Version.ContentItemId, WalkSite.Password, generated: false);
+            .AddAsync(PublicitySite.Workflow.Actor.System, userName, created.Value.ContentItemId, WalkSite.Password, generated: false);
         Assert.Empty(errors);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using PublicitySite.Commands;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 
@@ -78,7 +79,7 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
         var writer = await site.Services.UserAsync("w", "Contributor");
         var created = await site.Services.WorkflowAsync(w => w.CreateAsync(writer, "News", Editorial.News("错敏词页面", "九三学会的委员发言。")));
         using var session = await AdminSession.LoginAsync(site, "w", "Contributor");
-        var response = await session.PostAsync($"/admin/content/edit/{created.Version!.ContentItemId}?handler=Submit", new() { ["version"] = "1", ["wordsChecked"] = "true" });
+        var response = await session.PostAsync($"/admin/content/edit/{created.Value!.Version.ContentItemId}?handler=Submit", new() { ["version"] = "1", ["wordsChecked"] = "true" });
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -169,7 +170,7 @@ public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
         var writer = await site.Services.UserAsync("w", "Contributor");
         var id = await site.Services.DraftAsync(writer, "含测试旧称的标题");
         var result = await site.Services.WorkflowAsync(w => w.SubmitAsync(writer, id, null, true));
-        Assert.Equal(PublicitySite.Workflow.WorkflowOutcome.WordsFound, result.Outcome);
-        Assert.Equal("测试新称", result.WordCheck!.Hits.Single().Replacement);
+        var refused = Assert.IsType<Failure.WordsFound>(result.Failure);
+        Assert.Equal("测试新称", refused.Check.Hits.Single().Replacement);
     }
 }

@@ -29,7 +29,7 @@ public sealed class AdminPagingTests
             for (var i = 1; i <= 25; i++)
             {
                 var created = await contents.CreateAsync("News", new JsonObject { ["title"] = $"分页条目{i:D2}", ["body"] = "正文。", ["column"] = "工作动态" }, "paging-admin");
-                Assert.True(created.Succeeded, string.Join("；", created.Errors));
+                Assert.True(created.Succeeded, created.Failure?.Detail);
             }
         }
 

@@ -89,7 +89,7 @@ public sealed class RoleMatrixAdminTests
     {
         await using var scope = site.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ContentManager>().CreateAsync("News", Editorial.News("页面自有稿"), me.Name);
-        return result.Version!.ContentItemId;
+        return result.Value!.ContentItemId;
     }
 
     private static async Task<string> OwnAtStageAsync(TestSite site, Actor me)

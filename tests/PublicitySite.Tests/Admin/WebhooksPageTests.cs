@@ -26,8 +26,8 @@ public sealed partial class WebhooksPageTests
         await using var scope = site.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await manager.CreateAsync("News", new JsonObject { ["title"] = title, ["column"] = "通知公告", ["body"] = "正文" }, "admin");
-        await manager.PublishAsync(created.Version!.ContentItemId);
-        return created.Version.ContentItemId;
+        await manager.PublishAsync(created.Value!.ContentItemId);
+        return created.Value.ContentItemId;
     }
 
     private static async Task<List<WebhookDelivery>> DeliveriesAsync(TestSite site)

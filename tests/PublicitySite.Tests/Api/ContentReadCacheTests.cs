@@ -15,8 +15,8 @@ public sealed class ContentReadCacheTests
         await using var scope = site.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await manager.CreateAsync("News", new JsonObject { ["title"] = title, ["column"] = "工作动态", ["body"] = "正文" }, "admin");
-        await manager.PublishAsync(created.Version!.ContentItemId);
-        return created.Version.ContentItemId;
+        await manager.PublishAsync(created.Value!.ContentItemId);
+        return created.Value.ContentItemId;
     }
 
     private static async Task<(HttpResponseMessage Response, List<string> Titles)> ListAsync(HttpClient client)

@@ -133,8 +133,8 @@ public sealed class MediaFieldApiTests : IClassFixture<MediaFieldApiTests.Site>
         await using var scope = site.Services.CreateAsyncScope();
         var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var result = await content.CreateAsync("News", WithCover(Editorial.News(title), cover), "media-api-editor-3");
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
-        return result.Version!.ContentItemId;
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        return result.Value!.ContentItemId;
     }
 
     private async Task<string?> CoverOfLatestAsync(string id)

@@ -91,7 +91,7 @@ public sealed class RoleMatrixApiTests
         await using var scope = site.Services.CreateAsyncScope();
         var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var result = await content.CreateAsync("News", Editorial.News("矩阵自有稿"), me.Name);
-        return result.Version!.ContentItemId;
+        return result.Value!.ContentItemId;
     }
 
     /// <summary>An item <paramref name="me"/> wrote, waiting at the stage their role approves (初审 for roles without one).</summary>

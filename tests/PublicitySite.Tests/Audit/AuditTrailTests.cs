@@ -1,5 +1,6 @@
 using System.Reflection;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 
@@ -28,8 +29,8 @@ public sealed class AuditTrailTests
             Assert.True((await u.ChangeRoleAsync(admin, "new-clerk", "Editor")).Succeeded);
         });
         var contributor = await host.Services.UserAsync("plain", "Contributor");
-        var refused = await host.RunAsync<PublicitySite.Workflow.UserAdministration, PublicitySite.Workflow.WorkflowResultBase>(u => u.ChangeRoleAsync(contributor, "new-clerk", "Administrator"));
-        Assert.Equal(PublicitySite.Workflow.WorkflowOutcome.Forbidden, refused.Outcome);
+        var refused = await host.RunAsync<PublicitySite.Workflow.UserAdministration, Result<Done>>(u => u.ChangeRoleAsync(contributor, "new-clerk", "Administrator"));
+        Assert.IsType<Failure.Forbidden>(refused.Failure);
 
         var (_, entries) = await host.RunAsync<AuditLog, (int, IReadOnlyList<AuditEntry>)>(a => a.QueryAsync(new AuditFilter { Target = "new-clerk" }));
         Assert.Equal([AuditActions.RoleChanged, AuditActions.UserCreated], entries.Select(e => e.Action));

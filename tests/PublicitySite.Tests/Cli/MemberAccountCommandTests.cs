@@ -20,7 +20,7 @@ public sealed partial class MemberAccountCommandTests
         {
             var created = await scope.ServiceProvider.GetRequiredService<ContentManager>()
                 .CreateAsync("Member", new JsonObject { ["title"] = "示例委员己", ["body"] = "简介" }, "admin");
-            profile = created.Version!.ContentItemId;
+            profile = created.Value!.ContentItemId;
         }
 
         var added = await SiteProcess.RunAsync(site.DataDir, "user", "add", "wy-ji", "--role", "Member", "--member", profile);

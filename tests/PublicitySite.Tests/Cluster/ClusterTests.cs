@@ -205,9 +205,9 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
         long hookId;
         await using (var scope = Cluster.Office.CreateAsyncScope())
         {
-            var (hook, errors) = await scope.ServiceProvider.GetRequiredService<WebhookAdministration>().AddAsync(admin, receiver.Url, [WebhookEvents.Published]);
-            Assert.True(hook is not null, string.Join("；", errors));
-            hookId = hook.Id;
+            var added = await scope.ServiceProvider.GetRequiredService<WebhookAdministration>().AddAsync(admin, receiver.Url, [WebhookEvents.Published]);
+            Assert.True(added.Succeeded, added.Failure?.Detail);
+            hookId = added.Value!.Id;
         }
 
         var ids = await PrepareAsync(3, "推送一次的通知");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Tests.Infrastructure;
 
@@ -9,10 +10,10 @@ public sealed class ContentQueriesTests
 {
     private static async Task<string> PublishedAsync(CoreHost host, string title, bool publish = true)
     {
-        var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", new JsonObject { ["title"] = title, ["body"] = "正文", ["column"] = "工作动态" }, "editor1"))).Version!.ContentItemId;
+        var id = (await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("News", new JsonObject { ["title"] = title, ["body"] = "正文", ["column"] = "工作动态" }, "editor1"))).Value!.ContentItemId;
         if (publish)
         {
-            Assert.True((await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id))).Succeeded);
+            Assert.True((await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id))).Succeeded);
         }
 
         return id;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Tests.Infrastructure;
 
@@ -53,8 +54,8 @@ public sealed class SlugRulesTests
         var paths = new List<string?>();
         for (var i = 0; i < 2; i++)
         {
-            var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", new JsonObject { ["title"] = "委员视察调研", ["column"] = "工作动态" }, "e"))).Version!.ContentItemId;
-            await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+            var id = (await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("News", new JsonObject { ["title"] = "委员视察调研", ["column"] = "工作动态" }, "e"))).Value!.ContentItemId;
+            await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id));
             var path = (await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)))!.Item.Path;
             Assert.DoesNotContain(id, path!, StringComparison.Ordinal);
             paths.Add(path);
@@ -71,8 +72,8 @@ public sealed class SlugRulesTests
         var paths = new List<string?>();
         for (var i = 0; i < 2; i++)
         {
-            var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", new JsonObject { ["title"] = "同名", ["column"] = "工作动态", ["slug"] = "tongming" }, "e"))).Version!.ContentItemId;
-            var published = await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+            var id = (await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("News", new JsonObject { ["title"] = "同名", ["column"] = "工作动态", ["slug"] = "tongming" }, "e"))).Value!.ContentItemId;
+            var published = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id));
             paths.Add((await host.RunAsync<ContentQueries, PublishedEntry?>(q => q.GetAsync(id)))!.Item.Path);
         }
 
@@ -84,10 +85,10 @@ public sealed class SlugRulesTests
     public async Task A_retitled_item_keeps_its_old_address_as_a_redirect()
     {
         await using var host = await CoreHost.StartAsync(Db.Sqlite);
-        var id = (await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Page", new JsonObject { ["title"] = "旧名", ["slug"] = "jiu-ming" }, "e"))).Version!.ContentItemId;
-        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
-        await host.RunAsync<ContentManager, ContentResult>(m => m.UpdateAsync(id, 1, new JsonObject { ["title"] = "新名", ["slug"] = "xin-ming" }, "e"));
-        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+        var id = (await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Page", new JsonObject { ["title"] = "旧名", ["slug"] = "jiu-ming" }, "e"))).Value!.ContentItemId;
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.UpdateAsync(id, 1, new JsonObject { ["title"] = "新名", ["slug"] = "xin-ming" }, "e"));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id));
 
         var (entry, redirect) = await host.RunAsync<ContentQueries, (PublishedEntry?, string?)>(q => q.FindByPathAsync("pages/jiu-ming"));
         var (current, _) = await host.RunAsync<ContentQueries, (PublishedEntry?, string?)>(q => q.FindByPathAsync("pages/xin-ming"));

@@ -149,10 +149,10 @@ public sealed class CuratedSite : IAsyncLifetime
         await using var scope = Site.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await manager.CreateAsync(type, values, "admin");
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        var published = await manager.PublishAsync(created.Version!.ContentItemId, recordedUtc: at ?? Clock.GetUtcNow().UtcDateTime);
-        Assert.True(published.Succeeded, string.Join("；", published.Errors));
-        return created.Version.ContentItemId;
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        var published = await manager.PublishAsync(created.Value!.ContentItemId, recordedUtc: at ?? Clock.GetUtcNow().UtcDateTime);
+        Assert.True(published.Succeeded, published.Failure?.Detail);
+        return created.Value.ContentItemId;
     }
 
     public async Task<string> UrlOfAsync(string id)

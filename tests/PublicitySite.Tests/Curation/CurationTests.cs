@@ -185,8 +185,8 @@ public sealed class CurationTests(CuratedSite curated)
         await using var scope = curated.Site.Services.CreateAsyncScope();
         var workflow = scope.ServiceProvider.GetRequiredService<WorkflowService>();
         var result = await workflow.CreateAsync(CuratedSite.Admin, "News", new JsonObject { ["title"] = "没有封面的图片新闻", ["column"] = "图片新闻", ["body"] = "正文。" });
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
-        Assert.Contains("必须有封面图", result.Errors[0]);
+        Assert.IsType<Failure.Invalid>(result.Failure);
+        Assert.Contains("必须有封面图", result.Failure!.Messages[0]);
     }
 
     [Fact]

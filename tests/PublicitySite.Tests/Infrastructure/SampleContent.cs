@@ -112,11 +112,11 @@ public static class SampleContent
         var created = await manager.CreateAsync(type, values, "admin");
         if (!created.Succeeded)
         {
-            throw new InvalidOperationException(string.Join("；", created.Errors));
+            throw new InvalidOperationException(created.Failure?.Detail);
         }
 
-        var published = await manager.PublishAsync(created.Version!.ContentItemId);
-        return published.Succeeded ? created.Version.ContentItemId : throw new InvalidOperationException(string.Join("；", published.Errors));
+        var published = await manager.PublishAsync(created.Value!.ContentItemId);
+        return published.Succeeded ? created.Value.ContentItemId : throw new InvalidOperationException(published.Failure?.Detail);
     }
 
     private static class Members

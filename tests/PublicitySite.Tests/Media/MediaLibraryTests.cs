@@ -53,8 +53,8 @@ public sealed class MediaLibraryTests
         var cover = (await host.UploadAsync(SampleFiles.Jpeg(60, 40), "cover.jpg")).Value!;
         var inline = (await host.UploadAsync(SampleFiles.Jpeg(70, 40), "inline.jpg")).Value!;
         var unused = (await host.UploadAsync(SampleFiles.Jpeg(80, 40), "unused.jpg")).Value!;
-        var created = await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", News("协商会议召开", cover.Id, $"会议现场：\n\n![会场]({MediaUrls.Original(inline)})"), "editor1"));
-        var itemId = created.Version!.ContentItemId;
+        var created = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("News", News("协商会议召开", cover.Id, $"会议现场：\n\n![会场]({MediaUrls.Original(inline)})"), "editor1"));
+        var itemId = created.Value!.ContentItemId;
 
         var usedBy = await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(inline.Id));
         var refused = await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.DeleteAsync(cover.Id));
@@ -67,11 +67,11 @@ public sealed class MediaLibraryTests
         Assert.Null(await host.RunAsync<MediaLibrary, MediaAsset?>(l => l.GetAsync(unused.Id)));
 
         // A new draft without the cover keeps it in use while the published version still shows it.
-        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(itemId));
-        await host.RunAsync<ContentManager, ContentResult>(m => m.UpdateAsync(itemId, 1, News("协商会议召开"), "editor1"));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(itemId));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.UpdateAsync(itemId, 1, News("协商会议召开"), "editor1"));
         Assert.Single(await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(cover.Id)));
 
-        await host.RunAsync<ContentManager, ContentResult>(m => m.DeleteAsync(itemId));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.DeleteAsync(itemId));
         Assert.Empty(await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(cover.Id)));
         Assert.True((await host.RunAsync<MediaLibrary, Result<MediaAsset>>(l => l.DeleteAsync(cover.Id))).Succeeded);
         Assert.Empty(Directory.GetFiles(host.Paths.MediaDir, $"{cover.Hash}.*", SearchOption.AllDirectories));
@@ -82,7 +82,7 @@ public sealed class MediaLibraryTests
     {
         await using var host = await MediaTestHost.StartAsync();
         var asset = (await host.UploadAsync(SampleFiles.Jpeg(60, 40))).Value!;
-        await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("News", News("旧稿", body: $"![图]({MediaUrls.Stable(asset.Id)})"), "editor1"));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("News", News("旧稿", body: $"![图]({MediaUrls.Stable(asset.Id)})"), "editor1"));
         await host.RunAsync<PublicitySite.Storage.AppDbContext, int>(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.Set<MediaUsage>()));
         Assert.Empty(await host.RunAsync<MediaLibrary, IReadOnlyList<MediaUsageEntry>>(l => l.UsageAsync(asset.Id)));
 

@@ -20,8 +20,8 @@ public sealed partial class MemberAccountIssueTests
         await using var scope = site.Services.CreateAsyncScope();
         var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await contents.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "简介", ["sector"] = "教育界", ["email"] = email }, "admin");
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        return created.Version!.ContentItemId;
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        return created.Value!.ContentItemId;
     }
 
     [Fact]

@@ -23,13 +23,13 @@ internal static partial class PortalTestData
         await using var scope = site.Services.CreateAsyncScope();
         var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await contents.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "示例委员简介", ["sector"] = "经济界" }, "admin");
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        await contents.PublishAsync(created.Version!.ContentItemId);
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        await contents.PublishAsync(created.Value!.ContentItemId);
         var (user, errors) = await scope.ServiceProvider.GetRequiredService<MemberAccounts>()
-            .AddAsync(Actor.System, userName, created.Version.ContentItemId, Editorial.Password, generated: false);
+            .AddAsync(Actor.System, userName, created.Value.ContentItemId, Editorial.Password, generated: false);
         Assert.Empty(errors);
         Assert.NotNull(user);
-        return created.Version.ContentItemId;
+        return created.Value.ContentItemId;
     }
 
     public static async Task<AdminSession> SignInAsync(TestSite site, string userName)

@@ -48,8 +48,8 @@ internal static partial class RecordTestData
         await using var scope = site.Services.CreateAsyncScope();
         var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var created = await contents.CreateAsync("News", new JsonObject { ["title"] = title, ["body"] = "委员在会上发言。", ["column"] = "工作动态", ["Members"] = new JsonArray(memberId) }, "admin");
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        Assert.True((await contents.PublishAsync(created.Version!.ContentItemId)).Succeeded);
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        Assert.True((await contents.PublishAsync(created.Value!.ContentItemId)).Succeeded);
     }
 
     public static async Task<string?> AdoptionAsync(TestSite site, string itemId)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 
 namespace PublicitySite.Tests.Members;
@@ -18,7 +19,7 @@ internal static class MemberData
         var id = await CreateAsync(services, type, values);
         await using var scope = services.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<ContentManager>().PublishAsync(id);
-        Assert.True(published.Succeeded, string.Join("；", published.Errors));
+        Assert.True(published.Succeeded, published.Failure?.Detail);
         return id;
     }
 
@@ -26,16 +27,16 @@ internal static class MemberData
     {
         await using var scope = services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<ContentManager>().CreateAsync(type, values, "admin");
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        return created.Version!.ContentItemId;
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        return created.Value!.ContentItemId;
     }
 
-    public static async Task<ContentResult> UpdateAsync(IServiceProvider services, string id, int expected, JsonObject values, bool publish)
+    public static async Task<Result<ContentItemVersion>> UpdateAsync(IServiceProvider services, string id, int expected, JsonObject values, bool publish)
     {
         await using var scope = services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var updated = await manager.UpdateAsync(id, expected, values, "admin");
-        Assert.True(updated.Succeeded, string.Join("；", updated.Errors));
+        Assert.True(updated.Succeeded, updated.Failure?.Detail);
         return publish ? await manager.PublishAsync(id) : updated;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Members;
 using PublicitySite.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class MemberDirectoryTests
         var an = await MemberData.PublishAsync(host.Services, "Member", MemberData.Member("安明", "an"));
         var bai = await MemberData.PublishAsync(host.Services, "Member", MemberData.Member("白雪", "bai"));
 
-        await host.RunAsync<ContentManager, ContentResult>(m => m.UnpublishAsync(bai));
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.UnpublishAsync(bai));
         await MemberData.UpdateAsync(host.Services, an, 1, MemberData.Member("郑安明", "an"), publish: true);
 
         var result = await host.RunAsync<MemberDirectory, MemberDirectoryResult>(d => d.ListAsync(new MemberFilter()));

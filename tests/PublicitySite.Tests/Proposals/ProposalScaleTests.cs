@@ -24,7 +24,7 @@ public sealed class ProposalScaleTests
             foreach (var name in ProposalSessionGenerator.Members)
             {
                 var member = await contents.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "示例委员。" }, "admin");
-                await contents.PublishAsync(member.Version!.ContentItemId);
+                await contents.PublishAsync(member.Value!.ContentItemId);
             }
         }
 

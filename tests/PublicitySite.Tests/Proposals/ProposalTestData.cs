@@ -1,6 +1,6 @@
-using PublicitySite.Commands;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Proposals;
 using PublicitySite.Tests.Infrastructure;
@@ -17,10 +17,10 @@ internal static class ProposalTestData
 
     public static async Task<string> MemberAsync(CoreHost host, string name)
     {
-        var created = await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "简介", ["sector"] = "经济界" }, "admin"));
-        Assert.True(created.Succeeded, string.Join("；", created.Errors));
-        await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(created.Version!.ContentItemId));
-        return created.Version!.ContentItemId;
+        var created = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Member", new JsonObject { ["title"] = name, ["body"] = "简介", ["sector"] = "经济界" }, "admin"));
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(created.Value!.ContentItemId));
+        return created.Value!.ContentItemId;
     }
 
     /// <summary>Files a proposal, publishes it, and records the given steps (kind names) on successive days.</summary>
@@ -34,7 +34,7 @@ internal static class ProposalTestData
         var outcome = await host.RunAsync<ProposalOffice, Result<ProposalChange>>(o => o.FileAsync(TestActors.Clerk("clerk"), filing));
         Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
         var id = outcome.Value!.ContentItemId!;
-        Assert.True((await host.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id))).Succeeded);
+        Assert.True((await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id))).Succeeded);
         var date = filed;
         foreach (var step in steps)
         {

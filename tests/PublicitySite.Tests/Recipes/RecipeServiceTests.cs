@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Recipes;
@@ -38,11 +39,11 @@ public sealed class RecipeServiceTests
             """);
         await host.RunAsync<RecipeService>(r => r.ApplyFileAsync(file));
 
-        var missing = await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Event", new JsonObject { ["title"] = "协商议政活动" }, "e"));
-        var ok = await host.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Event", new JsonObject { ["title"] = "协商议政活动", ["venue"] = "市政协三楼会议室", ["slug"] = "xieshang" }, "e"));
+        var missing = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Event", new JsonObject { ["title"] = "协商议政活动" }, "e"));
+        var ok = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Event", new JsonObject { ["title"] = "协商议政活动", ["venue"] = "市政协三楼会议室", ["slug"] = "xieshang" }, "e"));
 
-        Assert.Contains(missing.Errors, e => e.Contains("地点", StringComparison.Ordinal));
+        Assert.Contains(missing.Failure!.Messages, e => e.Contains("地点", StringComparison.Ordinal));
         Assert.True(ok.Succeeded);
-        Assert.Equal("市政协三楼会议室", ContentData.GetString(ContentData.Parse(ok.Version!.Data), "EventPart", "Venue"));
+        Assert.Equal("市政协三楼会议室", ContentData.GetString(ContentData.Parse(ok.Value!.Data), "EventPart", "Venue"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class ChangeLogIndexingTests
     {
         await using var host = await SearchTestHost.StartAsync(db);
         var created = await host.CreateAsync("变更日志记录的湿地新闻", "正文。");
-        var id = created.Version!.ContentItemId;
+        var id = created.Value!.ContentItemId;
         await host.PublishAsync(id);
         await host.CaughtUpAsync();
 
@@ -41,11 +41,11 @@ public sealed class ChangeLogIndexingTests
         var slowManager = slowScope.ServiceProvider.GetRequiredService<ContentManager>();
         await using var transaction = await slowDb.Database.BeginTransactionAsync();
         var slow = await slowManager.CreateAsync("News", new() { ["title"] = "迟到提交的黄河新闻", ["body"] = "正文。", ["column"] = "工作动态" }, "admin");
-        await slowManager.PublishAsync(slow.Version!.ContentItemId);
+        await slowManager.PublishAsync(slow.Value!.ContentItemId);
 
         // A later id commits first: it is indexed, and the earlier one is waited for as a gap.
         var quick = await host.CreateAsync("先行提交的长江新闻", "正文。");
-        await host.PublishAsync(quick.Version!.ContentItemId);
+        await host.PublishAsync(quick.Value!.ContentItemId);
         await host.CaughtUpAsync();
         Assert.Equal(1, Whole(host, "长江新闻"));
         Assert.Equal(0, Whole(host, "黄河新闻"));

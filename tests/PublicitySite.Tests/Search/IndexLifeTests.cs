@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class IndexLifeTests
         Assert.Empty(host.Find("社区养老").Items);
 
         var watch = Stopwatch.StartNew();
-        await host.PublishAsync(created.Version!.ContentItemId);
+        await host.PublishAsync(created.Value!.ContentItemId);
         while (host.Find("社区养老").Total == 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(10);
@@ -51,8 +52,8 @@ public sealed class IndexLifeTests
     public async Task Unpublishing_and_deleting_remove_an_item_from_public_search()
     {
         await using var host = await SearchTestHost.StartAsync();
-        var first = (await host.CreateAsync("界别协商会议纪要甲", "界别协商纪要甲的正文。")).Version!.ContentItemId;
-        var second = (await host.CreateAsync("界别协商会议纪要乙", "界别协商纪要乙的正文。")).Version!.ContentItemId;
+        var first = (await host.CreateAsync("界别协商会议纪要甲", "界别协商纪要甲的正文。")).Value!.ContentItemId;
+        var second = (await host.CreateAsync("界别协商会议纪要乙", "界别协商纪要乙的正文。")).Value!.ContentItemId;
         await host.PublishAsync(first);
         await host.PublishAsync(second);
         await host.CaughtUpAsync();
@@ -70,7 +71,7 @@ public sealed class IndexLifeTests
     public async Task Editing_a_published_item_changes_public_results_only_when_the_edit_is_published()
     {
         await using var host = await SearchTestHost.StartAsync();
-        var id = (await host.CreateAsync("委员视察城区供热工作", "视察组查看了三座换热站。")).Version!.ContentItemId;
+        var id = (await host.CreateAsync("委员视察城区供热工作", "视察组查看了三座换热站。")).Value!.ContentItemId;
         await host.PublishAsync(id);
         await host.Core.RunAsync<ContentManager>(m => m.UpdateAsync(id, 1, new JsonObject { ["title"] = "委员视察城区供热工作", ["body"] = "视察组查看了五座锅炉房。", ["column"] = "工作动态" }, "admin"));
         await host.CaughtUpAsync();
@@ -93,7 +94,7 @@ public sealed class IndexLifeTests
         await Parallel.ForEachAsync(Enumerable.Range(0, Count), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (n, _) =>
         {
             var created = await host.CreateAsync($"并发发布测试稿件第{n}号", $"并发发布测试的正文，编号{n}。");
-            await host.PublishAsync(created.Version!.ContentItemId);
+            await host.PublishAsync(created.Value!.ContentItemId);
         });
         await host.CaughtUpAsync();
 
@@ -104,7 +105,7 @@ public sealed class IndexLifeTests
     public async Task Private_fields_and_private_proposals_never_reach_public_search()
     {
         await using var host = await SearchTestHost.StartAsync();
-        var member = await host.Core.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Member", new JsonObject
+        var member = await host.Core.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Member", new JsonObject
         {
             ["title"] = "示例委员 钱多多",
             ["body"] = "示例委员简介。",
@@ -112,17 +113,17 @@ public sealed class IndexLifeTests
             ["phone"] = "13900001234",
             ["address"] = "幸福路八十八号",
         }, "admin"));
-        var proposal = await host.Core.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync("Proposal", new JsonObject
+        var proposal = await host.Core.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync("Proposal", new JsonObject
         {
             ["title"] = "关于不公开的停车场规划的提案",
             ["body"] = "提案人不同意公开。",
             ["term"] = 5, ["meeting"] = 3, ["seq"] = 99,
             ["public"] = false,
         }, "admin"));
-        Assert.True(member.Succeeded, string.Join("; ", member.Errors));
-        Assert.True(proposal.Succeeded, string.Join("; ", proposal.Errors));
-        await host.PublishAsync(member.Version!.ContentItemId);
-        await host.PublishAsync(proposal.Version!.ContentItemId);
+        Assert.True(member.Succeeded, member.Failure?.Detail);
+        Assert.True(proposal.Succeeded, proposal.Failure?.Detail);
+        await host.PublishAsync(member.Value!.ContentItemId);
+        await host.PublishAsync(proposal.Value!.ContentItemId);
         await host.CaughtUpAsync();
 
         Assert.Equal(1, host.Find("钱多多").Total);

@@ -43,7 +43,7 @@ public sealed class IndexRecoveryTests
         await using var host = await SearchTestHost.StartAsync(seed: true);
         var rebuild = host.Core.Services.GetRequiredService<ISearchIndexRebuilder>().RebuildAsync(null, CancellationToken.None);
         var created = await host.CreateAsync("重建期间发布的黄河湿地保护新闻", "湿地保护的正文。");
-        await host.PublishAsync(created.Version!.ContentItemId);
+        await host.PublishAsync(created.Value!.ContentItemId);
         await rebuild;
         await host.CaughtUpAsync();
 

@@ -1,3 +1,4 @@
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 
 namespace PublicitySite.Tests.Search;
@@ -45,6 +46,6 @@ public sealed class RankingTests
     private static async Task PublishAsync(SearchTestHost host, string title, string body, DateTime when)
     {
         var created = await host.CreateAsync(title, body);
-        await host.Core.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(created.Version!.ContentItemId, recordedUtc: when));
+        await host.Core.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(created.Value!.ContentItemId, recordedUtc: when));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
@@ -42,15 +43,15 @@ public sealed class SearchTestHost : IAsyncDisposable
     public SearchResult Find(string query, SearchScope scope = SearchScope.Public) =>
         Search.Search(new SearchRequest { Query = query, Scope = scope, PageSize = 20 }) ?? throw new InvalidOperationException("The index is not ready.");
 
-    public Task<ContentResult> CreateAsync(string title, string body, string type = "News", string? column = "工作动态") =>
-        Core.RunAsync<ContentManager, ContentResult>(m => m.CreateAsync(type, new System.Text.Json.Nodes.JsonObject
+    public Task<Result<ContentItemVersion>> CreateAsync(string title, string body, string type = "News", string? column = "工作动态") =>
+        Core.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.CreateAsync(type, new System.Text.Json.Nodes.JsonObject
         {
             ["title"] = title,
             ["body"] = body,
             ["column"] = column,
         }, "admin"));
 
-    public Task<ContentResult> PublishAsync(string id) => Core.RunAsync<ContentManager, ContentResult>(m => m.PublishAsync(id));
+    public Task<Result<ContentItemVersion>> PublishAsync(string id) => Core.RunAsync<ContentManager, Result<ContentItemVersion>>(m => m.PublishAsync(id));
 
     public Task CaughtUpAsync() => Indexer.WaitForIdleAsync(TimeSpan.FromSeconds(10));
 

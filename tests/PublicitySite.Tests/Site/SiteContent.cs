@@ -21,15 +21,15 @@ internal static class SiteContent
         }
 
         var result = await manager.CreateAsync("News", values, "admin");
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
-        return result.Version!.ContentItemId;
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        return result.Value!.ContentItemId;
     }
 
     public static async Task<string> PublishAsync(TestSite site, string id)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ContentManager>().PublishAsync(id);
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
+        Assert.True(result.Succeeded, result.Failure?.Detail);
         var entry = await scope.ServiceProvider.GetRequiredService<ContentQueries>().GetAsync(id);
         return entry!.Url;
     }
@@ -53,7 +53,7 @@ internal static class SiteContent
         var slug = db.ContentItemVersions.First(v => v.ContentItemId == id && v.Latest).Slug;
         var values = new JsonObject { ["title"] = title, ["column"] = column, ["body"] = "修改后的正文。", ["slug"] = slug };
         var result = await manager.UpdateAsync(id, current!.LatestVersion, values, "admin");
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
+        Assert.True(result.Succeeded, result.Failure?.Detail);
     }
 
     public static async Task<Result<SiteSettings>> UpdateSettingsAsync(TestSite site, Dictionary<string, string?> values)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
 using PublicitySite.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class StorageTests
     public async Task Json_is_stored_with_chinese_characters_not_escapes(Db db)
     {
         await using var host = await CoreHost.StartAsync(db);
-        var created = await host.RunAsync<ContentManager, ContentResult>(m =>
+        var created = await host.RunAsync<ContentManager, Result<ContentItemVersion>>(m =>
             m.CreateAsync("News", new JsonObject { ["title"] = "政协委员履职", ["column"] = "工作动态", ["body"] = "协商议政" }, "e"));
 
         var raw = await host.RunAsync<AppDbContext, string>(async d =>
@@ -23,7 +24,7 @@ public sealed class StorageTests
             var connection = d.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT \"Data\" FROM \"ContentItemVersions\" WHERE \"Id\" = {created.Version!.Id}";
+            command.CommandText = $"SELECT \"Data\" FROM \"ContentItemVersions\" WHERE \"Id\" = {created.Value!.Id}";
             return (string)(await command.ExecuteScalarAsync())!;
         });
 

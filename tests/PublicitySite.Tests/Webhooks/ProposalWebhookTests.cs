@@ -28,7 +28,7 @@ public sealed class ProposalWebhookTests
         if (publish)
         {
             var published = await InScope(site, sp => sp.GetRequiredService<ContentManager>().PublishAsync(filed.Value!.ContentItemId!));
-            Assert.True(published.Succeeded, string.Join("；", published.Errors));
+            Assert.True(published.Succeeded, published.Failure?.Detail);
         }
 
         return filed.Value!.ContentItemId!;

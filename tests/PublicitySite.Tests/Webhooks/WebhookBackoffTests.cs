@@ -37,7 +37,7 @@ public sealed class WebhookBackoffTests
             for (var i = 0; i < 20; i++)
             {
                 var created = await manager.CreateAsync("News", new JsonObject { ["title"] = $"批量导入第{i}条", ["column"] = "通知公告", ["body"] = "正文" }, "admin");
-                await manager.PublishAsync(created.Version!.ContentItemId);
+                await manager.PublishAsync(created.Value!.ContentItemId);
             }
         }
 
@@ -80,7 +80,7 @@ public sealed class WebhookBackoffTests
             hookId = (await scope.ServiceProvider.GetRequiredService<WebhookService>().AddAsync(receiver.Url, [WebhookEvents.Published])).Hook!.Id;
             var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
             var created = await manager.CreateAsync("News", new JsonObject { ["title"] = "暂停后补发", ["column"] = "通知公告", ["body"] = "正文" }, "admin");
-            await manager.PublishAsync(created.Version!.ContentItemId);
+            await manager.PublishAsync(created.Value!.ContentItemId);
         }
 
         Assert.True(await WaitAsync(() => PausedAsync(site, hookId), TimeSpan.FromSeconds(30)), "the hook was never paused");

@@ -27,8 +27,8 @@ public sealed class WebhookTests
     {
         var manager = sp.GetRequiredService<ContentManager>();
         var created = await manager.CreateAsync("News", new JsonObject { ["title"] = title, ["column"] = "通知公告", ["body"] = "正文" }, "admin");
-        await manager.PublishAsync(created.Version!.ContentItemId);
-        return created.Version.ContentItemId;
+        await manager.PublishAsync(created.Value!.ContentItemId);
+        return created.Value.ContentItemId;
     });
 
     [Fact]

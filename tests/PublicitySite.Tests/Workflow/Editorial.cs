@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
 using PublicitySite.Workflow;
@@ -54,8 +55,8 @@ internal static class Editorial
     public static async Task<string> DraftAsync(this IServiceProvider services, Actor author, string? title = null)
     {
         var result = await services.WorkflowAsync(w => w.CreateAsync(author, "News", News(title ?? "测试稿件" + Guid.NewGuid().ToString("N")[..6])));
-        Assert.True(result.Succeeded, string.Join("；", result.Errors));
-        return result.Version!.ContentItemId;
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        return result.Value!.Version.ContentItemId;
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ internal static class Editorial
         return id;
     }
 
-    public static void Ok(WorkflowResult result) => Assert.True(result.Succeeded, string.Join("；", result.Errors));
+    public static void Ok(Result<WorkflowChange> result) => Assert.True(result.Succeeded, result.Failure?.Detail);
 
     public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Recipes;
@@ -28,15 +29,15 @@ public sealed class RecipeRulesTests
         var reviewer = await host.Services.UserAsync("r1", "Reviewer");
         var id = await host.Services.DraftAsync(writer);
         var submitted = await host.Services.WorkflowAsync(w => w.SubmitAsync(writer, id, null, true));
-        Assert.Equal("审核签发", submitted.StageName);
+        Assert.Equal("审核签发", submitted.Value!.StageName);
 
         // The only stage is the last, and Reviewer lacks content.publish in the recipe: the rule says no.
         var refused = await host.Services.WorkflowAsync(w => w.ApproveAsync(reviewer, id, null, null));
-        Assert.Equal(WorkflowOutcome.Forbidden, refused.Outcome);
+        Assert.IsType<Failure.Forbidden>(refused.Failure);
 
         Apply(host, """{ "roles": [ { "name": "Reviewer", "displayName": "审核人", "permissions": [ "content.review", "content.publish", "content.viewDrafts" ] } ] }""");
         var approved = await host.Services.WorkflowAsync(w => w.ApproveAsync(reviewer, id, null, null));
-        Assert.Equal(ContentStatus.Published, approved.Version!.Status);
+        Assert.Equal(ContentStatus.Published, approved.Value!.Version.Status);
     }
 
     [Fact]
@@ -49,11 +50,11 @@ public sealed class RecipeRulesTests
         var inScope = await host.Services.WorkflowAsync(w => w.CreateAsync(writer, "News", Editorial.News("会议通知", column: "通知公告")));
         var outOfScope = await host.Services.WorkflowAsync(w => w.CreateAsync(writer, "News", Editorial.News("工作动态稿", column: "工作动态")));
         Assert.True(inScope.Succeeded);
-        Assert.Equal(WorkflowOutcome.Forbidden, outOfScope.Outcome);
+        Assert.IsType<Failure.Forbidden>(outOfScope.Failure);
 
         // Moving one's own item out of the column is refused too.
-        var moved = await host.Services.WorkflowAsync(w => w.UpdateAsync(writer, inScope.Version!.ContentItemId, 1, Editorial.News("会议通知", column: "工作动态")));
-        Assert.Equal(WorkflowOutcome.Forbidden, moved.Outcome);
+        var moved = await host.Services.WorkflowAsync(w => w.UpdateAsync(writer, inScope.Value!.Version.ContentItemId, 1, Editorial.News("会议通知", column: "工作动态")));
+        Assert.IsType<Failure.Forbidden>(moved.Failure);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
 using PublicitySite.Tests.Infrastructure;
@@ -101,7 +102,7 @@ public sealed class WorkflowServiceTests
         values["publishAt"] = DateTime.UtcNow.AddHours(2).ToString("O");
         values["unpublishAt"] = DateTime.UtcNow.AddHours(5).ToString("O");
         var created = await host.Services.WorkflowAsync(w => w.CreateAsync(writer, "News", values));
-        var id = created.Version!.ContentItemId;
+        var id = created.Value!.Version.ContentItemId;
         Editorial.Ok(await host.Services.WorkflowAsync(w => w.SubmitAsync(writer, id, null, true)));
         foreach (var (name, role) in new[] { ("e1", "Editor"), ("r1", "Reviewer"), ("p1", "Publisher") })
         {
@@ -126,8 +127,8 @@ public sealed class WorkflowServiceTests
         var contributor = await host.Services.UserAsync("nosy", "Contributor");
         var result = await host.Services.WorkflowAsync(w => w.ApproveAsync(contributor, id, null, null));
 
-        Assert.Equal(WorkflowOutcome.Forbidden, result.Outcome);
-        Assert.Contains("初审", result.Errors[0]);
+        Assert.IsType<Failure.Forbidden>(result.Failure);
+        Assert.Contains("初审", result.Failure!.Messages[0]);
         var review = await host.RunAsync<AppDbContext, VersionReview>(d => d.Set<VersionReview>().SingleAsync(r => r.ContentItemId == id));
         Assert.Equal(0, review.Stage);
         Assert.Empty(review.Approvals);
@@ -146,8 +147,8 @@ public sealed class WorkflowServiceTests
         var restored = await host.Services.WorkflowAsync(w => w.RestoreAsync(writer, id, 1, 2));
 
         Editorial.Ok(restored);
-        Assert.Equal(3, restored.Version!.Number);
-        Assert.Equal("第一稿标题", restored.Version.Title);
-        Assert.Equal(ContentStatus.Draft, restored.Version.Status);
+        Assert.Equal(3, restored.Value!.Version.Number);
+        Assert.Equal("第一稿标题", restored.Value!.Version.Title);
+        Assert.Equal(ContentStatus.Draft, restored.Value!.Version.Status);
     }
 }

@@ -48,30 +48,18 @@ public sealed class TokensModel(TokenAdministration tokens, TimeProvider clock) 
             until = parsed;
         }
 
-        var (created, secret, errors) = await tokens.CreateAsync(Me, name, (scopes ?? []).Distinct().ToList(), until);
-        if (created is null)
-        {
-            Errors.AddRange(errors);
-            Response.StatusCode = errors.Any(e => e.StartsWith("您的角色", StringComparison.Ordinal)) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            NewSecret = secret;
-        }
-
+        var created = await tokens.CreateAsync(Me, name, (scopes ?? []).Distinct().ToList(), until);
+        NewSecret = created.Value?.Secret;
         await LoadAsync();
-        return Page();
+        return created.Failure is { } failure ? Refused(failure) : Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id)
     {
-        var result = await tokens.RevokeAsync(Me, id);
-        if (!result.Succeeded)
+        if ((await tokens.RevokeAsync(Me, id)).Failure is { } failure)
         {
-            Errors.AddRange(result.Errors);
-            Response.StatusCode = StatusCodes.Status404NotFound;
             await LoadAsync();
-            return Page();
+            return Refused(failure);
         }
 
         Flash = $"令牌 #{id} 已撤销，立即失效";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
 using PublicitySite.Workflow;
@@ -43,34 +44,32 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
     public Task<IActionResult> OnPostUnlockAsync(string name) =>
         RunAsync(() => admin.UnlockAsync(Me, name ?? ""), $"已解除 {name} 的锁定");
 
-    private async Task<IActionResult> RunAsync(Func<Task<WorkflowResultBase>> action, string done)
+    private async Task<IActionResult> RunAsync(Func<Task<Result<Done>>> action, string done)
     {
         if (await LoadAsync() is { } refused)
         {
             return refused;
         }
 
-        var result = await action();
-        if (!result.Succeeded)
+        if ((await action()).Failure is { } failure)
         {
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
         Flash = done;
         return Redirect("/admin/users");
     }
 
-    private async Task<IActionResult> ShowGeneratedAsync(string name, string secret, Func<Task<WorkflowResultBase>> action)
+    private async Task<IActionResult> ShowGeneratedAsync(string name, string secret, Func<Task<Result<Done>>> action)
     {
         if (await LoadAsync() is { } refused)
         {
             return refused;
         }
 
-        var result = await action();
-        if (!result.Succeeded)
+        if ((await action()).Failure is { } failure)
         {
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
         People.Clear();

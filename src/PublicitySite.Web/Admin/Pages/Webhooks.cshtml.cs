@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Webhooks;
 using PublicitySite.Web.Webhooks;
-using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin.Pages;
 
@@ -35,16 +35,10 @@ public sealed class WebhooksModel(WebhookAdministration admin, WebhookService ho
 
     public async Task<IActionResult> OnPostAddAsync(string? url, string[]? events)
     {
-        var (hook, errors) = await admin.AddAsync(Me, url, (events ?? []).Distinct().ToList());
-        if (hook is null)
-        {
-            Errors.AddRange(errors);
-            Response.StatusCode = admin.MayManage(Me) ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
-        }
-
-        Created = hook;
+        var added = await admin.AddAsync(Me, url, (events ?? []).Distinct().ToList());
+        Created = added.Value;
         await LoadAsync(null);
-        return Page();
+        return added.Failure is { } failure ? Refused(failure) : Page();
     }
 
     public Task<IActionResult> OnPostActiveAsync(long id, bool active) =>
@@ -76,13 +70,12 @@ public sealed class WebhooksModel(WebhookAdministration admin, WebhookService ho
         : d.LastError is not null ? ("等待重试", true)
         : ("排队中", false);
 
-    private async Task<IActionResult> RunAsync(Func<Task<WorkflowResultBase>> action, string done, long? back)
+    private async Task<IActionResult> RunAsync(Func<Task<Result<Done>>> action, string done, long? back)
     {
-        var result = await action();
-        if (!result.Succeeded)
+        if ((await action()).Failure is { } failure)
         {
             await LoadAsync(back);
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
         Flash = done;

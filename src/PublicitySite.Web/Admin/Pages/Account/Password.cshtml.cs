@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
-using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin.Pages.Account;
 
@@ -15,11 +14,10 @@ public sealed class PasswordModel(UserManager<AppUser> users, UserService people
 
     public async Task<IActionResult> OnPostAsync(string? current, string? password, string? repeat)
     {
-        var result = await account.ChangePasswordAsync(Me, current, password, repeat);
-        if (!result.Succeeded)
+        if ((await account.ChangePasswordAsync(Me, current, password, repeat)).Failure is { } failure)
         {
             await LoadAsync();
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
         await login.RefreshAsync(HttpContext); // this session goes on with the new security stamp

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
-using PublicitySite.Workflow;
 using QRCoder;
 
 namespace PublicitySite.Web.Admin.Pages.Account;
@@ -27,28 +26,28 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, AccountSecurity a
 
     public async Task<IActionResult> OnPostConfirmAsync(string? code)
     {
-        var (result, codes) = await account.ConfirmEnrolmentAsync(Me, code);
-        if (!result.Succeeded)
+        var confirmed = await account.ConfirmEnrolmentAsync(Me, code);
+        if (confirmed.Failure is { } failure)
         {
             await LoadAsync();
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
         await login.RefreshAsync(HttpContext); // enabling changed the security stamp: this session goes on
-        RecoveryCodes = codes;
+        RecoveryCodes = confirmed.Value!;
         return Page();
     }
 
     public async Task<IActionResult> OnPostCodesAsync()
     {
-        var (result, codes) = await account.NewRecoveryCodesAsync(Me);
-        if (!result.Succeeded)
+        var renewed = await account.NewRecoveryCodesAsync(Me);
+        if (renewed.Failure is { } failure)
         {
             await LoadAsync();
-            return Refused(new WorkflowResult(result.Outcome, null, result.Errors), Page);
+            return Refused(failure);
         }
 
-        RecoveryCodes = codes;
+        RecoveryCodes = renewed.Value!;
         return Page();
     }
 

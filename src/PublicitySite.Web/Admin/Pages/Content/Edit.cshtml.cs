@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.RichText;
@@ -99,31 +100,31 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         if (IsNew)
         {
             var created = await workflow.CreateAsync(Me, Type!.Name, values, cancellationToken);
-            if (!created.Succeeded)
+            if (created.Failure is { } refused)
             {
-                return Refused(created, Page);
+                return Refused(refused);
             }
 
-            Flash = "草稿已保存（第 1 版）" + WordsNote(created);
-            return Redirect($"/admin/content/edit/{created.Version!.ContentItemId}");
+            Flash = "草稿已保存（第 1 版）" + WordsNote(created.Value!);
+            return Redirect($"/admin/content/edit/{created.Value!.Version.ContentItemId}");
         }
 
         var result = await workflow.UpdateAsync(Me, id!, version, values, cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Conflict && result.CurrentVersion is { } current)
+        if (ContentFailures.CurrentVersion(result.Failure) is { } current)
         {
             // Keep the user's text in the form and show what the other person saved, so nothing is lost.
             Theirs = await queries.VersionAsync(id!, current, cancellationToken);
             ConflictDiff = TextDiff.Compare(BodyRenderer.ToDiffText(RichBody.OfJson(Theirs?.Data)), BodyRenderer.ToDiffText(RichBody.Of(values, BuiltInParts.MarkdownBody, "Markdown")));
             Version = current;
-            return Refused(result, Page);
+            return Refused(result.Failure!);
         }
 
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return Refused(result, Page);
+            return Refused(failure);
         }
 
-        Flash = $"已保存为第 {result.Version!.Number} 版草稿" + WordsNote(result);
+        Flash = $"已保存为第 {result.Value!.Version.Number} 版草稿" + WordsNote(result.Value);
         return Redirect($"/admin/content/edit/{id}");
     }
 
@@ -186,7 +187,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
     public string LocalInput(DateTime? utc) => utc is { } t ? SiteTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    private async Task<IActionResult> ActAsync(string id, Func<WorkflowService, Task<WorkflowResult>> action, Func<WorkflowResult, string> done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string id, Func<WorkflowService, Task<Result<WorkflowChange>>> action, Func<WorkflowChange, string> done, CancellationToken cancellationToken)
     {
         var result = await action(workflow);
         if (!await LoadAsync(id, null, cancellationToken))
@@ -194,17 +195,18 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
             return NotFound();
         }
 
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            WordCheck = result.WordCheck;
-            return Refused(result, Page);
+            // The list below shows what stopped this submission, not the check of the saved text.
+            WordCheck = (failure as Failure.WordsFound)?.Check;
+            return Refused(failure);
         }
 
-        Flash = done(result);
-        return Redirect(result.Version!.Status == ContentStatus.InReview ? $"/admin/content/review/{id}" : $"/admin/content/edit/{id}");
+        Flash = done(result.Value!);
+        return Redirect(result.Value!.Version.Status == ContentStatus.InReview ? $"/admin/content/review/{id}" : $"/admin/content/edit/{id}");
     }
 
-    private static string Done(WorkflowResult result) => result.Version!.Status switch
+    private static string Done(WorkflowChange change) => change.Version.Status switch
     {
         ContentStatus.Published => "已签发，内容已发布",
         ContentStatus.Scheduled => "已签发，将按设定时间发布",
@@ -213,7 +215,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
     private static DateTime? ToUtc(DateTime? local) => EditorTime.ToUtc(local);
 
-    private static string WordsNote(WorkflowResult saved) => saved.WordCheck is { Hits.Count: > 0 } check
+    private static string WordsNote(WorkflowChange saved) => saved.WordCheck is { Hits.Count: > 0 } check
         ? $"；错敏词检查发现 {check.Hits.Count} 处（见下方列表），{(check.HasBlocking ? "须修改后才能提交" : "提交前请逐条核对")}"
         : "";
 

@@ -53,12 +53,12 @@ public sealed class HistoryModel(WorkflowQueries queries, WorkflowService workfl
             return refused;
         }
 
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
-            return Refused(result, Page);
+            return Refused(failure);
         }
 
-        Flash = $"已将第 {from} 版恢复为第 {result.Version!.Number} 版草稿";
+        Flash = $"已将第 {from} 版恢复为第 {result.Value!.Version.Number} 版草稿";
         return Redirect($"/admin/content/edit/{id}");
     }
 

@@ -94,16 +94,16 @@ public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uplo
         }
 
         var created = await workflow.CreateAsync(Me, choice.Type.Name, values, cancellationToken);
-        if (!created.Succeeded)
+        if (created.Failure is { } failure)
         {
-            return Refused(created, Page);
+            return Refused(failure);
         }
 
         var missingAlt = document.Pictures.Count(p => p.Alt is null);
         Flash = $"已从 Word 导入为草稿：{document.Pictures.Count - refused} 张图片、{document.Tables} 个表格、{document.Footnotes} 条脚注"
             + (refused > 0 ? mayUpload ? $"；{refused} 张图片格式不受支持，未能导入" : $"；您无权上传图片，{refused} 张图片未导入" : "")
             + (missingAlt > 0 ? $"；{missingAlt} 张图片缺少替代文字，请双击图片补充" : "");
-        return Redirect($"/admin/content/edit/{created.Version!.ContentItemId}");
+        return Redirect($"/admin/content/edit/{created.Value!.Version.ContentItemId}");
     }
 
     private IActionResult Problem(string message)

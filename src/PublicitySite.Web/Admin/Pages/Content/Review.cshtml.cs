@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Workflow;
@@ -44,7 +45,7 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
         await LoadAsync(id, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostApproveAsync(string id, int version, string? comment, DateTime? at, CancellationToken cancellationToken) =>
-        DecideAsync(id, comment, () => workflow.ApproveAsync(Me, id, version, EditorTime.ToUtc(at), comment, cancellationToken), r => r.Version!.Status switch
+        DecideAsync(id, comment, () => workflow.ApproveAsync(Me, id, version, EditorTime.ToUtc(at), comment, cancellationToken), r => r.Version.Status switch
         {
             ContentStatus.Published => "已签发，内容已发布",
             ContentStatus.Scheduled => "已签发，将按设定时间发布",
@@ -55,7 +56,7 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
         DecideAsync(id, comment, () => workflow.RejectAsync(Me, id, version, comment, returnTo, cancellationToken),
             r => r.StageName is { } stage ? $"已退回至“{stage}”" : "已退回作者", cancellationToken);
 
-    private async Task<IActionResult> DecideAsync(string id, string? comment, Func<Task<WorkflowResult>> decide, Func<WorkflowResult, string> done, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(string id, string? comment, Func<Task<Result<WorkflowChange>>> decide, Func<WorkflowChange, string> done, CancellationToken cancellationToken)
     {
         var result = await decide();
         if (await LoadAsync(id, cancellationToken) is { } refused)
@@ -63,13 +64,13 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
             return refused;
         }
 
-        if (!result.Succeeded)
+        if (result.Failure is { } failure)
         {
             Comment = comment;
-            return Refused(result, Page);
+            return Refused(failure);
         }
 
-        Flash = done(result);
+        Flash = done(result.Value!);
         return Redirect($"/admin/content/review/{id}");
     }
 

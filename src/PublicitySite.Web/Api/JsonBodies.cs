@@ -2,42 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicitySite.Contents;
-using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Api;
 
-/// <summary>Turns workflow outcomes into HTTP answers, and reads the small bodies the write API takes.</summary>
-internal static class WorkflowProblems
+/// <summary>
+/// Reads the small JSON bodies and headers the write API takes: the body as one object, its optional fields by
+/// type, and the version an <c>If-Match</c> names. A false answer is the handler's cue for a 400.
+/// </summary>
+internal static class JsonBodies
 {
-    public static IResult ToProblem(WorkflowResult result) => result.Outcome switch
-    {
-        WorkflowOutcome.NotFound => ApiProblems.NotFound("内容不存在"),
-        WorkflowOutcome.Forbidden => Results.Problem(title: "无权操作", detail: result.Errors[0], statusCode: StatusCodes.Status403Forbidden),
-        WorkflowOutcome.Conflict => Results.Problem(
-            title: "版本或状态冲突",
-            detail: string.Join("；", result.Errors),
-            statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion }),
-        WorkflowOutcome.WordsFound => Results.Problem(
-            title: "错敏词检查未通过",
-            detail: result.Errors[0],
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?>
-            {
-                ["blocking"] = result.WordCheck!.HasBlocking,
-                ["hits"] = result.WordCheck.Hits.Select(h => new { field = h.Field, term = h.Term, replacement = h.Replacement, level = h.Level.ToString(), note = h.Note, context = h.Before + "【" + h.Term + "】" + h.After }).ToList(),
-            }),
-        _ => Results.Problem(
-            title: "请求内容有误",
-            detail: string.Join("；", result.Errors),
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
-    };
-
-    public static IResult Forbidden(string detail) => Results.Problem(title: "无权操作", detail: detail, statusCode: StatusCodes.Status403Forbidden);
-
-    public static IResult BadBody(string detail) => Results.Problem(title: "请求内容有误", detail: detail, statusCode: StatusCodes.Status400BadRequest);
-
     /// <summary>
     /// The JSON object body, an empty object for an empty body (with or without a Content-Length), or null
     /// with a Chinese reason when it is not one JSON object of valid UTF-8 with each key once.
