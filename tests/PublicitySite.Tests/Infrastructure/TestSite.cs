@@ -53,7 +53,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Publicity:DataDir", DataDir);
         builder.UseSetting("Publicity:ImportSeed", options.Seed ? "true" : "false");
         builder.UseSetting("Publicity:AdminPassword", AdminPassword);
-        // Two-step sign-in is tested where it is the subject (Admin/TwoFactorSignInTests); elsewhere test users
+        // Two-step sign-in is tested where it is the subject (Auth/TwoFactorSignInTests); elsewhere test users
         // sign in with a password only unless a test's settings name required roles.
         builder.UseSetting("Admin:TwoFactor:RequiredRoles", "");
         if (options.Db == Db.Postgres)

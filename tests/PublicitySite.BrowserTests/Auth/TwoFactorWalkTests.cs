@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using PublicitySite.BrowserTests.Workflow;
 using PublicitySite.Users;
 
-namespace PublicitySite.BrowserTests.Admin;
+namespace PublicitySite.BrowserTests.Auth;
 
 /// <summary>
 /// A 签发人, whose role requires two-step sign-in, signs in for the first time in Chromium, is led to the

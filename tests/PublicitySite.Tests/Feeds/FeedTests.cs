@@ -2,7 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using PublicitySite.Tests.Infrastructure;
 
-namespace PublicitySite.Tests.Site;
+namespace PublicitySite.Tests.Feeds;
 
 public sealed class FeedTests(SeededSiteFixture seeded) : IClassFixture<SeededSiteFixture>
 {
