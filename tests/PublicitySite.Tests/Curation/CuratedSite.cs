@@ -5,7 +5,6 @@ using PublicitySite.Curation;
 using PublicitySite.Media;
 using PublicitySite.Settings;
 using PublicitySite.Tests.Infrastructure;
-using PublicitySite.Tests.Proposals;
 using PublicitySite.Workflow;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
