@@ -31,8 +31,6 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
-    public TestSiteOptions Options => options;
-
     /// <summary>Starts the site, on a real loopback port when the options ask for one.</summary>
     public void Start()
     {
