@@ -22,7 +22,7 @@ public sealed class CoverPickerWalkTests
         await site.AddUserAsync("cover-editor", "Editor", "封面编辑");
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var options = new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "zh-CN", BaseURL = site.Address.ToString() };
         var page = await LoginAsync(browser, options);
 
@@ -88,7 +88,7 @@ public sealed class CoverPickerWalkTests
         site.Start();
         await site.AddUserAsync("plain-editor", "Editor", "无脚本编辑");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var options = new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = site.Address.ToString(), JavaScriptEnabled = false };
         var page = await LoginAsync(browser, options, "plain-editor");
 

@@ -20,7 +20,7 @@ public sealed class ImportWordWalkTests
         site.Start();
         await site.AddUserAsync("word-walk", "Editor", "导入编辑");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 768 }, Locale = "zh-CN", BaseURL = site.Address.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/admin/login");

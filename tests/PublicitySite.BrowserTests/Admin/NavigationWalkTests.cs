@@ -23,7 +23,7 @@ public sealed class NavigationWalkTests
         await site.AddUserAsync("nav-walker", "Administrator", "导航管理员");
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BaseURL = site.Address.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/admin/login");
@@ -90,7 +90,7 @@ public sealed class NavigationWalkTests
         site.Start();
         await site.AddUserAsync("nav-nojs", "Administrator", "导航管理员");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN", BaseURL = site.Address.ToString(), JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/admin/login");

@@ -26,7 +26,7 @@ public sealed class RichEditorWalkTests
         site.Start();
         await site.AddUserAsync("rich-editor", "Editor", "富文本编辑");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await LoginAsync(browser, site);
 
         await page.GotoAsync("/admin/content/edit?type=News");
@@ -124,7 +124,7 @@ public sealed class RichEditorWalkTests
         site.Start();
         await site.AddUserAsync("paste-editor", "Editor", "粘贴编辑");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await LoginAsync(browser, site, "paste-editor");
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };

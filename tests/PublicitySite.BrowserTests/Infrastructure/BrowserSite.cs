@@ -13,9 +13,6 @@ namespace PublicitySite.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "publicity-browser-tests", Guid.NewGuid().ToString("N")[..12]);
     private readonly Factory factory;
     private IPlaywright? playwright;
@@ -40,12 +37,7 @@ public sealed class BrowserSite : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await Chromium.LaunchAsync(playwright);
     }
 
     /// <summary>A fresh browser context (own cookies) with the given viewport width.</summary>

@@ -42,7 +42,7 @@ public sealed class MemberAccountsWalkTests
 
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var clerk = await SignInAsync(browser, site, "walk-clerk", 1280);
         await clerk.GotoAsync("/admin/members/accounts");
         Assert.Equal("1", (await clerk.Locator("#office-messages .badge").InnerTextAsync()).Trim());

@@ -38,7 +38,7 @@ public sealed class MemberPortalWalkTests
         await site.AddUserAsync("tian", "ProposalClerk", "田清");
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
 
         var lead = await PhoneAsync(browser, site, "wy-zhou");
         await Shot(lead, "01-lead-home");

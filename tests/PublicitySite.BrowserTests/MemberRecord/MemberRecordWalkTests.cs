@@ -31,7 +31,7 @@ public sealed class MemberRecordWalkTests
         await site.AddUserAsync("tian", "ProposalClerk", "田清");
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var desk = new ViewportSize { Width = 1280, Height = 900 };
 
         var member = await SignInAsync(browser, site, "wy-qian", new() { Width = 390, Height = 844 });

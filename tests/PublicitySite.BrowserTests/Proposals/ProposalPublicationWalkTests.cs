@@ -32,7 +32,7 @@ public sealed class ProposalPublicationWalkTests
 
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var options = new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 768 }, Locale = "zh-CN", BaseURL = site.Address.ToString() };
 
         var clerkContext = await browser.NewContextAsync(options);

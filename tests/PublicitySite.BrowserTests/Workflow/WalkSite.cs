@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using PublicitySite.Users;
 
 namespace PublicitySite.BrowserTests.Workflow;
 
 /// <summary>
 /// The whole site on a real Kestrel port with a data directory of its own, and a headless Chromium
-/// (the system's, never a downloaded one).
+/// (see <see cref="Chromium"/>).
 /// </summary>
 public sealed class WalkSite : WebApplicationFactory<Program>
 {
@@ -43,14 +42,6 @@ public sealed class WalkSite : WebApplicationFactory<Program>
         var (_, errors) = await scope.ServiceProvider.GetRequiredService<UserService>().AddAsync(name, role, Password, displayName);
         Assert.Empty(errors);
     }
-
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -27,7 +27,7 @@ public sealed class WorkflowWalkTests
         Directory.CreateDirectory(Shots);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var tablet = new BrowserNewContextOptions { ViewportSize = new() { Width = 1024, Height = 1366 }, Locale = "zh-CN", BaseURL = site.Address.ToString() };
 
         // 1. The contributor writes a draft and submits it.

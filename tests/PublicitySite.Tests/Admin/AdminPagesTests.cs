@@ -5,19 +5,11 @@ using PublicitySite.Tests.Workflow;
 
 namespace PublicitySite.Tests.Admin;
 
-public sealed class AdminPagesTests : IClassFixture<AdminPagesTests.Site>
+public sealed class AdminPagesTests : IClassFixture<SeededSiteFixture>
 {
     private readonly TestSite site;
 
-    public AdminPagesTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        // Many people sign in from the one test address: the per-address login limit is not under test here.
-        public TestSite Value { get; } = new(seed: true, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public AdminPagesTests(SeededSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task The_dashboard_lists_items_waiting_at_my_stage_and_my_returned_drafts_with_the_comment()

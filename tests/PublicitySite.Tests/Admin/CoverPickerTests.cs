@@ -12,18 +12,11 @@ using PublicitySite.Tests.Workflow;
 namespace PublicitySite.Tests.Admin;
 
 /// <summary>The editor's Media fields: a library id is checked, stored as the id, and shown as a responsive picture.</summary>
-public sealed class CoverPickerTests : IClassFixture<CoverPickerTests.Site>
+public sealed class CoverPickerTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public CoverPickerTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public CoverPickerTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task A_picked_image_id_is_stored_and_the_published_article_shows_it_with_srcset()

@@ -12,18 +12,11 @@ using PublicitySite.Tests.Site;
 namespace PublicitySite.Tests.Admin;
 
 /// <summary>搜索管理 at <c>/admin/search</c>: rebuilding the index from the page, and its role checks.</summary>
-public sealed class SearchAdminPageTests : IClassFixture<SearchAdminPageTests.Site>
+public sealed class SearchAdminPageTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public SearchAdminPageTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public SearchAdminPageTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task Reindex_from_the_page_runs_in_the_background_and_the_page_then_shows_the_finished_state_and_count()

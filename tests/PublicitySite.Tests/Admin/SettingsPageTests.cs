@@ -8,18 +8,11 @@ using PublicitySite.Tests.Site;
 
 namespace PublicitySite.Tests.Admin;
 
-public sealed partial class SettingsPageTests : IClassFixture<SettingsPageTests.Site>
+public sealed partial class SettingsPageTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public SettingsPageTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public SettingsPageTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task An_administrator_saves_and_the_cached_home_page_footer_shows_the_new_ICP_number_at_once()

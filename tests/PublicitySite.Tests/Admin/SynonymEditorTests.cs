@@ -10,18 +10,11 @@ using PublicitySite.Tests.Site;
 namespace PublicitySite.Tests.Admin;
 
 /// <summary>The synonym list edited on 搜索管理: checked with Chinese messages, saved, audited, used by the next search.</summary>
-public sealed class SynonymEditorTests : IClassFixture<SynonymEditorTests.Site>
+public sealed class SynonymEditorTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public SynonymEditorTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public SynonymEditorTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task A_saved_group_makes_a_public_search_for_one_term_find_an_article_holding_only_the_other()

@@ -10,18 +10,11 @@ using PublicitySite.Users;
 namespace PublicitySite.Tests.Admin;
 
 /// <summary><c>/admin/tokens</c>: make, see once, list and revoke API tokens, within the role's reach.</summary>
-public sealed partial class TokensPageTests : IClassFixture<TokensPageTests.Site>
+public sealed partial class TokensPageTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public TokensPageTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false, settings: new() { ["Admin:Login:AttemptsPerWindow"] = "1000" });
-
-        public void Dispose() => Value.Dispose();
-    }
+    public TokensPageTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     private static async Task<(HttpStatusCode Status, string Html)> CreateAsync(AdminSession session, string name, string expires, params string[] scopes)
     {

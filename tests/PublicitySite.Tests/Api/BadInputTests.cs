@@ -11,18 +11,11 @@ namespace PublicitySite.Tests.Api;
 /// Inputs that used to give a 500 or a wrong answer: each now gets a 4xx with a Chinese problem body, or the
 /// right (empty) page. Through the real host with real tokens.
 /// </summary>
-public sealed class BadInputTests : IClassFixture<BadInputTests.Site>
+public sealed class BadInputTests : IClassFixture<SeededSiteFixture>
 {
     private readonly TestSite site;
 
-    public BadInputTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: true);
-
-        public void Dispose() => Value.Dispose();
-    }
+    public BadInputTests(SeededSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task Synonyms_sent_without_a_json_content_type_get_a_chinese_400()

@@ -9,7 +9,7 @@ using PublicitySite.Tests.Workflow;
 namespace PublicitySite.Tests.Api;
 
 /// <summary><c>GET /api/content?q=</c>: full text combined with the list's filters, paging and totals.</summary>
-public sealed class ContentListFullTextTests(ContentListFullTextTests.IndexedSite fixture) : IClassFixture<ContentListFullTextTests.IndexedSite>
+public sealed class ContentListFullTextTests(IndexedSiteFixture fixture) : IClassFixture<IndexedSiteFixture>
 {
     private static string Q(string text) => Uri.EscapeDataString(text);
 
@@ -115,24 +115,5 @@ public sealed class ContentListFullTextTests(ContentListFullTextTests.IndexedSit
         Assert.Equal(0, byMarker.GetProperty("total").GetInt32());
         Assert.Empty(Ids(byMarker));
         Assert.Equal([published], Ids(byPublishedTitle));
-    }
-
-    public sealed class IndexedSite : IAsyncLifetime
-    {
-        public TestSite Site { get; } = new(seed: true);
-
-        public HttpClient Client => Site.CreateClient();
-
-        public async Task InitializeAsync()
-        {
-            Site.CreateClient().Dispose();
-            await Site.Services.GetRequiredService<SearchIndexer>().WaitForIdleAsync(TimeSpan.FromSeconds(60));
-        }
-
-        public Task DisposeAsync()
-        {
-            Site.Dispose();
-            return Task.CompletedTask;
-        }
     }
 }

@@ -6,18 +6,11 @@ using PublicitySite.Users;
 
 namespace PublicitySite.Tests.Api;
 
-public sealed class ContentWriteApiTests : IClassFixture<ContentWriteApiTests.Site>
+public sealed class ContentWriteApiTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public ContentWriteApiTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false);
-
-        public void Dispose() => Value.Dispose();
-    }
+    public ContentWriteApiTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task A_news_item_passes_three_reviews_and_reaches_the_public_api()

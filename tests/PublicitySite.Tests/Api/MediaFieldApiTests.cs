@@ -14,18 +14,11 @@ using PublicitySite.Workflow;
 namespace PublicitySite.Tests.Api;
 
 /// <summary>The write API holds Media fields to the editor's rule: a new value names a library file of the field's kind.</summary>
-public sealed class MediaFieldApiTests : IClassFixture<MediaFieldApiTests.Site>
+public sealed class MediaFieldApiTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public MediaFieldApiTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false);
-
-        public void Dispose() => Value.Dispose();
-    }
+    public MediaFieldApiTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task A_library_image_given_by_id_or_address_is_stored_as_the_bare_id()

@@ -6,11 +6,11 @@ using PublicitySite.Tests.Workflow;
 namespace PublicitySite.Tests.Api;
 
 /// <summary>Opinions (意见) given at each stage through the write API, and what /versions returns of them.</summary>
-public sealed class ReviewOpinionApiTests : IClassFixture<ContentWriteApiTests.Site>
+public sealed class ReviewOpinionApiTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public ReviewOpinionApiTests(ContentWriteApiTests.Site fixture) => site = fixture.Value;
+    public ReviewOpinionApiTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task Every_stage_opinion_signer_and_time_is_returned_with_the_version()

@@ -1,5 +1,6 @@
 using System.Net;
 using PublicitySite.Tests.Admin;
+using PublicitySite.Tests.Auth;
 using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Cli;

@@ -6,7 +6,6 @@ using PublicitySite.Curation;
 using PublicitySite.Media;
 using PublicitySite.Settings;
 using PublicitySite.Tests.Infrastructure;
-using PublicitySite.Tests.Proposals;
 using PublicitySite.Workflow;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -19,15 +18,11 @@ namespace PublicitySite.Tests.Curation;
 /// three 推荐 news with covers (the 轮播), a 头条, a 置顶 item, four pictures in 图片新闻, and items old enough
 /// to be archived (工作动态) or not (领导讲话 never archives). The site-wide archive window is 3 years.
 /// </summary>
-public sealed class CuratedSite : IAsyncLifetime
+public sealed class CuratedSite : SiteFixture
 {
     public static readonly Actor Admin = new("admin", Actor.AdministratorRole);
 
-    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public TestSite Site { get; }
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public TestClock Clock { get; }
 
     public List<string> Slides { get; } = [];
 
@@ -48,15 +43,21 @@ public sealed class CuratedSite : IAsyncLifetime
     public string PastTopicUrl { get; private set; } = "";
 
     public CuratedSite()
+        : this(new TestClock(DateTimeOffset.UtcNow))
     {
-        Site = new TestSite(seed: true, settings: new() { ["SiteSchedule:CheckEvery"] = "00:00:00.300" }, services: s => s.AddSingleton<TimeProvider>(Clock));
     }
 
-    public async Task InitializeAsync()
+    private CuratedSite(TestClock clock)
+        : base(new TestSiteOptions
+        {
+            RealPort = true,
+            Settings = new Dictionary<string, string?> { ["SiteSchedule:CheckEvery"] = "00:00:00.300" },
+            Services = s => s.AddSingleton<TimeProvider>(clock),
+        }) => Clock = clock;
+
+    public override async Task InitializeAsync()
     {
-        Site.UseKestrel(0);
-        Site.StartServer();
-        BaseAddress = Site.ClientOptions.BaseAddress;
+        await base.InitializeAsync();
         await UpdateSettingsAsync(new() { [SiteSettingKeys.ArchiveYears] = "3" });
 
         string[] colours = ["#b0121b", "#1a4f9c", "#1d6b34", "#8a5a00", "#5a2d82", "#0f5e66", "#6d0a10"];
@@ -159,12 +160,6 @@ public sealed class CuratedSite : IAsyncLifetime
     {
         await using var scope = Site.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<ContentQueries>().GetAsync(id))!.Url;
-    }
-
-    public Task DisposeAsync()
-    {
-        Site.Dispose();
-        return Task.CompletedTask;
     }
 
     private async Task<string> UploadAsync(byte[] file, string name, string alt)

@@ -15,7 +15,6 @@ namespace PublicitySite.Tests.Curation;
 [Collection(CuratedSiteCollection.Name)]
 public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -24,11 +23,7 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ChromiumArgs,
-        });
+        browser = await Chromium.LaunchAsync(playwright);
         Directory.CreateDirectory(Shots);
     }
 

@@ -8,7 +8,7 @@ using PublicitySite.Users;
 namespace PublicitySite.Tests.GraphQL;
 
 /// <summary><c>drafts: true</c> follows the REST rules: a read:drafts token of a role that may see the type's drafts.</summary>
-public sealed class GraphQLDraftsTests(GraphQLDraftsTests.DraftSite fixture) : IClassFixture<GraphQLDraftsTests.DraftSite>
+public sealed class GraphQLDraftsTests(BlankSiteFixture fixture) : IClassFixture<BlankSiteFixture>
 {
     private const string DraftTitle = "图谱草稿标题甲";
 
@@ -30,7 +30,7 @@ public sealed class GraphQLDraftsTests(GraphQLDraftsTests.DraftSite fixture) : I
     [Fact]
     public async Task Anonymous_callers_asking_for_drafts_get_an_error_not_data()
     {
-        var id = await fixture.DraftAsync();
+        var id = await DraftAsync();
         var anonymous = fixture.Site.CreateClient();
 
         AssertRefused(await Post(anonymous, "query($id: ID!) { news(id: $id, drafts: true) { title } }", new { id }), "news");
@@ -43,7 +43,7 @@ public sealed class GraphQLDraftsTests(GraphQLDraftsTests.DraftSite fixture) : I
     [Fact]
     public async Task A_token_without_the_read_drafts_scope_gets_an_error()
     {
-        var id = await fixture.DraftAsync();
+        var id = await DraftAsync();
         var client = await fixture.Site.ClientAsync("gql-writer-token", "Editor", TokenScopes.WriteContent);
 
         var body = await Post(client, "query($id: ID!) { news(id: $id, drafts: true) { title } }", new { id });
@@ -56,7 +56,7 @@ public sealed class GraphQLDraftsTests(GraphQLDraftsTests.DraftSite fixture) : I
     [Fact]
     public async Task A_token_with_the_scope_reads_the_latest_version_and_lists_drafts_with_true_totals()
     {
-        var id = await fixture.DraftAsync();
+        var id = await DraftAsync();
         var client = await fixture.Site.ClientAsync("gql-reader", "Editor", TokenScopes.ReadDrafts);
 
         var single = await Post(client, "query($id: ID!) { news(id: $id, drafts: true) { id title status version } }", new { id });
@@ -77,31 +77,17 @@ public sealed class GraphQLDraftsTests(GraphQLDraftsTests.DraftSite fixture) : I
     [Fact]
     public async Task A_role_outside_the_type_is_refused_even_with_the_scope()
     {
-        var id = await fixture.DraftAsync();
+        var id = await DraftAsync();
         var client = await fixture.Site.ClientAsync("gql-history", "HistoryEditor", TokenScopes.ReadDrafts);
 
         AssertRefused(await Post(client, "query($id: ID!) { news(id: $id, drafts: true) { title } }", new { id }), "news");
         AssertRefused(await Post(client, "{ newsList(drafts: true) { total } }"), "newsList");
     }
 
-    public sealed class DraftSite : IDisposable
+    /// <summary>A news draft by a contributor, for one test.</summary>
+    private async Task<string> DraftAsync()
     {
-        private string? draft;
-
-        public TestSite Site { get; } = new(seed: false);
-
-        /// <summary>One news draft by a contributor, made once for the class.</summary>
-        public async Task<string> DraftAsync()
-        {
-            if (draft is null)
-            {
-                var writer = await Site.Services.UserAsync("w", "Contributor");
-                draft = await Site.Services.DraftAsync(writer, DraftTitle);
-            }
-
-            return draft;
-        }
-
-        public void Dispose() => Site.Dispose();
+        var writer = await fixture.Site.Services.UserAsync("w", "Contributor");
+        return await fixture.Site.Services.DraftAsync(writer, DraftTitle);
     }
 }

@@ -1,25 +1,15 @@
 namespace PublicitySite.Tests.Infrastructure;
 
-/// <summary>The seed plus 300 generated members and 5 × 30 long articles, shared by a test class.</summary>
-public sealed class GeneratedSite : IAsyncLifetime
+/// <summary>
+/// The seed plus 300 generated members and 5 × 30 long articles, shared by a test class, on a real port so
+/// a browser can load the pages too.
+/// </summary>
+public sealed class GeneratedSite() : SiteFixture(new TestSiteOptions { RealPort = true })
 {
-    public TestSite Site { get; } = new(seed: true);
-
-    /// <summary>A real Kestrel address, so a browser can load the pages too.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Site.UseKestrel(0);
-        Site.StartServer();
-        BaseAddress = Site.ClientOptions.BaseAddress;
+        await base.InitializeAsync();
         await SampleContent.GenerateAsync(Site.Services);
-    }
-
-    public Task DisposeAsync()
-    {
-        Site.Dispose();
-        return Task.CompletedTask;
     }
 }
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using PublicitySite.Tests.Members;
+using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Literature;
 
 /// <summary>Collections, contents, the reading view and the literature API over HTTP, on the seed content.</summary>
-public sealed class LiteraturePagesTests(SeededSite site) : IClassFixture<SeededSite>
+public sealed class LiteraturePagesTests(SeededSiteFixture site) : IClassFixture<SeededSiteFixture>
 {
     private readonly HttpClient client = site.Site.CreateClient();
 

@@ -27,11 +27,7 @@ public sealed class BrowserScreenshotTests(GeneratedSite generated, ITestOutputH
     public async Task Pages_render_at_phone_and_desktop_widths_without_sideways_scrolling(string name, string path)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var width in new[] { 360, 1366 })

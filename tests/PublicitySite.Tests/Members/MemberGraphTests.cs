@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Members;
 
 /// <summary>Members and literature through <c>POST /api/graphql</c>.</summary>
-public sealed class MemberGraphTests(SeededSite site) : IClassFixture<SeededSite>
+public sealed class MemberGraphTests(SeededSiteFixture site) : IClassFixture<SeededSiteFixture>
 {
     private readonly HttpClient client = site.Site.CreateClient();
 

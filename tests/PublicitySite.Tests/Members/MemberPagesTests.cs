@@ -5,11 +5,11 @@ using PublicitySite.Tests.Infrastructure;
 namespace PublicitySite.Tests.Members;
 
 /// <summary>The directory, profile and member API over HTTP, on the seed content.</summary>
-public sealed class MemberPagesTests : IClassFixture<SeededSite>
+public sealed class MemberPagesTests : IClassFixture<SeededSiteFixture>
 {
     private readonly HttpClient client;
 
-    public MemberPagesTests(SeededSite site) => client = site.Site.CreateClient();
+    public MemberPagesTests(SeededSiteFixture site) => client = site.Site.CreateClient();
 
     [Fact]
     public async Task The_directory_shows_every_seed_member_in_pinyin_order_with_a_jump_bar()
@@ -121,12 +121,4 @@ public sealed class MemberPagesTests : IClassFixture<SeededSite>
         Assert.Equal("请求参数有误", body.RootElement.GetProperty("title").GetString());
         Assert.Equal(parameter, body.RootElement.GetProperty("parameter").GetString());
     }
-}
-
-/// <summary>One seeded site shared by read-only page tests of a class.</summary>
-public sealed class SeededSite : IDisposable
-{
-    public TestSite Site { get; } = new(seed: true);
-
-    public void Dispose() => Site.Dispose();
 }

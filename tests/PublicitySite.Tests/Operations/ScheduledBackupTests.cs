@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Tests.Infrastructure;
-using PublicitySite.Tests.Workflow;
 
 namespace PublicitySite.Tests.Operations;
 
@@ -11,7 +10,7 @@ public sealed class ScheduledBackupTests
     [Fact]
     public async Task One_backup_is_made_each_day_and_only_the_newest_are_kept()
     {
-        var clock = new ShiftedClock();
+        var clock = TestClock.Running();
         using var site = new TestSite(seed: false, settings: new()
         {
             ["Backups:Daily"] = "true",

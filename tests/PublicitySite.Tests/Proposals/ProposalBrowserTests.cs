@@ -8,8 +8,6 @@ namespace PublicitySite.Tests.Proposals;
 /// <summary>A reader's path in real Chromium: the 提案追踪 list, a filter, a proposal, then its proposer's profile; axe checks each page.</summary>
 public sealed class ProposalBrowserTests
 {
-    private static readonly string[] Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task A_reader_goes_from_the_list_to_a_proposal_and_on_to_the_proposers_profile()
     {
@@ -20,11 +18,7 @@ public sealed class ProposalBrowserTests
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PUBLICITY_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = Args,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
 
         await page.GotoAsync(baseUrl + "/proposals");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Proposals;
+using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Proposals;
 

@@ -13,18 +13,11 @@ namespace PublicitySite.Tests.RichText;
 /// HTML bodies through the write API (<c>bodyHtml</c>), out through the public page, the API, RSS and search;
 /// Markdown bodies beside them unchanged.
 /// </summary>
-public sealed class RichBodyApiTests : IClassFixture<RichBodyApiTests.Site>
+public sealed class RichBodyApiTests : IClassFixture<BlankSiteFixture>
 {
     private readonly TestSite site;
 
-    public RichBodyApiTests(Site fixture) => site = fixture.Value;
-
-    public sealed class Site : IDisposable
-    {
-        public TestSite Value { get; } = new(seed: false);
-
-        public void Dispose() => Value.Dispose();
-    }
+    public RichBodyApiTests(BlankSiteFixture fixture) => site = fixture.Site;
 
     [Fact]
     public async Task An_HTML_body_with_a_table_and_a_library_picture_is_stored_sanitised_and_published_everywhere_as_text_and_HTML()

@@ -3,21 +3,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
-using PublicitySite.Search;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
 
 namespace PublicitySite.Tests.Search;
 
 /// <summary><c>GET /api/search</c> and the office endpoints over real HTTP on the seeded site.</summary>
-public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
+public sealed class SearchApiTests : IClassFixture<IndexedSiteFixture>
 {
-    private readonly SeededSite site;
+    private readonly TestSite site;
     private readonly HttpClient client;
 
-    public SearchApiTests(SeededSite site)
+    /// <summary>Tests read the shared site and add only their own users and synonyms.</summary>
+    public SearchApiTests(IndexedSiteFixture fixture)
     {
-        this.site = site;
+        site = fixture.Site;
         client = site.CreateClient();
     }
 
@@ -187,20 +187,20 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/admin/search?q=提案")).StatusCode);
 
-        var editor = await site.TokenAsync("search-editor", "Editor", TokenScopes.ReadDrafts);
+        var editor = await TokenAsync("search-editor", "Editor", TokenScopes.ReadDrafts);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/search?q=" + Uri.EscapeDataString("医护人员") + "&pageSize=50");
         request.Headers.Authorization = new("Bearer", editor);
         var staff = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(staff.GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString() == "关于关心关爱疫情防控一线医护人员的提案");
 
-        var clerk = await site.TokenAsync("search-clerk", "ProposalClerk", TokenScopes.ReadDrafts);
+        var clerk = await TokenAsync("search-clerk", "ProposalClerk", TokenScopes.ReadDrafts);
         request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/search?q=" + Uri.EscapeDataString("委员") + "&pageSize=50");
         request.Headers.Authorization = new("Bearer", clerk);
         var limited = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(limited.GetProperty("total").GetInt32() > 0);
         Assert.All(limited.GetProperty("items").EnumerateArray(), i => Assert.Equal("Proposal", i.GetProperty("type").GetString()));
 
-        var contributor = await site.TokenAsync("search-writer", "Contributor", TokenScopes.ReadDrafts);
+        var contributor = await TokenAsync("search-writer", "Contributor", TokenScopes.ReadDrafts);
         request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/search?q=提案");
         request.Headers.Authorization = new("Bearer", contributor);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
@@ -209,7 +209,7 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
     [Fact]
     public async Task Administrators_edit_synonyms_and_they_apply_at_once()
     {
-        var admin = await site.TokenAsync("search-admin", "Administrator", TokenScopes.Manage);
+        var admin = await TokenAsync("search-admin", "Administrator", TokenScopes.Manage);
         Assert.Equal(0, (await GetJson("/api/search?q=" + Uri.EscapeDataString("龘龘"))).GetProperty("total").GetInt32());
 
         var put = new HttpRequestMessage(HttpMethod.Put, "/api/admin/search/synonyms")
@@ -227,14 +227,14 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         Assert.Contains("至少应有两个不同的词", await response.Content.ReadAsStringAsync());
 
         // The accepted change is in the audit trail under the token's user, with what it added; the refused one is not.
-        var audited = Assert.Single(await site.AuditAsync("search-admin", PublicitySite.Audit.AuditActions.SynonymsChanged));
+        var audited = Assert.Single(await AuditAsync("search-admin", PublicitySite.Audit.AuditActions.SynonymsChanged));
         Assert.Contains("新增：龘龘 护栏", audited.Detail);
     }
 
     [Fact]
     public async Task Reindex_runs_in_the_background_and_reports_progress()
     {
-        var admin = await site.TokenAsync("reindex-admin", "Administrator", TokenScopes.Manage);
+        var admin = await TokenAsync("reindex-admin", "Administrator", TokenScopes.Manage);
         var post = new HttpRequestMessage(HttpMethod.Post, "/api/admin/search/reindex");
         post.Headers.Authorization = new("Bearer", admin);
         var response = await client.SendAsync(post);
@@ -261,7 +261,7 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
     [Fact]
     public async Task A_rebuild_started_through_the_api_is_audited_under_the_tokens_user()
     {
-        var admin = await site.TokenAsync("reindex-auditor", "Administrator", TokenScopes.Manage);
+        var admin = await TokenAsync("reindex-auditor", "Administrator", TokenScopes.Manage);
 
         HttpStatusCode started = default;
         for (var i = 0; i < 300 && started != HttpStatusCode.Accepted; i++)
@@ -277,14 +277,14 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         }
 
         Assert.Equal(HttpStatusCode.Accepted, started);
-        var entry = Assert.Single(await site.AuditAsync("reindex-auditor", AuditActions.SearchReindex));
+        var entry = Assert.Single(await AuditAsync("reindex-auditor", AuditActions.SearchReindex));
         Assert.Equal("search-index", entry.Target);
     }
 
     [Fact]
     public async Task A_manage_token_covers_the_office_search_as_it_covers_every_scope()
     {
-        var admin = await site.TokenAsync("search-manager", "Administrator", TokenScopes.Manage);
+        var admin = await TokenAsync("search-manager", "Administrator", TokenScopes.Manage);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/search?q=" + Uri.EscapeDataString("提案"));
         request.Headers.Authorization = new("Bearer", admin);
 
@@ -301,40 +301,20 @@ public sealed class SearchApiTests : IClassFixture<SearchApiTests.SeededSite>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>One seeded site for this class; tests read it and add only their own users and synonyms.</summary>
-    public sealed class SeededSite : IAsyncLifetime
+    private async Task<string> TokenAsync(string user, string role, string scope)
     {
-        private readonly TestSite site = new(seed: true);
+        await using var scopeServices = site.Services.CreateAsyncScope();
+        var users = scopeServices.ServiceProvider.GetRequiredService<UserService>();
+        var (created, errors) = await users.AddAsync(user, role, "password-1234", user);
+        Assert.True(created is not null, string.Join("; ", errors));
+        var (_, secret) = await scopeServices.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(created!, "test", 1, [scope]);
+        return secret;
+    }
 
-        public HttpClient CreateClient() => site.CreateClient();
-
-        public async Task<string> TokenAsync(string user, string role, string scope)
-        {
-            await using var scopeServices = site.Services.CreateAsyncScope();
-            var users = scopeServices.ServiceProvider.GetRequiredService<UserService>();
-            var (created, errors) = await users.AddAsync(user, role, "password-1234", user);
-            Assert.True(created is not null, string.Join("; ", errors));
-            var (_, secret) = await scopeServices.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(created!, "test", 1, [scope]);
-            return secret;
-        }
-
-        public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string actor, string action)
-        {
-            await using var scope = site.Services.CreateAsyncScope();
-            var (_, items) = await scope.ServiceProvider.GetRequiredService<AuditLog>().QueryAsync(new AuditFilter { Actor = actor, Action = action });
-            return items;
-        }
-
-        public async Task InitializeAsync()
-        {
-            site.CreateClient().Dispose();
-            await site.Services.GetRequiredService<SearchIndexer>().WaitForIdleAsync(TimeSpan.FromSeconds(60));
-        }
-
-        public Task DisposeAsync()
-        {
-            site.Dispose();
-            return Task.CompletedTask;
-        }
+    private async Task<IReadOnlyList<AuditEntry>> AuditAsync(string actor, string action)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var (_, items) = await scope.ServiceProvider.GetRequiredService<AuditLog>().QueryAsync(new AuditFilter { Actor = actor, Action = action });
+        return items;
     }
 }

@@ -8,11 +8,11 @@ using PublicitySite.Tests.Infrastructure;
 namespace PublicitySite.Tests.Search;
 
 /// <summary>The public <c>/search</c> page, and start-up with a broken or unavailable index.</summary>
-public sealed class SearchPageTests : IClassFixture<SearchApiTests.SeededSite>
+public sealed class SearchPageTests : IClassFixture<IndexedSiteFixture>
 {
     private readonly HttpClient client;
 
-    public SearchPageTests(SearchApiTests.SeededSite site) => client = site.CreateClient();
+    public SearchPageTests(IndexedSiteFixture fixture) => client = fixture.Site.CreateClient();
 
     [Fact]
     public async Task The_page_shows_highlighted_results_facets_and_sorting()

@@ -5,7 +5,7 @@ using PublicitySite.Tests.Infrastructure;
 namespace PublicitySite.Tests.Site;
 
 /// <summary>Conditional requests, compression, asset fingerprints, QR images and the error page.</summary>
-public sealed class HttpBehaviourTests(SeededSite seeded) : IClassFixture<SeededSite>
+public sealed class HttpBehaviourTests(SeededSiteFixture seeded) : IClassFixture<SeededSiteFixture>
 {
     private const string Article = "/news/2025/shi-zhengxie-wujie-sanci-huiyi-kaimu";
 

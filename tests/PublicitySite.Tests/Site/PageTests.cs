@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Site;
 
 /// <summary>Every public page type over real HTTP, on the seeded site.</summary>
-public sealed partial class PageTests(SeededSite seeded) : IClassFixture<SeededSite>
+public sealed partial class PageTests(SeededSiteFixture seeded) : IClassFixture<SeededSiteFixture>
 {
     private readonly HttpClient client = seeded.Client;
 

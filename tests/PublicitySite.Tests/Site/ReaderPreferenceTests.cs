@@ -1,9 +1,10 @@
 using System.Net;
+using PublicitySite.Tests.Infrastructure;
 
 namespace PublicitySite.Tests.Site;
 
 /// <summary>Elder mode and text size: links that work without JavaScript, remembered in cookies.</summary>
-public sealed class ReaderPreferenceTests(SeededSite seeded) : IClassFixture<SeededSite>
+public sealed class ReaderPreferenceTests(SeededSiteFixture seeded) : IClassFixture<SeededSiteFixture>
 {
     [Fact]
     public async Task Elder_mode_from_the_url_renders_the_page_and_is_remembered()

@@ -66,23 +66,3 @@ internal static class SiteContent
     public static HttpClient Reader(TestSite site) =>
         site.CreateDefaultClient(new Uri("http://localhost"));
 }
-
-/// <summary>One seeded site shared by tests that only read.</summary>
-public sealed class SeededSite : IAsyncLifetime
-{
-    public TestSite Site { get; } = new(seed: true);
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        using var warm = await Client.GetAsync(new Uri("/healthz", UriKind.Relative));
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Site.DisposeAsync();
-    }
-}

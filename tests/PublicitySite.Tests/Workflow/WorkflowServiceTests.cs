@@ -12,7 +12,7 @@ namespace PublicitySite.Tests.Workflow;
 /// <summary>The workflow rules on both databases, without HTTP.</summary>
 public sealed class WorkflowServiceTests
 {
-    private static Task<CoreHost> StartAsync(Db db, ShiftedClock? clock = null) =>
+    private static Task<CoreHost> StartAsync(Db db, TestClock? clock = null) =>
         CoreHost.StartAsync(db, configure: s =>
         {
             s.AddWorkflowCore();
@@ -68,7 +68,7 @@ public sealed class WorkflowServiceTests
     [Fact]
     public async Task Publishing_later_and_unpublishing_later_happen_when_due_and_keep_the_chosen_time()
     {
-        var clock = new ShiftedClock();
+        var clock = TestClock.Running();
         await using var host = await StartAsync(Db.Sqlite, clock);
         var id = await host.Services.AtStageAsync(2, "定时发布测试");
         var publisher = await host.Services.UserAsync("p2", "Publisher");
@@ -95,7 +95,7 @@ public sealed class WorkflowServiceTests
     [Fact]
     public async Task The_items_own_publish_and_expiry_times_apply_when_it_is_signed_off()
     {
-        var clock = new ShiftedClock();
+        var clock = TestClock.Running();
         await using var host = await StartAsync(Db.Sqlite, clock);
         var writer = await host.Services.UserAsync("w", "Contributor");
         var values = Editorial.News("带定时字段的通知");

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
 
-namespace PublicitySite.Tests.Admin;
+namespace PublicitySite.Tests.Auth;
 
 /// <summary>
 /// What a person with an authenticator app does, over real HTTP: read the key off the enrolment page, type the

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
 
-namespace PublicitySite.Tests.Admin;
+namespace PublicitySite.Tests.Users;
 
 public sealed class PasswordPolicyTests
 {

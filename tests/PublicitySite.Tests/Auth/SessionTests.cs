@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 using PublicitySite.Users;
 using Xunit.Abstractions;
 
-namespace PublicitySite.Tests.Admin;
+namespace PublicitySite.Tests.Auth;
 
 /// <summary>A session cookie stops working when the session ends, wherever a copy of it is replayed.</summary>
 public sealed class SessionTests(ITestOutputHelper output)

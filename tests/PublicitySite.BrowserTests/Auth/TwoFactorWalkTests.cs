@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using PublicitySite.BrowserTests.Workflow;
 using PublicitySite.Users;
 
-namespace PublicitySite.BrowserTests.Admin;
+namespace PublicitySite.BrowserTests.Auth;
 
 /// <summary>
 /// A 签发人, whose role requires two-step sign-in, signs in for the first time in Chromium, is led to the
@@ -22,7 +22,7 @@ public sealed class TwoFactorWalkTests
         await site.AddUserAsync("qianfa", "Publisher", "签发人甲");
         Directory.CreateDirectory(Shots);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await WalkSite.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", BaseURL = site.Address.ToString() });
         await context.AddInitScriptAsync(Listen);
         var page = await context.NewPageAsync();

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
 using PublicitySite.Storage;
+using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 using PublicitySite.Users;
 
-namespace PublicitySite.Tests.Admin;
+namespace PublicitySite.Tests.Auth;
 
 /// <summary>Two-step sign-in (TOTP) through the real pages: enrolment, the second step, recovery codes, reset.</summary>
 public sealed class TwoFactorSignInTests

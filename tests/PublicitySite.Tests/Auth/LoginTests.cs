@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Audit;
 using PublicitySite.Storage;
+using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
 
-namespace PublicitySite.Tests.Admin;
+namespace PublicitySite.Tests.Auth;
 
 public sealed class LoginTests
 {

@@ -9,7 +9,7 @@ using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Search;
 using PublicitySite.Tests.Site;
 
-namespace PublicitySite.Tests.Api;
+namespace PublicitySite.Tests.Operations;
 
 /// <summary><c>/healthz</c>: the database decides 200 or 503; the search index is reported but never turns it 503.</summary>
 public sealed class HealthEndpointsTests

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Xml.Linq;
+using PublicitySite.Tests.Infrastructure;
 
-namespace PublicitySite.Tests.Site;
+namespace PublicitySite.Tests.Feeds;
 
-public sealed class FeedTests(SeededSite seeded) : IClassFixture<SeededSite>
+public sealed class FeedTests(SeededSiteFixture seeded) : IClassFixture<SeededSiteFixture>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Storage;
 using PublicitySite.Tests.Infrastructure;
+using PublicitySite.Tests.Site;
 
-namespace PublicitySite.Tests.Site;
+namespace PublicitySite.Tests.Caching;
 
 /// <summary>
 /// The page cache serves stored pages until a change they depend on is committed, and never shows a draft.
