@@ -223,7 +223,7 @@ public sealed class ContentManager(
         return versions.FirstOrDefault() ?? await db.ContentItemVersions.FirstAsync(v => v.ContentItemId == id && v.Latest, cancellationToken);
     }
 
-    private JsonObject Map(SiteDefinition site, ContentTypeDefinition type, JsonObject values, List<string> errors)
+    private static JsonObject Map(SiteDefinition site, ContentTypeDefinition type, JsonObject values, List<string> errors)
     {
         values = (JsonObject)values.DeepClone();
         if (values.FirstOrDefault(kv => kv.Key.Equals("column", StringComparison.OrdinalIgnoreCase)) is { Key: { } key, Value: JsonValue raw }

@@ -10,10 +10,12 @@ namespace PublicitySite.Tests.Api;
 /// <summary>The problem details each kind of refusal answers with: the shapes API clients already read.</summary>
 public sealed class ResultProblemsTests
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private static JsonObject Body(Failure failure)
     {
         var problem = ResultProblems.Problem(failure);
-        var json = JsonSerializer.SerializeToNode(problem.ProblemDetails, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
+        var json = JsonSerializer.SerializeToNode(problem.ProblemDetails, Web)!.AsObject();
         Assert.Equal(problem.StatusCode, (int)json["status"]!);
         return json;
     }

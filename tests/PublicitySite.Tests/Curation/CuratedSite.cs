@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PublicitySite.Commands;
@@ -32,7 +33,7 @@ public sealed class CuratedSite : SiteFixture
 
     public string ArchivedUrl { get; private set; } = "";
 
-    public string ArchivedTitle => "五年前的工作动态（应归档）";
+    public const string ArchivedTitle = "五年前的工作动态（应归档）";
 
     public string SpeechUrl { get; private set; } = "";
 
@@ -113,8 +114,8 @@ public sealed class CuratedSite : SiteFixture
             ["summary"] = "深入学习贯彻全会精神，凝聚共识、履职尽责。",
             ["body"] = "本专题汇集市政协学习贯彻全会精神的会议、活动和委员心得。",
             ["cover"] = banner,
-            ["startDate"] = today.AddDays(-30).ToString("yyyy-MM-dd"),
-            ["endDate"] = today.AddDays(60).ToString("yyyy-MM-dd"),
+            ["startDate"] = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endDate"] = today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["picked"] = new JsonArray(Slides[2]),
             ["sections"] = new JsonArray(new JsonObject { ["Name"] = "学习动态", ["Tag"] = "全会精神" }, new JsonObject { ["Name"] = "委员心得", ["Tag"] = "委员心得" }),
         }));
@@ -124,8 +125,8 @@ public sealed class CuratedSite : SiteFixture
             ["slug"] = "wangnian-lianghui",
             ["summary"] = "往年全体会议的报道。",
             ["body"] = "往年两会。",
-            ["startDate"] = today.AddYears(-1).AddDays(-10).ToString("yyyy-MM-dd"),
-            ["endDate"] = today.AddYears(-1).ToString("yyyy-MM-dd"),
+            ["startDate"] = today.AddYears(-1).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endDate"] = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["sections"] = new JsonArray(new JsonObject { ["Name"] = "两会新闻", ["Tag"] = "全会精神" }),
         }));
     }

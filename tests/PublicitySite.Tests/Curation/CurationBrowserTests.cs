@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -173,7 +174,7 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
     public async Task An_archived_item_shows_its_notice_and_is_absent_from_its_list(int width, int height)
     {
         var page = await OpenAsync("/column/dongtai", width, height);
-        Assert.Equal(0, await page.GetByText(curated.ArchivedTitle).CountAsync());
+        Assert.Equal(0, await page.GetByText(CuratedSite.ArchivedTitle).CountAsync());
         await page.GotoAsync(new Uri(curated.BaseAddress, curated.ArchivedUrl).ToString());
         Assert.True(await page.Locator(".archived-notice").IsVisibleAsync());
         await AxeAsync(page, "archived article");
@@ -184,7 +185,7 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
     [InlineData(390, 844)]
     public async Task Mourning_mode_turns_the_site_grey_and_ends_at_its_time(int width, int height)
     {
-        var end = PublicitySite.Contents.SiteTime.ToLocal(curated.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)).ToString("yyyy-MM-dd HH:mm");
+        var end = PublicitySite.Contents.SiteTime.ToLocal(curated.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         await curated.UpdateSettingsAsync(new() { [SiteSettingKeys.MourningUntil] = end });
         try
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -82,8 +83,8 @@ public sealed class CurationTests(CuratedSite curated)
     {
         using var client = Client();
         var list = await client.GetStringAsync("/column/dongtai");
-        Assert.DoesNotContain(curated.ArchivedTitle, list);
-        Assert.DoesNotContain(curated.ArchivedTitle, await client.GetStringAsync("/"));
+        Assert.DoesNotContain(CuratedSite.ArchivedTitle, list);
+        Assert.DoesNotContain(CuratedSite.ArchivedTitle, await client.GetStringAsync("/"));
         var page = await client.GetStringAsync(curated.ArchivedUrl);
         Assert.Contains("已归档", page);
 
@@ -125,7 +126,7 @@ public sealed class CurationTests(CuratedSite curated)
     public async Task A_notice_bar_shows_until_its_end_time()
     {
         using var client = Client();
-        var until = PublicitySite.Contents.SiteTime.ToLocal(curated.Clock.GetUtcNow().UtcDateTime.AddMinutes(30)).ToString("yyyy-MM-dd HH:mm");
+        var until = PublicitySite.Contents.SiteTime.ToLocal(curated.Clock.GetUtcNow().UtcDateTime.AddMinutes(30)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         await curated.UpdateSettingsAsync(new() { [SiteSettingKeys.NoticeText] = "本站将于今晚进行维护", [SiteSettingKeys.NoticeUntil] = until });
         try
         {

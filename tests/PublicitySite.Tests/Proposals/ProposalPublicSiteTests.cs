@@ -55,7 +55,7 @@ public sealed class ProposalPublicSiteTests(SeededSiteFixture fixture) : IClassF
 
         Assert.NotEmpty(items);
         Assert.Equal(result.GetProperty("total").GetInt32(), items.Count);
-        Assert.All(items, i => Assert.Equal(value, i.GetProperty(name).ToString().ToLowerInvariant() == "true" ? "true" : i.GetProperty(name).ToString()));
+        Assert.All(items, i => Assert.Equal(value, string.Equals(i.GetProperty(name).ToString(), "true", StringComparison.OrdinalIgnoreCase) ? "true" : i.GetProperty(name).ToString()));
     }
 
     [Fact]

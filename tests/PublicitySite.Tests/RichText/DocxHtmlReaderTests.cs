@@ -52,7 +52,7 @@ public sealed class DocxHtmlReaderTests
         Assert.Equal(Enumerable.Range(1, 20).Select(n => $"docx-picture:{n}"), read.Pictures.Select(p => p.Placeholder));
         var doc = new HtmlParser().ParseDocument(read.Html);
         Assert.Equal(21, doc.QuerySelectorAll("h2").Length); // each section's, and 注释 over the footnotes
-        Assert.Equal("以上情况供参阅。", doc.QuerySelectorAll("p").Last().TextContent);
+        Assert.Equal("以上情况供参阅。", doc.QuerySelectorAll("p")[^1].TextContent);
     }
 
     [Theory]

@@ -97,8 +97,8 @@ public sealed class RelevanceTests(ITestOutputHelper output)
                     var doc = lease.Searcher.Doc(hit.Doc);
                     writer.AddDocument(new Document
                     {
-                        new TextField("title", doc.Get("s_title"), Field.Store.YES),
-                        new TextField("body", doc.Get("s_text"), Field.Store.NO),
+                        new TextField("title", doc.Get("s_title", CultureInfo.InvariantCulture), Field.Store.YES),
+                        new TextField("body", doc.Get("s_text", CultureInfo.InvariantCulture), Field.Store.NO),
                     });
                 }
             }
@@ -122,7 +122,7 @@ public sealed class RelevanceTests(ITestOutputHelper output)
             }
 
             var searcher = new IndexSearcher(reader);
-            return searcher.Search(parsed, K).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("title")).ToList();
+            return searcher.Search(parsed, K).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("title", CultureInfo.InvariantCulture)).ToList();
         }
 
         public void Dispose()

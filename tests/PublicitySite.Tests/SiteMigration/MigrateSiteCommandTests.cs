@@ -142,7 +142,7 @@ public sealed class MigrateSiteCommandTests(OldSite site, Xunit.Abstractions.ITe
         var body = detail["bodyHtml"]!.GetValue<string>();
         Assert.Equal("市政协办公室", detail["source"]?.GetValue<string>() ?? detail["parts"]?["BylinePart"]?["Source"]?.GetValue<string>());
         Assert.Matches("<img[^>]+src=\"/media/[0-9a-z]+", body);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(body, "href=\"/media/[0-9a-z]+\"").Count); // the PDF, .doc and .xls, from the library
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(body, "href=\"/media/[0-9a-z]+\"")); // the PDF, .doc and .xls, from the library
         var column = site.Articles.Where(a => a.Column == middle.Column).ToList();
         var index = column.IndexOf(middle);
         Assert.Contains($"href=\"{newPaths[column[index - 1].Path]}\"", body); // imported before it

@@ -14,6 +14,8 @@ public enum FieldType
     TextList,
     Media,
     ContentPicker,
+#pragma warning disable CA1720 // The recipe's name for a field holding a JSON object.
     Object,
+#pragma warning restore CA1720
     ObjectList,
 }

@@ -61,8 +61,6 @@ public sealed record SiteDefinition
         }
     }
 
-    public bool HasPart(ContentTypeDefinition type, string part) => type.Parts.Contains(part);
-
     public string Setting(string key, string fallback = "") =>
         Settings.TryGetValue(key, out var value) ? value : fallback;
 }

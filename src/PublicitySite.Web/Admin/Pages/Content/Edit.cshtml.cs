@@ -244,7 +244,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
         }
         else
         {
-            Type = site.FindType(type ?? "News") ?? site.Types.FirstOrDefault();
+            Type = site.FindType(type ?? "News") ?? (site.Types is [var first, ..] ? first : null);
         }
 
         if (Type is null)
