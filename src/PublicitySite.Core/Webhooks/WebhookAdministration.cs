@@ -24,7 +24,8 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
 
     public bool MayManage(Actor actor) => new WorkflowPolicy(definitions.Current).Has(actor, Permissions.ManageSettings);
 
-    public async Task<Result<Webhook>> AddAsync(Actor actor, string? url, IReadOnlyCollection<string> events)
+    /// <param name="secret">The signing secret; null generates one (the command line lets an operator give it).</param>
+    public async Task<Result<Webhook>> AddAsync(Actor actor, string? url, IReadOnlyCollection<string> events, string? secret = null)
     {
         if (!MayManage(actor))
         {
@@ -41,7 +42,7 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
             return Failure.Invalid.Of("请至少选择一个事件");
         }
 
-        var (hook, error) = await hooks.AddAsync(url.Trim(), events);
+        var (hook, error) = await hooks.AddAsync(url.Trim(), events, secret);
         if (hook is null)
         {
             return Failure.Invalid.Of(error!);

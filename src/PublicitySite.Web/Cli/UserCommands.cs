@@ -33,9 +33,20 @@ internal static class UserCommands
                 return 1;
             }
 
-            var (created, errors) = asMember
-                ? await scope.ServiceProvider.GetRequiredService<MemberAccounts>().AddAsync(CommandLine.Operator, result.GetValue(name)!, result.GetValue(member), secret, generated: string.IsNullOrEmpty(given), cancellationToken)
-                : await users.AddAsync(result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName), generated: string.IsNullOrEmpty(given));
+            // Through the services the admin page and the API use, so an account added here is audited alike.
+            IReadOnlyList<string> errors;
+            if (asMember)
+            {
+                (_, errors) = await scope.ServiceProvider.GetRequiredService<MemberAccounts>().AddAsync(CommandLine.Operator, result.GetValue(name)!, result.GetValue(member), secret, generated: string.IsNullOrEmpty(given), cancellationToken);
+            }
+            else
+            {
+                var added = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                    .AddAsync(CommandLine.Operator, result.GetValue(name)!, result.GetValue(role)!, secret, result.GetValue(displayName), generated: string.IsNullOrEmpty(given));
+                errors = added.Failure is { } failure ? [.. failure.Messages] : [];
+            }
+
+            var created = errors.Count == 0 ? await users.FindAsync(result.GetValue(name)!.Trim()) : null;
             if (created is null)
             {
                 foreach (var error in errors)

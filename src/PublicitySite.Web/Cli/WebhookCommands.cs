@@ -16,11 +16,12 @@ internal static class WebhookCommands
         {
             await CommandLine.PrepareAsync(app);
             await using var scope = app.Services.CreateAsyncScope();
-            var (hook, error) = await scope.ServiceProvider.GetRequiredService<WebhookService>()
-                .AddAsync(result.GetValue(url)!, result.GetValue(events)!, result.GetValue(secret), cancellationToken);
-            if (hook is null)
+            // Through the same service as the admin page, so the registration is checked and audited alike.
+            var added = await scope.ServiceProvider.GetRequiredService<WebhookAdministration>()
+                .AddAsync(CommandLine.Operator, result.GetValue(url), result.GetValue(events)!, result.GetValue(secret));
+            if (added.Value is not { } hook)
             {
-                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(added.Failure!.Detail);
                 return CommandLine.UsageError;
             }
 
