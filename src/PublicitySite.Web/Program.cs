@@ -50,6 +50,7 @@ builder.Services.AddLegacyRedirects(); // 网站迁移: old addresses of a migra
 builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
 
 var app = builder.Build();
+var initialized = verb ? Task.CompletedTask : app.StartSiteInitialization(); // migrate, recipe and seed on first start, administrator: on another core while the pipeline below is set up
 app.UseForwardedHeadersSetup();      // first: everything after sees the real client address and scheme
 app.UseRequestMetrics();             // latency per route group for /metrics
 app.UseSecurityHeaders();
@@ -82,7 +83,7 @@ if (verb)                            // after the pipeline: `publish` renders pa
     return await CommandLine.RunAsync(app, args);
 }
 
-await app.InitializeSiteAsync();     // migrate, recipe and seed on first start, administrator
+await initialized;                   // nothing is answered before the site is set up
 await app.RunAsync();
 return 0;
 
