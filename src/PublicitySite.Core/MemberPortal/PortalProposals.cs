@@ -41,6 +41,12 @@ public sealed class PortalProposals(
     public IReadOnlyList<string> Categories =>
         definitions.Current.FindPart(ProposalVisibility.Part)?.Fields.FirstOrDefault(f => f.Name == "Category")?.Options ?? [];
 
+    /// <summary>The recipe's minimum of confirmed co-signers for a submission; 0 when the committee has none.</summary>
+    public int MinCosigners => definitions.Current.Proposals.MinCosigners;
+
+    /// <summary>The rule as the portal tells it before submission; null when the committee has none.</summary>
+    public string? CosignerRule => MinCosigners > 0 ? $"本会规定：提案须有至少 {MinCosigners} 位联名委员确认后方可提交。" : null;
+
     /// <summary>Creates a draft (<paramref name="id"/> null) or replaces the text of one of the member's drafts.</summary>
     public async Task<Result<PortalProposal>> SaveDraftAsync(Actor actor, long? id, PortalDraftInput input, CancellationToken cancellationToken = default)
     {
@@ -173,6 +179,11 @@ public sealed class PortalProposals(
         if (draft.Suggestions.Length == 0)
         {
             missing.Add(new FieldError("suggestions", "提交前请填写建议"));
+        }
+
+        if (CosignersShort(draft) is { } shortOfCosigners)
+        {
+            missing.Add(new FieldError("cosigners", shortOfCosigners));
         }
 
         if (missing.Count > 0)
@@ -399,6 +410,20 @@ public sealed class PortalProposals(
         }
 
         return errors.Count > 0 ? new Failure.Invalid(errors) : null;
+    }
+
+    /// <summary>Why the draft cannot go yet under the recipe's co-signer rule, or null when it may.</summary>
+    private string? CosignersShort(PortalProposal draft)
+    {
+        var confirmed = draft.Cosigners.Count(c => c.State == CosignState.Confirmed);
+        if (confirmed >= MinCosigners)
+        {
+            return null;
+        }
+
+        var waiting = draft.Cosigners.Count(c => c.State == CosignState.Invited);
+        return $"本会规定提案须有至少 {MinCosigners} 位联名委员确认，目前已确认 {confirmed} 位"
+            + (waiting > 0 ? $"，另有 {waiting} 位尚未答复" : "");
     }
 
     /// <summary>The lead, then the co-signers who confirmed, in the order they were invited.</summary>

@@ -30,4 +30,7 @@ public sealed record RecipeDocument
 
     /// <summary>Meeting kinds and 履职积分 rules; replaces the current section whole.</summary>
     public PublicitySite.MemberRecord.DutyRules? Duties { get; init; }
+
+    /// <summary>What a member's proposal needs at submission in 委员之家; replaces the current section whole.</summary>
+    public PublicitySite.MemberPortal.SubmissionRules? Proposals { get; init; }
 }

@@ -28,11 +28,17 @@ internal static partial class RecipeValidator
             Words = MergeByName(current.Words, recipe.Words, w => w.Term),
             Navigation = recipe.Navigation is { } navigation ? navigation.Over(current.Navigation) : current.Navigation,
             Duties = recipe.Duties ?? current.Duties,
+            Proposals = recipe.Proposals ?? current.Proposals,
         };
 
         if (recipe.Duties is { } duties)
         {
             errors.AddRange(duties.Check("$.duties"));
+        }
+
+        if (recipe.Proposals is { } proposals)
+        {
+            errors.AddRange(proposals.Check("$.proposals"));
         }
 
         foreach (var (menu, _) in PublicitySite.Navigation.SiteNavigation.Menus)

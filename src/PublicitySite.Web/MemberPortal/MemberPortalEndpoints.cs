@@ -116,6 +116,7 @@ public static class MemberPortalEndpoints
         AttachmentLimit = PortalAttachments.MaxPerProposal,
         AttachmentFull = (files?.Count ?? 0) >= PortalAttachments.MaxPerProposal,
         AttachmentSize = PortalAttachments.Size(http.RequestServices.GetRequiredService<PortalAttachments>().MaxFileBytes),
+        http.RequestServices.GetRequiredService<PortalProposals>().CosignerRule,
         Attached = http.Request.Query.ContainsKey("attached"),
         Removed = http.Request.Query.ContainsKey("removed"),
         Action = id is { } existing ? $"{Home}/proposals/{existing}" : $"{Home}/proposals",

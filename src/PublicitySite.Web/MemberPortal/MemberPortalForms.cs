@@ -151,6 +151,7 @@ internal static class MemberPortalForms
             p.Suggestions,
             p.Category,
             Draft = draft,
+            CosignerRule = http.RequestServices.GetRequiredService<PortalProposals>().CosignerRule,
             d.IsLead,
             d.Lead,
             Invitation = d.MyInvitation is { } mine ? Answer(mine) : null,

@@ -31,6 +31,9 @@ public sealed record SiteDefinition
     /// <summary>Meeting kinds and 履职积分 rules (see MemberRecord/).</summary>
     public PublicitySite.MemberRecord.DutyRules Duties { get; init; } = new();
 
+    /// <summary>What a member's proposal needs at submission, such as the minimum of co-signers (see MemberPortal/).</summary>
+    public PublicitySite.MemberPortal.SubmissionRules Proposals { get; init; } = new();
+
     public static SiteDefinition Empty { get; } = new();
 
     public ContentTypeDefinition? FindType(string name) =>
