@@ -20,6 +20,7 @@
     var active = -1;
     var timer = 0;
     var asked = "";
+    var closing = 0;
 
     function options() { return list.querySelectorAll("[role=option]"); }
     function close() {
@@ -65,12 +66,16 @@
     }
     input.addEventListener("input", function () { clearTimeout(timer); asked = ""; timer = setTimeout(ask, 120); });
     input.addEventListener("keydown", function (e) {
+      clearTimeout(closing);
       var count = options().length;
       if (e.key === "ArrowDown" && count) { e.preventDefault(); list.hidden = false; input.setAttribute("aria-expanded", "true"); mark((active + 1) % count); }
       else if (e.key === "ArrowUp" && count) { e.preventDefault(); mark(active <= 0 ? count - 1 : active - 1); }
       else if (e.key === "Enter" && active >= 0 && !list.hidden) { e.preventDefault(); choose(options()[active].textContent); }
       else if (e.key === "Escape" && !list.hidden) { e.preventDefault(); close(); }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 100); });
+    // The list closes a moment after the box loses focus (so a click on an option still lands), unless the reader
+    // is back in the box by then: a late close would drop the word chosen with the arrow keys.
+    input.addEventListener("blur", function () { clearTimeout(closing); closing = setTimeout(close, 100); });
+    input.addEventListener("focus", function () { clearTimeout(closing); });
   });
 })();
