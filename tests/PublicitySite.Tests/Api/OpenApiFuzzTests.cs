@@ -101,6 +101,7 @@ public sealed class OpenApiFuzzTests
             .Where(o => o.Parameters.Any(p => p.Name is "page" or "pageSize"))
             .ToList();
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), lists.Select(l => l.Path).Order(StringComparer.Ordinal));
+        Assert.All(["/api/content", "/api/news"], path => Assert.Equal(["from", "to"], document.Paths[path].Operations![HttpMethod.Get].Parameters!.Select(p => p.Name!).Where(n => n is "from" or "to").Order(StringComparer.Ordinal)));
         foreach (var (path, parameters) in lists)
         {
             var page = Assert.Single(parameters, p => p.Name == "page").Schema!;
