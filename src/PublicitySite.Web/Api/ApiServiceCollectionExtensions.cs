@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
             });
             o.AddDocumentTransformer(ApiResponsesOpenApi.DescribeDocument);
             o.AddOperationTransformer(ApiResponsesOpenApi.DescribeOperation);
+            o.AddOperationTransformer(QueryRecordsOpenApi.Describe);
         });
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ApiSetup.CorsFromApiOptions>();

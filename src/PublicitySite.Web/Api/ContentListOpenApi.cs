@@ -4,8 +4,9 @@ using Microsoft.OpenApi;
 namespace PublicitySite.Web.Api;
 
 /// <summary>
-/// The list reads its query string itself (so unknown parameters can be refused by name); this writes the
-/// parameters it accepts into the OpenAPI document, since they are not handler arguments.
+/// The list reads most of its query string itself (so unknown parameters can be refused by name); this writes
+/// those parameters into the OpenAPI document, since they are not handler arguments. Paging and dates are
+/// bound records, described by <see cref="QueryRecordsOpenApi"/>.
 /// </summary>
 internal static class ContentListOpenApi
 {
@@ -15,11 +16,7 @@ internal static class ContentListOpenApi
         ("type", "内容类型，例如 News", JsonSchemaType.String, null),
         ("column", "栏目名称或网址键，例如 工作动态 或 dongtai", JsonSchemaType.String, null),
         ("tag", "标签", JsonSchemaType.String, null),
-        ("from", "发布时间不早于（ISO 8601；只给日期时按北京时间）", JsonSchemaType.String, null),
-        ("to", "发布时间早于（ISO 8601）", JsonSchemaType.String, null),
         ("sort", "newest（默认）、oldest、title、modified", JsonSchemaType.String, null),
-        ("page", "页码，从 1 开始", JsonSchemaType.Integer, null),
-        ("pageSize", $"每页条数，1 到 {ContentReadEndpoints.MaxPageSize}，默认 20", JsonSchemaType.Integer, null),
     ];
 
     public static Task DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -21,25 +20,33 @@ public static class ContentReadEndpoints
 
     private const string JsonType = "application/json; charset=utf-8";
 
+    /// <summary>The content list's paging: twenty a page unless asked, at most <see cref="MaxPageSize"/>.</summary>
+    internal sealed class PageLimits : IPagedList
+    {
+        public static int DefaultPageSize => 20;
+
+        public static int MaxPageSize => ContentReadEndpoints.MaxPageSize;
+    }
+
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "q", "type", "column", "tag", "from", "to", "sort", "page", "pageSize" };
 
     public static IEndpointRouteBuilder MapContentReads(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/content").WithTags("Content");
-        api.MapGet("/", List).WithName("ListContent").CachePage()
+        api.MapGet("/", List).WithName("ListContent").CachePage().Produces<PageAnswer<ContentView>>()
             .WithSummary("已发布内容列表（可按全文关键词 q、类型、栏目、标签、日期筛选，分页）")
             .WithDescription("q：全文关键词（中文分词，最长 200 字），与其他筛选条件同时满足；total 为全部匹配的已发布内容数。搜索索引建立期间带 q 的请求返回 503。")
             .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeParameters);
-        api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").CachePage().WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
-        api.MapGet("/{id}", Get).WithName("GetContent").CachePage().WithSummary("一篇已发布内容");
-        routes.MapGet("/api/news", News).WithTags("Content").WithName("ListNews").CachePage()
+        api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").CachePage().Produces<ContentView>().WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
+        api.MapGet("/{id}", Get).WithName("GetContent").CachePage().Produces<ContentView>().WithSummary("一篇已发布内容");
+        routes.MapGet("/api/news", News).WithTags("Content").WithName("ListNews").CachePage().Produces<PageAnswer<ContentView>>()
             .WithSummary("已发布新闻列表：与 /api/content?type=News 相同（可按 q、栏目、标签、日期筛选，分页）")
             .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeTypedParameters);
         return routes;
     }
 
     /// <summary>The typed read of news: the content list with its type fixed.</summary>
-    private static Task<IResult> News(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static Task<IResult> News(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (http.Request.Query.ContainsKey("type"))
         {
@@ -47,10 +54,10 @@ public static class ContentReadEndpoints
         }
 
         http.Request.QueryString = http.Request.QueryString.Add("type", "News");
-        return List(http, definitions, queries, views, search, cache, json, cancellationToken);
+        return List(http, paging, dates, definitions, queries, views, search, cache, json, cancellationToken);
     }
 
-    private static async Task<IResult> List(HttpContext http, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
@@ -82,19 +89,14 @@ public static class ContentReadEndpoints
             column = found.Name;
         }
 
-        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
+        if (!paging.TryRead(out var page, out var pageSize, out var pagingError))
         {
-            return ApiProblems.BadParameter("page", "page 应为不小于 1 的整数");
+            return ApiProblems.BadParameter(pagingError.Parameter, pagingError.Detail);
         }
 
-        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, 20, out var pageSize))
+        if (!dates.TryRead(out var from, out var to, out var datesError))
         {
-            return ApiProblems.BadParameter("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
-        }
-
-        if (!TryDate(query["from"], out var from) || !TryDate(query["to"], out var to))
-        {
-            return ApiProblems.BadParameter(TryDate(query["from"], out _) ? "to" : "from", "日期应为 ISO 8601 格式，例如 2024-05-20 或 2024-05-20T10:00:00+08:00");
+            return ApiProblems.BadParameter(datesError.Parameter, datesError.Detail);
         }
 
         ContentSort sort;
@@ -149,13 +151,9 @@ public static class ContentReadEndpoints
     private static async Task<byte[]> ListJsonAsync(ContentQuery query, ContentQueries queries, ContentViewFactory views, System.Text.Json.JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         var result = await queries.ListAsync(query, cancellationToken);
-        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            total = result.Total,
-            page = result.PageNumber,
-            pageSize = result.PageSize,
-            items = result.Items.Select(e => views.Create(e, includeBody: false)).ToList(),
-        }, options);
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new PageAnswer<ContentView>(result.Total, result.PageNumber, result.PageSize, [.. result.Items.Select(e => views.Create(e, includeBody: false))]),
+            options);
     }
 
     private static async Task<IResult> Get(string id, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
@@ -198,24 +196,5 @@ public static class ContentReadEndpoints
         }
 
         return Results.Ok(views.Create(entry));
-    }
-
-    private static bool TryDate(string? text, out DateTime? value)
-    {
-        value = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        // Years the calendar cannot shift by a time zone (0001-01-01 in Beijing is before DateTime.MinValue in UTC).
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year is > 1 and < 9999)
-        {
-            // A bare date means that day in China, not in UTC.
-            value = text.Length <= 10 ? new DateTimeOffset(parsed.DateTime, SiteTime.Zone.BaseUtcOffset).UtcDateTime : parsed.UtcDateTime;
-            return true;
-        }
-
-        return false;
     }
 }

@@ -103,7 +103,7 @@ public static class ContentWriteEndpoints
             return Answer(await workflow.UpdateAsync(actor, id, expected.Value, body, ct), http);
         });
 
-    private static async Task<IResult> Versions(string id, HttpContext http, WorkflowQueries queries, WorkflowService workflow, ActorAccessor actors, CancellationToken ct)
+    private static async Task<Results<Ok<ContentVersionsAnswer>, ProblemHttpResult>> Versions(string id, HttpContext http, WorkflowQueries queries, WorkflowService workflow, ActorAccessor actors, CancellationToken ct)
     {
         if (await actors.GetAsync(http) is not { } actor)
         {
@@ -124,37 +124,31 @@ public static class ContentWriteEndpoints
 
         var stages = policy.StagesOf(work.Item.ContentType);
         var versions = await queries.VersionsAsync(id, ct);
-        return Results.Ok(new
-        {
+        return TypedResults.Ok(new ContentVersionsAnswer(
             id,
-            latest = work.Item.LatestVersion,
-            published = work.Item.PublishedVersion,
-            items = versions.Select(v => new
-            {
-                version = v.Version.Number,
-                status = v.Version.Status.ToString(),
-                statusLabel = WorkflowService.StatusLabel(v.Version.Status),
-                stage = v.Review is { Stage: >= 0 } r ? stages[Math.Min(r.Stage, stages.Count - 1)].Name : null,
-                title = v.Version.Title,
-                author = v.Version.Author,
-                createdUtc = v.Version.CreatedUtc,
-                modifiedUtc = v.Version.ModifiedUtc,
-                publishedUtc = v.Version.PublishedUtc,
-                contentHash = v.Version.ContentHash,
-                approvals = v.Review?.Approvals.Select(a => a.Split('|')).Select(p => new { stage = p[0], by = p.ElementAtOrDefault(1), at = p.ElementAtOrDefault(2) }).ToList(),
-                rejection = v.Review?.RejectComment is { } c ? new { comment = c, by = v.Review.RejectedBy, at = v.Review.RejectedUtc } : null,
-                opinions = v.Steps.Select(s => new
-                {
-                    stage = s.Stage,
-                    decision = s.Decision.ToString(),
-                    decisionLabel = DecisionLabel(s.Decision),
-                    comment = s.Comment,
-                    by = s.By,
-                    at = s.AtUtc,
-                    returnedTo = s.Decision == ReviewDecision.Returned ? s.ReturnedTo ?? WorkflowService.AuthorTarget : null,
-                }).ToList(),
-            }).ToList(),
-        });
+            work.Item.LatestVersion,
+            work.Item.PublishedVersion,
+            [.. versions.Select(v => new ContentVersionAnswer(
+                v.Version.Number,
+                v.Version.Status.ToString(),
+                WorkflowService.StatusLabel(v.Version.Status),
+                v.Review is { Stage: >= 0 } r ? stages[Math.Min(r.Stage, stages.Count - 1)].Name : null,
+                v.Version.Title,
+                v.Version.Author,
+                v.Version.CreatedUtc,
+                v.Version.ModifiedUtc,
+                v.Version.PublishedUtc,
+                v.Version.ContentHash,
+                v.Review?.Approvals.Select(a => a.Split('|')).Select(p => new ApprovalAnswer(p[0], p.ElementAtOrDefault(1), p.ElementAtOrDefault(2))).ToList(),
+                v.Review?.RejectComment is { } c ? new RejectionAnswer(c, v.Review.RejectedBy, v.Review.RejectedUtc) : null,
+                [.. v.Steps.Select(s => new OpinionAnswer(
+                    s.Stage,
+                    s.Decision.ToString(),
+                    DecisionLabel(s.Decision),
+                    s.Comment,
+                    s.By,
+                    s.AtUtc,
+                    s.Decision == ReviewDecision.Returned ? s.ReturnedTo ?? WorkflowService.AuthorTarget : null))]))]));
     }
 
     private static string DecisionLabel(ReviewDecision decision) => decision switch

@@ -13,10 +13,10 @@ public static class LiteratureApi
     public static IEndpointRouteBuilder MapLiteratureApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/literature").WithTags("Literature");
-        api.MapGet("/collections", Collections).WithName("ListLiteratureCollections").WithSummary("文史资料各辑（按辑号排序）");
-        api.MapGet("/collections/{id}", Collection).WithName("GetLiteratureCollection").WithSummary("一辑的信息与目录");
-        api.MapGet("/articles", Articles).WithName("ListLiteratureArticles").WithSummary("文史资料文章目录（可按辑筛选，按篇序排列）");
-        api.MapGet("/articles/{id}", Article).WithName("GetLiteratureArticle").WithSummary("一篇文史资料全文与引用链接");
+        api.MapGet("/collections", Collections).WithName("ListLiteratureCollections").Produces<LiteratureListAnswer<CollectionAnswer>>().WithSummary("文史资料各辑（按辑号排序）");
+        api.MapGet("/collections/{id}", Collection).WithName("GetLiteratureCollection").Produces<CollectionDetailAnswer>().WithSummary("一辑的信息与目录");
+        api.MapGet("/articles", Articles).WithName("ListLiteratureArticles").Produces<LiteratureListAnswer<ArticleAnswer>>().WithSummary("文史资料文章目录（可按辑筛选，按篇序排列）");
+        api.MapGet("/articles/{id}", Article).WithName("GetLiteratureArticle").Produces<ArticleDetailAnswer>().WithSummary("一篇文史资料全文与引用链接");
         return routes;
     }
 
@@ -28,7 +28,7 @@ public static class LiteratureApi
         }
 
         var collections = await catalog.CollectionsAsync(cancellationToken);
-        return Results.Ok(new { total = collections.Count, items = collections.Select(Item).ToList() });
+        return Results.Ok(new LiteratureListAnswer<CollectionAnswer>(collections.Count, [.. collections.Select(Item)]));
     }
 
     private static async Task<IResult> Collection(string id, LiteratureCatalog catalog, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
@@ -40,12 +40,7 @@ public static class LiteratureApi
 
         var view = views.Create(entry);
         var articles = await catalog.ContentsAsync(id, cancellationToken);
-        return Results.Ok(new
-        {
-            item = Item(collection),
-            descriptionHtml = view.BodyHtml,
-            articles = articles.Select(ArticleItem).ToList(),
-        });
+        return Results.Ok(new CollectionDetailAnswer(Item(collection), view.BodyHtml, [.. articles.Select(ArticleItem)]));
     }
 
     private static async Task<IResult> Articles(HttpContext http, LiteratureCatalog catalog, CancellationToken cancellationToken)
@@ -68,21 +63,11 @@ public static class LiteratureApi
         }
 
         var articles = await catalog.ContentsAsync(collection, cancellationToken);
-        return Results.Ok(new { total = articles.Count, items = articles.Select(a => ArticleItem(a)).ToList() });
+        return Results.Ok(new LiteratureListAnswer<ArticleAnswer>(articles.Count, [.. articles.Select(ArticleItem)]));
     }
 
-    private static object ArticleItem(LiteratureArticleEntry a) => new
-    {
-        id = a.ContentItemId,
-        title = a.Title,
-        url = a.Path,
-        collection = a.CollectionId,
-        order = a.Order,
-        pages = a.Pages,
-        credits = a.Credits,
-        period = a.Period,
-        place = a.Place,
-    };
+    private static ArticleAnswer ArticleItem(LiteratureArticleEntry a) =>
+        new(a.ContentItemId, a.Title, a.Path, a.CollectionId, a.Order, a.Pages, a.Credits, a.Period, a.Place);
 
     private static async Task<IResult> Article(string id, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
     {
@@ -92,22 +77,20 @@ public static class LiteratureApi
         }
 
         var view = views.Create(entry);
-        return Results.Ok(new { item = view, citationUrl = LiteratureCatalog.CitationUrl(id, entry.Version.Number), contentHash = entry.Version.ContentHash });
+        return Results.Ok(new ArticleDetailAnswer(view, LiteratureCatalog.CitationUrl(id, entry.Version.Number), entry.Version.ContentHash));
     }
 
-    private static object Item(CollectionSummary c) => new
-    {
-        id = c.Id,
-        title = c.Title,
-        url = c.Url,
-        number = c.Number,
-        year = c.Year,
-        topic = c.Topic,
-        editor = c.Editor,
-        cover = PublicitySite.Web.Members.MemberPages.MediaUrl(c.Cover),
-        pdf = PublicitySite.Web.Members.MemberPages.MediaUrl(c.Pdf),
-        summary = c.Summary,
-        articleCount = c.ArticleCount,
-        sample = c.Sample,
-    };
+    private static CollectionAnswer Item(CollectionSummary c) => new(
+        c.Id,
+        c.Title,
+        c.Url,
+        c.Number,
+        c.Year,
+        c.Topic,
+        c.Editor,
+        PublicitySite.Web.Members.MemberPages.MediaUrl(c.Cover),
+        PublicitySite.Web.Members.MemberPages.MediaUrl(c.Pdf),
+        c.Summary,
+        c.ArticleCount,
+        c.Sample);
 }

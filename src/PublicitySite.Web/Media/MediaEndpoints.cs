@@ -24,7 +24,7 @@ public static partial class MediaEndpoints
             .WithSummary("上传图片或 PDF（multipart：file、alt，可选 caption、credit、folder、tags）");
         api.MapGet("/", List).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("媒体库检索（q、tag、folder、kind、page、pageSize）");
         api.MapGet("/{id}", Detail).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("媒体文件详情及引用它的内容");
-        api.MapPut("/{id}", Edit).RequireAuthorization(MediaFeature.UploadPolicy).WithSummary("修改替代文字、说明、摄影、文件夹、标签、焦点");
+        api.MapPut("/{id}", Edit).RequireAuthorization(MediaFeature.UploadPolicy).DescribeJsonBody<MediaEditRequest>().WithSummary("修改替代文字、说明、摄影、文件夹、标签、焦点");
         api.MapPost("/{id}/replace", Replace).RequireAuthorization(MediaFeature.UploadPolicy).DisableAntiforgery().WithSummary("替换文件（地址随之更新）");
         api.MapDelete("/{id}", Delete).RequireAuthorization(MediaFeature.ManagePolicy).WithSummary("删除未被引用的媒体文件");
 
@@ -54,17 +54,12 @@ public static partial class MediaEndpoints
         return TypedResults.Created($"/api/media/{asset.Id}", MediaModels.From(asset, variants.Profiles));
     }
 
-    private static async Task<Results<Ok<MediaListModel>, ProblemHttpResult>> List(HttpRequest request, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaListModel>, ProblemHttpResult>> List(HttpRequest request, [AsParameters] Paging<MediaPageLimits> paging, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
         var query = request.Query;
-        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
+        if (!paging.TryRead(out var page, out var pageSize, out var error))
         {
-            return BadParameter("page", "page 应为不小于 1 的整数");
-        }
-
-        if (!QueryNumbers.TryRead(query["pageSize"], 1, MediaLibrary.MaxPageSize, 40, out var pageSize))
-        {
-            return BadParameter("pageSize", $"pageSize 应为 1 到 {MediaLibrary.MaxPageSize} 的整数");
+            return BadParameter(error.Parameter, error.Detail);
         }
 
         var kind = query["kind"].FirstOrDefault();

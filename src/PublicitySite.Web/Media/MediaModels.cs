@@ -33,7 +33,15 @@ public sealed record MediaModel(
 public sealed record MediaListModel(int Total, int Page, int PageSize, IReadOnlyList<MediaModel> Items);
 
 /// <summary>The body of <c>PUT /api/media/{id}</c>; a field left out stays as it is.</summary>
-public sealed record MediaEditRequest(string? Alt, string? Caption, string? Credit, string? Folder, IReadOnlyList<string>? Tags, double? FocalX, double? FocalY);
+public sealed record MediaEditRequest(string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null, double? FocalX = null, double? FocalY = null);
+
+/// <summary>The library's paging: forty files a page unless asked, at most <see cref="MediaLibrary.MaxPageSize"/>.</summary>
+internal sealed class MediaPageLimits : Api.IPagedList
+{
+    public static int DefaultPageSize => 40;
+
+    public static int MaxPageSize => MediaLibrary.MaxPageSize;
+}
 
 public static class MediaModels
 {

@@ -12,17 +12,25 @@ public static class MemberApi
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>The directory's paging: a hundred members a page unless asked, at most <see cref="MaxPageSize"/>.</summary>
+    internal sealed class PageLimits : IPagedList
+    {
+        public static int DefaultPageSize => 100;
+
+        public static int MaxPageSize => MemberApi.MaxPageSize;
+    }
+
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "term", "sector", "party", "q", "page", "pageSize" };
 
     public static IEndpointRouteBuilder MapMemberApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/members").WithTags("Members");
-        api.MapGet("/", List).WithName("ListMembers").WithSummary("委员名录（按姓氏拼音排序；可按届次、界别、党派、姓名筛选）");
-        api.MapGet("/{id}", Get).WithName("GetMember").WithSummary("一位委员的公开信息与履职记录");
+        api.MapGet("/", List).WithName("ListMembers").Produces<PageAnswer<MemberItemAnswer>>().WithSummary("委员名录（按姓氏拼音排序；可按届次、界别、党派、姓名筛选）");
+        api.MapGet("/{id}", Get).WithName("GetMember").Produces<MemberDetailAnswer>().WithSummary("一位委员的公开信息与履职记录");
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, MemberDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, MemberDirectory directory, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
@@ -30,24 +38,17 @@ public static class MemberApi
             return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
         }
 
-        if (!QueryNumbers.TryRead(query["page"], 1, int.MaxValue, 1, out var page))
+        if (!paging.TryRead(out var page, out var pageSize, out var error))
         {
-            return ApiProblems.BadParameter("page", "page 应为不小于 1 的整数");
-        }
-
-        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, 100, out var pageSize))
-        {
-            return ApiProblems.BadParameter("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
+            return ApiProblems.BadParameter(error.Parameter, error.Detail);
         }
 
         var result = await directory.ListAsync(new MemberFilter(Value(query["term"]), Value(query["sector"]), Value(query["party"]), Value(query["q"])), cancellationToken);
-        return Results.Ok(new
-        {
-            total = result.Members.Count,
+        return Results.Ok(new PageAnswer<MemberItemAnswer>(
+            result.Members.Count,
             page,
             pageSize,
-            items = result.Members.Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize).Select(Item).ToList(),
-        });
+            [.. result.Members.Skip(PublicitySite.Commands.Paging.Offset(page, pageSize)).Take(pageSize).Select(Item)]));
     }
 
     private static async Task<IResult> Get(string id, MemberDirectory directory, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
@@ -59,35 +60,31 @@ public static class MemberApi
 
         var view = views.Create(entry);
         var records = await directory.RecordsAsync(member, cancellationToken);
-        static object Link(MemberLink l) => new { id = l.SourceItemId, title = l.Title, url = l.Path, publishedUtc = l.PublishedUtc, note = l.Note };
-        return Results.Ok(new
-        {
-            item = Item(member),
-            biographyHtml = view.BodyHtml,
-            summary = view.Summary,
-            parts = view.Parts,
-            proposalsLed = records.ProposalsLed.Select(Link).ToList(),
-            proposalsCosigned = records.ProposalsCosigned.Select(Link).ToList(),
-            news = records.News.Select(Link).ToList(),
-            socialOpinions = records.Opinions.Select(Link).ToList(),
-        });
+        static MemberLinkAnswer Link(MemberLink l) => new(l.SourceItemId, l.Title, l.Path, l.PublishedUtc, l.Note);
+        return Results.Ok(new MemberDetailAnswer(
+            Item(member),
+            view.BodyHtml,
+            view.Summary,
+            view.Parts,
+            [.. records.ProposalsLed.Select(Link)],
+            [.. records.ProposalsCosigned.Select(Link)],
+            [.. records.News.Select(Link)],
+            [.. records.Opinions.Select(Link)]));
     }
 
-    private static object Item(MemberCard m) => new
-    {
-        id = m.Id,
-        name = m.Name,
-        url = m.Url,
-        term = m.Term,
-        sector = m.Sector,
-        party = m.Party,
-        posts = m.Posts is { Length: > 0 } p ? p.Split('、') : [],
-        workUnit = m.WorkUnit,
-        jobTitle = m.JobTitle,
-        photo = MemberPages.MediaUrl(m.Photo),
-        initial = m.Initial,
-        sample = m.Sample,
-    };
+    private static MemberItemAnswer Item(MemberCard m) => new(
+        m.Id,
+        m.Name,
+        m.Url,
+        m.Term,
+        m.Sector,
+        m.Party,
+        m.Posts is { Length: > 0 } p ? p.Split('、') : [],
+        m.WorkUnit,
+        m.JobTitle,
+        MemberPages.MediaUrl(m.Photo),
+        m.Initial,
+        m.Sample);
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -21,28 +21,28 @@ public static class ProposalApiEndpoints
     public static IEndpointRouteBuilder MapProposalApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/proposals").WithTags("Proposals");
-        api.MapGet("/", List).WithName("ListProposals").WithSummary("公开提案列表（可按届次、状态、类别、承办单位、重点提案、界别筛选，分页）");
-        api.MapGet("/{id}", Get).WithName("GetProposal").WithSummary("一件公开提案及其办理进程");
+        api.MapGet("/", List).WithName("ListProposals").Produces<PageAnswer<ProposalSummary>>().WithSummary("公开提案列表（可按届次、状态、类别、承办单位、重点提案、界别筛选，分页）");
+        api.MapGet("/{id}", Get).WithName("GetProposal").Produces<ProposalDetailAnswer>().WithSummary("一件公开提案及其办理进程");
 
         var office = routes.MapGroup("/api/proposals").WithTags("Proposals").RequireAuthorization(Permissions.RecordProposals);
-        office.MapPost("/", File).WithName("FileProposal").WithSummary("登记一件新提案（按提交日期和截止日期自动编号）");
-        office.MapPost("/{id}/events", Record).WithName("RecordProposalEvent").WithSummary("登记办理环节（立案、交办、答复、评价等）");
-        office.MapPost("/import", Import).WithName("ImportProposals").WithSummary("批量导入提案（CSV 或 JSON；dryRun=true 只检查不写入）");
-        office.MapGet("/queue", Queue).WithName("ProposalQueue").WithSummary("提案工作人员的待办队列");
+        office.MapPost("/", File).WithName("FileProposal").DescribeJsonBody<ProposalFiling>().Produces<ProposalChangeAnswer>(StatusCodes.Status201Created).WithSummary("登记一件新提案（按提交日期和截止日期自动编号）");
+        office.MapPost("/{id}/events", Record).WithName("RecordProposalEvent").DescribeJsonBody<ProposalEventInput>().Produces<ProposalChangeAnswer>(StatusCodes.Status201Created).WithSummary("登记办理环节（立案、交办、答复、评价等）");
+        office.MapPost("/import", Import).WithName("ImportProposals").Produces<ProposalImportResult>().WithSummary("批量导入提案（CSV 或 JSON；dryRun=true 只检查不写入）");
+        office.MapGet("/queue", Queue).WithName("ProposalQueue").Produces<ProposalQueueAnswer>().WithSummary("提案工作人员的待办队列");
         office.MapGet("/export", Export).WithName("ExportProposals").WithSummary("提案汇编：format=docx（Word 汇编）或 xlsx（Excel 登记表），可加列表的筛选参数");
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, ProposalQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<ProposalFilterParser.PageLimits> paging, ProposalQueries queries, CancellationToken cancellationToken)
     {
-        var (filter, parameter, error) = ProposalFilterParser.Parse(http.Request.Query);
+        var (filter, parameter, error) = ProposalFilterParser.Parse(http.Request.Query, paging);
         if (filter is null)
         {
             return ApiProblems.BadParameter(parameter!, error!);
         }
 
         var page = await queries.ListAsync(filter, cancellationToken);
-        return Results.Ok(new { total = page.Total, page = page.PageNumber, pageSize = page.PageSize, items = page.Items.Select(ProposalSummary.From) });
+        return Results.Ok(new PageAnswer<ProposalSummary>(page.Total, page.PageNumber, page.PageSize, [.. page.Items.Select(ProposalSummary.From)]));
     }
 
     private static async Task<IResult> Get(string id, ProposalQueries queries, ProposalRules rules, ContentViewFactory views, MarkdownRenderer markdown, CancellationToken cancellationToken)
@@ -55,15 +55,13 @@ public static class ProposalApiEndpoints
         var content = views.Create(detail.Entry);
         var view = ProposalDetailView.From(detail, rules, markdown, content.BodyHtml, content.Summary);
         var s = view.Summary;
-        return Results.Ok(new
-        {
-            id = s.Id, title = s.Title, url = s.Url, number = s.Number, session = s.Session, status = s.Status,
-            category = s.Category, sector = s.Sector, proposerType = s.ProposerType, proposers = view.Proposers,
-            leadUnit = s.LeadUnit, coUnits = s.CoUnits, key = s.Key, supervisor = view.Supervisor, overdue = s.Overdue,
-            filedOn = view.FiledOn, assignedOn = view.AssignedOn, dueOn = view.DueOn, lastUpdate = s.LastUpdate,
-            summary = view.Abstract, bodyHtml = view.BodyHtml, bodyText = content.BodyText,
-            timeline = view.Timeline, reply = view.Reply, verdict = s.Verdict, publishedUtc = content.PublishedUtc,
-        });
+        return Results.Ok(new ProposalDetailAnswer(
+            s.Id, s.Title, s.Url, s.Number, s.Session, s.Status,
+            s.Category, s.Sector, s.ProposerType, view.Proposers,
+            s.LeadUnit, s.CoUnits, s.Key, view.Supervisor, s.Overdue,
+            view.FiledOn, view.AssignedOn, view.DueOn, s.LastUpdate,
+            view.Abstract, view.BodyHtml, content.BodyText,
+            view.Timeline, view.Reply, s.Verdict, content.PublishedUtc));
     }
 
     private static async Task<IResult> File(HttpContext http, ProposalOffice office, ActorAccessor actors, CancellationToken cancellationToken)
@@ -100,14 +98,12 @@ public static class ProposalApiEndpoints
     private static async Task<IResult> Queue(ProposalOffice office, CancellationToken cancellationToken)
     {
         var q = await office.QueueAsync(cancellationToken);
-        return Results.Ok(new
-        {
-            待审查 = q.AwaitingReview.Select(ProposalSummary.From),
-            待交办 = q.AwaitingAssignment.Select(ProposalSummary.From),
-            即将到期 = q.DueSoon.Select(ProposalSummary.From),
-            已超期 = q.Overdue.Select(ProposalSummary.From),
-            待评价 = q.AwaitingVerdict.Select(ProposalSummary.From),
-        });
+        return Results.Ok(new ProposalQueueAnswer(
+            [.. q.AwaitingReview.Select(ProposalSummary.From)],
+            [.. q.AwaitingAssignment.Select(ProposalSummary.From)],
+            [.. q.DueSoon.Select(ProposalSummary.From)],
+            [.. q.Overdue.Select(ProposalSummary.From)],
+            [.. q.AwaitingVerdict.Select(ProposalSummary.From)]));
     }
 
     private static async Task<IResult> Export(HttpContext http, ProposalExport export, ActorAccessor actors, CancellationToken cancellationToken)
@@ -175,5 +171,5 @@ public static class ProposalApiEndpoints
     }
 
     private static IResult Changed(Result<ProposalChange> result) => ResultProblems.Map(result, change =>
-        Results.Created($"/api/proposals/{change.ContentItemId}", new { id = change.ContentItemId, status = change.Status is null ? null : change.StatusName }));
+        Results.Created($"/api/proposals/{change.ContentItemId}", new ProposalChangeAnswer(change.ContentItemId, change.Status is null ? null : change.StatusName)));
 }

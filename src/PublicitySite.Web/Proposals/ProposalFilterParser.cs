@@ -8,15 +8,30 @@ public static class ProposalFilterParser
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Twenty proposals a page unless asked, at most <see cref="MaxPageSize"/>.</summary>
+    internal sealed class PageLimits : IPagedList
+    {
+        public static int DefaultPageSize => 20;
+
+        public static int MaxPageSize => ProposalFilterParser.MaxPageSize;
+
+        public static int MaxPage => 100_000;
+    }
+
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "term", "meeting", "session", "status", "category", "unit", "key", "sector", "page", "pageSize",
     };
 
     /// <summary>A filter, or the parameter at fault and a Chinese explanation.</summary>
-    public static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query, int defaultPageSize = 20)
+    public static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query) =>
+        Parse(query, QueryPaging.From<PageLimits>(query));
+
+    /// <summary>As above, with the paging bound apart (the API's list describes it as a record).</summary>
+    internal static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query, Paging<PageLimits> paging)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(paging);
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
             return (null, unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
@@ -67,14 +82,9 @@ public static class ProposalFilterParser
             default: return (null, "key", "key 应为 true 或 false");
         }
 
-        if (!QueryNumbers.TryRead(query["page"], 1, 100_000, 1, out var page))
+        if (!paging.TryRead(out var page, out var pageSize, out var error))
         {
-            return (null, "page", "page 应为不小于 1 的整数");
-        }
-
-        if (!QueryNumbers.TryRead(query["pageSize"], 1, MaxPageSize, defaultPageSize, out var pageSize))
-        {
-            return (null, "pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
+            return (null, error.Parameter, error.Detail);
         }
 
         return (new ProposalFilter

@@ -18,14 +18,14 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/search/suggest", Suggest).WithTags("Search").WithName("SearchSuggest").WithSummary("搜索框联想：按汉字开头或拼音（全拼、首字母）给出委员会用语和人名，如 tian → 提案");
-        routes.MapGet("/api/search", Public).WithTags("Search").WithName("Search").WithSummary("全文搜索已发布内容（高亮摘要、分面统计、筛选、排序、分页）");
+        routes.MapGet("/api/search/suggest", Suggest).WithTags("Search").WithName("SearchSuggest").Produces<SuggestAnswer>().WithSummary("搜索框联想：按汉字开头或拼音（全拼、首字母）给出委员会用语和人名，如 tian → 提案");
+        routes.MapGet("/api/search", Public).WithTags("Search").WithName("Search").Produces<SearchAnswer>().WithSummary("全文搜索已发布内容（高亮摘要、分面统计、筛选、排序、分页）");
         var admin = routes.MapGroup("/api/admin/search").WithTags("Search");
-        admin.MapGet("/", Staff).RequireAuthorization(Permissions.ViewDrafts).WithSummary("后台搜索：含草稿和审核中的最新版本");
-        admin.MapGet("/status", Status).RequireAuthorization(Permissions.Reindex).WithSummary("索引状态与重建进度");
-        admin.MapPost("/reindex", Reindex).RequireAuthorization(Permissions.Reindex).WithSummary("从数据库重建索引（后台进行，完成后原子切换）");
-        admin.MapGet("/synonyms", GetSynonyms).RequireAuthorization(Permissions.ManageSettings).WithSummary("同义词表");
-        admin.MapPut("/synonyms", PutSynonyms).RequireAuthorization(Permissions.ManageSettings).WithSummary("修改同义词表（立即生效，无需重建索引）");
+        admin.MapGet("/", Staff).RequireAuthorization(Permissions.ViewDrafts).Produces<SearchAnswer>().WithSummary("后台搜索：含草稿和审核中的最新版本");
+        admin.MapGet("/status", Status).RequireAuthorization(Permissions.Reindex).Produces<SearchStatusAnswer>().WithSummary("索引状态与重建进度");
+        admin.MapPost("/reindex", Reindex).RequireAuthorization(Permissions.Reindex).Produces<SearchStatusAnswer>(StatusCodes.Status202Accepted).WithSummary("从数据库重建索引（后台进行，完成后原子切换）");
+        admin.MapGet("/synonyms", GetSynonyms).RequireAuthorization(Permissions.ManageSettings).Produces<SynonymsAnswer>().WithSummary("同义词表");
+        admin.MapPut("/synonyms", PutSynonyms).RequireAuthorization(Permissions.ManageSettings).DescribeJsonBody<SynonymsBody>().Produces<SynonymsAnswer>().WithSummary("修改同义词表（立即生效，无需重建索引）");
         routes.MapSearchPage();
         return routes;
     }
@@ -47,24 +47,24 @@ public static class SearchEndpoints
 
         // The same words for everyone and they change only as names are indexed: a browser may keep them a minute.
         http.Response.Headers.CacheControl = "public, max-age=60";
-        return Results.Ok(new { items = dictionary.Suggest(q) });
+        return Results.Ok(new SuggestAnswer(dictionary.Suggest(q)));
     }
 
-    private static async Task<IResult> Public(HttpContext http, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
+    private static async Task<IResult> Public(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
     {
         var archivedBefore = ArchiveWindow.Cutoffs(definitions.Current, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
-        return Run(http, definitions, search, r => r with { ArchivedBefore = archivedBefore });
+        return Run(http, paging, definitions, search, r => r with { ArchivedBefore = archivedBefore });
     }
 
-    private static async Task<IResult> Staff(HttpContext http, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
+    private static async Task<IResult> Staff(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {
         var role = new WorkflowPolicy(definitions.Current).RoleOf(await actors.CurrentAsync(http));
-        return Run(http, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
+        return Run(http, paging, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
     }
 
-    private static IResult Run(HttpContext http, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
+    private static IResult Run(HttpContext http, Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
     {
-        if (!SearchRequestParser.TryParse(http.Request.Query, definitions.Current, out var request, out var error))
+        if (!SearchRequestParser.TryParse(http.Request.Query, paging, definitions.Current, out var request, out var error))
         {
             return ApiProblems.BadParameter(error.Parameter, error.Detail);
         }
@@ -76,32 +76,28 @@ public static class SearchEndpoints
             return NotReady();
         }
 
-        return Results.Ok(new
-        {
-            query = request.Query ?? "",
-            total = result.Total,
-            page = result.Page,
-            pageSize = result.PageSize,
-            terms = result.Terms,
-            partial = result.Partial,
-            truncated = result.Truncated,
-            message = Message(request, result),
-            suggestions = result.Suggestions,
-            items = result.Items.Select(h => new
-            {
-                id = h.Id,
-                type = h.Type,
-                title = h.Title,
-                titleHtml = h.TitleHtml,
-                url = h.Url,
-                snippet = h.Snippet,
-                publishedUtc = h.PublishedUtc,
-                column = h.Column,
-                version = staff.Scope == SearchScope.Staff ? h.Version : (int?)null,
-                status = staff.Scope == SearchScope.Staff ? h.State : null,
-            }),
-            facets = result.Facets,
-        });
+        return Results.Ok(new SearchAnswer(
+            request.Query ?? "",
+            result.Total,
+            result.Page,
+            result.PageSize,
+            result.Terms,
+            result.Partial,
+            result.Truncated,
+            Message(request, result),
+            result.Suggestions,
+            [.. result.Items.Select(h => new SearchHitAnswer(
+                h.Id,
+                h.Type,
+                h.Title,
+                h.TitleHtml,
+                h.Url,
+                h.Snippet,
+                h.PublishedUtc,
+                h.Column,
+                staff.Scope == SearchScope.Staff ? h.Version : null,
+                staff.Scope == SearchScope.Staff ? h.State : null))],
+            result.Facets));
     }
 
     internal static string? Message(SearchRequest request, SearchResult result) =>
@@ -118,21 +114,19 @@ public static class SearchEndpoints
             await administration.StartReindexAsync(await actors.CurrentAsync(http), CancellationToken.None),
             _ => Results.Accepted("/api/admin/search/status", StatusBody(job.Status())));
 
-    internal static object StatusBody(SearchStatus status) => new
-    {
-        state = status.State,
-        label = status.Label,
-        ready = status.Searchable,
-        rebuilding = status.State == SearchStatus.Building,
-        documents = status.Documents,
-        generation = status.Generation,
-        lastRebuildUtc = status.LastRebuildUtc,
-        done = status.Progress?.Done,
-        total = status.Progress?.Total,
-        lastError = status.Last?.Error,
-    };
+    internal static SearchStatusAnswer StatusBody(SearchStatus status) => new(
+        status.State,
+        status.Label,
+        status.Searchable,
+        status.State == SearchStatus.Building,
+        status.Documents,
+        status.Generation,
+        status.LastRebuildUtc,
+        status.Progress?.Done,
+        status.Progress?.Total,
+        status.Last?.Error);
 
-    private static IResult GetSynonyms(SynonymStore synonyms) => Results.Ok(new { groups = synonyms.Groups });
+    private static IResult GetSynonyms(SynonymStore synonyms) => Results.Ok(new SynonymsAnswer(synonyms.Groups));
 
     private static async Task<IResult> PutSynonyms(HttpContext http, SearchAdministration administration, ActorAccessor actors)
     {
@@ -155,8 +149,9 @@ public static class SearchEndpoints
         var groups = body.Groups.Select(g => (IReadOnlyList<string>)g).ToList();
         return ResultProblems.Map(
             await administration.SaveSynonymsAsync(await actors.CurrentAsync(http), groups, http.RequestAborted),
-            saved => Results.Ok(new { groups = saved }));
+            saved => Results.Ok(new SynonymsAnswer(saved)));
     }
 
-    private sealed record SynonymsBody(List<List<string>>? Groups);
+    /// <summary>The body of <c>PUT /api/admin/search/synonyms</c>, read by hand so a bad one gets a Chinese 400.</summary>
+    internal sealed record SynonymsBody(List<List<string>>? Groups);
 }

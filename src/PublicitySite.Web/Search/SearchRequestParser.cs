@@ -12,12 +12,28 @@ internal static class SearchRequestParser
     public const int MaxPageSize = 50;
     public const int MaxFilterLength = 50;
 
+    /// <summary>Ten results a page unless asked; no deeper than the first <see cref="SearchService.MaxDepth"/> results.</summary>
+    internal sealed class PageLimits : IPagedList
+    {
+        public static int DefaultPageSize => 10;
+
+        public static int MaxPageSize => SearchRequestParser.MaxPageSize;
+
+        public static int MaxPage => SearchService.MaxDepth;
+
+        public static bool NamesMaxPage => true;
+    }
+
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "q", "type", "column", "year", "sector", "status", "sort", "page", "pageSize", "archived",
     };
 
-    public static bool TryParse(IQueryCollection query, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
+    public static bool TryParse(IQueryCollection query, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error) =>
+        TryParse(query, QueryPaging.From<PageLimits>(query), site, out request, out error);
+
+    /// <summary>As above, with the paging bound apart (the API's operations describe it as a record).</summary>
+    public static bool TryParse(IQueryCollection query, Paging<PageLimits> paging, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
     {
         request = new SearchRequest();
         error = default;
@@ -88,15 +104,8 @@ internal static class SearchRequestParser
                 return false;
         }
 
-        if (!QueryNumbers.TryRead(Value(query, "page"), 1, SearchService.MaxDepth, 1, out var page))
+        if (!paging.TryRead(out var page, out var pageSize, out error))
         {
-            error = ("page", "page 应为 1 到 1000 的整数");
-            return false;
-        }
-
-        if (!QueryNumbers.TryRead(Value(query, "pageSize"), 1, MaxPageSize, 10, out var pageSize))
-        {
-            error = ("pageSize", $"pageSize 应为 1 到 {MaxPageSize} 的整数");
             return false;
         }
 

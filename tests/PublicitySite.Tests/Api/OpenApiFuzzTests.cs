@@ -2,8 +2,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using PublicitySite.Media;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Users;
+using PublicitySite.Web.Api;
+using PublicitySite.Web.Members;
+using PublicitySite.Web.Proposals;
+using PublicitySite.Web.Search;
 
 namespace PublicitySite.Tests.Api;
 
@@ -37,6 +42,8 @@ public sealed class OpenApiFuzzTests
         Assert.NotEmpty(writes);
         Assert.All(writes, o => Assert.NotEmpty(o.Value.Security ?? []));
         Assert.All(document.Paths.SelectMany(p => p.Value.Operations!), o => Assert.NotNull(o.Value.Responses!["400"].Content?["application/problem+json"].Schema));
+        AssertPagingDescribed(document);
+        AssertSuccessDescribed(document);
 
         var random = new Random(20261203);
         var problems = new List<string>();
@@ -74,6 +81,52 @@ public sealed class OpenApiFuzzTests
 
         Assert.True(sent > 300, $"only {sent} requests were sent");
         Assert.True(problems.Count == 0, $"{problems.Count} of {sent} answers were 5xx or undocumented:\n" + string.Join("\n", problems.Distinct().OrderByDescending(p => p).Take(40)));
+    }
+
+    /// <summary>Every list describes page and pageSize as integers within its own limits, so a client knows them before a 400.</summary>
+    private static void AssertPagingDescribed(OpenApiDocument document)
+    {
+        var expected = new Dictionary<string, int>
+        {
+            ["/api/content"] = ContentReadEndpoints.MaxPageSize,
+            ["/api/news"] = ContentReadEndpoints.MaxPageSize,
+            ["/api/search"] = SearchRequestParser.MaxPageSize,
+            ["/api/admin/search"] = SearchRequestParser.MaxPageSize,
+            ["/api/proposals"] = ProposalFilterParser.MaxPageSize,
+            ["/api/members"] = MemberApi.MaxPageSize,
+            ["/api/media"] = MediaLibrary.MaxPageSize,
+        };
+        var lists = document.Paths
+            .SelectMany(p => p.Value.Operations!.Select(o => (Path: p.Key, Parameters: o.Value.Parameters ?? [])))
+            .Where(o => o.Parameters.Any(p => p.Name is "page" or "pageSize"))
+            .ToList();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), lists.Select(l => l.Path).Order(StringComparer.Ordinal));
+        Assert.All(["/api/content", "/api/news"], path => Assert.Equal(["from", "to"], document.Paths[path].Operations![HttpMethod.Get].Parameters!.Select(p => p.Name!).Where(n => n is "from" or "to").Order(StringComparer.Ordinal)));
+        foreach (var (path, parameters) in lists)
+        {
+            var page = Assert.Single(parameters, p => p.Name == "page").Schema!;
+            var pageSize = Assert.Single(parameters, p => p.Name == "pageSize").Schema!;
+            Assert.All([page, pageSize], s => Assert.Equal(JsonSchemaType.Integer, s.Type));
+            Assert.All([page, pageSize], s => Assert.Equal("1", s.Minimum));
+            Assert.NotNull(page.Maximum);
+            Assert.True(pageSize.Maximum == expected[path].ToString(System.Globalization.CultureInfo.InvariantCulture), $"{path}: pageSize maximum {pageSize.Maximum}, expected {expected[path]}");
+        }
+    }
+
+    /// <summary>
+    /// Every operation names the shape of its success, except those whose success is no JSON of ours: the export
+    /// (a Word or Excel file), GraphQL (described by its own schema) and a deletion (204).
+    /// </summary>
+    private static void AssertSuccessDescribed(OpenApiDocument document)
+    {
+        string[] exempt = ["GET /api/proposals/export", "GET /api/graphql", "POST /api/graphql", "DELETE /api/media/{id}"];
+        var undescribed = document.Paths
+            .SelectMany(p => p.Value.Operations!.Select(o => (Name: $"{o.Key.Method} {p.Key}", o.Value.Responses)))
+            .Where(o => !o.Responses!.Any(r => r.Key.StartsWith('2') && r.Value.Content?.Values.Any(c => c.Schema is not null) == true))
+            .Select(o => o.Name)
+            .ToList();
+        Assert.Equal(exempt.Order(StringComparer.Ordinal), undescribed.Order(StringComparer.Ordinal));
+        Assert.NotNull(document.Paths["/api/media/{id}"].Operations![HttpMethod.Put].RequestBody?.Content?["application/json"].Schema);
     }
 
     /// <summary>A fresh site builds its index behind a ready site; its documented 503 is not what this test looks for.</summary>
