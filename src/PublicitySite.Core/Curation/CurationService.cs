@@ -50,7 +50,7 @@ public sealed class CurationService(
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == contentItemId && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return new Failure.NotFound("内容不存在");
+            return new Failure.NotFound();
         }
 
         var column = await db.ContentItemVersions.AsNoTracking()

@@ -216,7 +216,7 @@ public sealed class WorkflowService(
         var review = latest.Status == ContentStatus.InReview ? await db.Set<VersionReview>().FirstOrDefaultAsync(r => r.VersionId == latest.Id, cancellationToken) : null;
         if (review is null || review.Stage < 0)
         {
-            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
+            return ContentFailures.Conflict(WorkflowTexts.NotInReview(latest.Number, StatusLabel(latest.Status)), item.LatestVersion);
         }
 
         var policy = Policy;
@@ -283,7 +283,7 @@ public sealed class WorkflowService(
         var review = latest.Status == ContentStatus.InReview ? await db.Set<VersionReview>().FirstOrDefaultAsync(r => r.VersionId == latest.Id, cancellationToken) : null;
         if (review is null || review.Stage < 0)
         {
-            return ContentFailures.Conflict($"第 {latest.Number} 版当前状态为“{StatusLabel(latest.Status)}”，不在审核中", item.LatestVersion);
+            return ContentFailures.Conflict(WorkflowTexts.NotInReview(latest.Number, StatusLabel(latest.Status)), item.LatestVersion);
         }
 
         var stages = Policy.StagesOf(item.ContentType);
@@ -309,7 +309,7 @@ public sealed class WorkflowService(
             target = stages.Select(s => s.Name).ToList().IndexOf(name);
             if (target < 0 || target >= stage)
             {
-                return Failure.Invalid.Of($"只能退回至作者或本环节之前的环节（{string.Join("、", stages.Take(stage).Select(s => s.Name).Prepend("作者"))}），“{name}”不在其中");
+                return Failure.Invalid.Of($"只能退回至作者或本环节之前的环节（{string.Join("、", stages.Take(stage).Select(s => s.Name).Prepend(AuthorTarget))}），“{name}”不在其中");
             }
         }
 
@@ -450,7 +450,7 @@ public sealed class WorkflowService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ContentFailures.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
+            return ContentFailures.Conflict(WorkflowTexts.Raced);
         }
     }
 
@@ -552,7 +552,7 @@ public sealed class WorkflowService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ContentFailures.Conflict("他人刚刚办理了此稿件，请刷新后查看最新状态");
+            return ContentFailures.Conflict(WorkflowTexts.Raced);
         }
 
         return new WorkflowChange(version, stage);

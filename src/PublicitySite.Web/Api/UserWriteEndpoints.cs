@@ -43,7 +43,7 @@ public static class UserWriteEndpoints
 
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Problem(new Failure.Forbidden("账号不可用"));
+            return Problem(new Failure.Forbidden(UserTexts.AccountUnavailable));
         }
 
         var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);
