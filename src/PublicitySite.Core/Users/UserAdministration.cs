@@ -3,9 +3,9 @@ using PublicitySite.Audit;
 using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
-using PublicitySite.Users;
+using PublicitySite.Workflow;
 
-namespace PublicitySite.Workflow;
+namespace PublicitySite.Users;
 
 /// <summary>Adding people, changing roles and unlocking accounts: only for roles holding users.manage, always audited.</summary>
 public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit, AppDbContext db)
