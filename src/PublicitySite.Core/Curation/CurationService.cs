@@ -96,7 +96,7 @@ public sealed class CurationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return new Failure.Invalid("body", "该内容的设置刚被他人修改，请刷新后重试");
+            return new Failure.Conflict("该内容的设置刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();

@@ -86,7 +86,7 @@ public sealed class NavigationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return new Failure.Invalid("links", "导航刚被他人修改，请刷新后重试");
+            return new Failure.Conflict("导航刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();
