@@ -21,10 +21,10 @@ public abstract record Failure(string Title, string Detail)
     public virtual IReadOnlyList<string> Messages => [Detail];
 
     /// <summary>Nothing by that id, or nothing the caller may see.</summary>
-    public sealed record NotFound(string Detail = "内容不存在") : Failure("未找到", Detail);
+    public sealed record NotFound(string Detail = FailureTexts.ContentMissing) : Failure(FailureTexts.NotFoundTitle, Detail);
 
     /// <summary>The actor's role or token does not allow the command.</summary>
-    public sealed record Forbidden(string Detail) : Failure("无权操作", Detail);
+    public sealed record Forbidden(string Detail) : Failure(FailureTexts.ForbiddenTitle, Detail);
 
     /// <summary>The data changed under the caller, or the thing is busy or in use.</summary>
     public sealed record Conflict(string Detail, string ConflictTitle = "操作冲突") : Failure(ConflictTitle, Detail);

@@ -50,7 +50,7 @@ public sealed class CurationService(
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == contentItemId && !i.Deleted, cancellationToken);
         if (item is null)
         {
-            return new Failure.NotFound("内容不存在");
+            return new Failure.NotFound();
         }
 
         var column = await db.ContentItemVersions.AsNoTracking()
@@ -96,7 +96,7 @@ public sealed class CurationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return new Failure.Invalid("body", "该内容的设置刚被他人修改，请刷新后重试");
+            return new Failure.Conflict("该内容的设置刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();

@@ -89,6 +89,8 @@ public sealed class MailOutbox(AppDbContext db, IMailTransport transport, Comman
         db.Set<OutboxMail>().CountAsync(m => m.State == MailState.Failed, cancellationToken);
 
     /// <summary>The office looks after mail: roles holding <c>proposals.record</c> or <c>users.manage</c>.</summary>
+    public const string Refusal = "您的角色无权管理邮件通知";
+
     public bool MayManage(Actor actor) => access.Allows(actor, Permissions.RecordProposals) || access.Allows(actor, Permissions.ManageUsers);
 
     /// <summary>Sends a failed (or waiting) mail again at once, with a fresh count of tries.</summary>
@@ -97,7 +99,7 @@ public sealed class MailOutbox(AppDbContext db, IMailTransport transport, Comman
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayManage(actor))
         {
-            return new Failure.Forbidden("您的角色无权管理邮件通知");
+            return new Failure.Forbidden(Refusal);
         }
 
         if (await db.Set<OutboxMail>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } mail)

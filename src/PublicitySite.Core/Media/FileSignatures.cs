@@ -13,8 +13,9 @@ public sealed record FileInspection(MediaFormat? Format, string? Problem, int Fr
 /// </summary>
 public static class FileSignatures
 {
-    private const string Truncated = "文件内容不完整（可能上传中断或文件已损坏）";
-    private const string Corrupt = "文件结构已损坏，无法识别";
+    /// <summary>Also what <see cref="OfficeFiles"/> says of a damaged Office file.</summary>
+    internal const string Truncated = "文件内容不完整（可能上传中断或文件已损坏）";
+    internal const string Corrupt = "文件结构已损坏，无法识别";
     private const string HiddenMarkup = "文件中夹带网页或脚本代码，出于安全原因不予接收";
 
     // Markup that turns a file into an HTML/script polyglot when a browser sniffs it.

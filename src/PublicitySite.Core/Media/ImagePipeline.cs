@@ -24,6 +24,8 @@ public sealed class ImageRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class ImagePipeline : IDisposable
 {
+    private const string Unreadable = "图片文件头无法读取，文件可能已损坏或并非真正的图片";
+
     // Decoding is memory- and CPU-heavy: one image per core at a time, however many uploads and variant
     // requests arrive together, so a burst queues instead of exhausting memory.
     private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
@@ -65,12 +67,12 @@ public sealed class ImagePipeline : IDisposable
         }
         catch (Exception e) when (IsDecoderFailure(e))
         {
-            throw new ImageRefusedException("图片文件头无法读取，文件可能已损坏或并非真正的图片");
+            throw new ImageRefusedException(Unreadable);
         }
 
         if (info is null)
         {
-            throw new ImageRefusedException("图片文件头无法读取，文件可能已损坏或并非真正的图片");
+            throw new ImageRefusedException(Unreadable);
         }
 
         var megapixels = (double)info.Width * info.Height / 1_000_000;

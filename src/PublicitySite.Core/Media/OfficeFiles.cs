@@ -11,8 +11,8 @@ namespace PublicitySite.Media;
 /// </summary>
 internal static class OfficeFiles
 {
-    private const string Truncated = "文件内容不完整（可能上传中断或文件已损坏）";
-    private const string Corrupt = "文件结构已损坏，无法识别";
+    private const string Truncated = FileSignatures.Truncated;
+    private const string Corrupt = FileSignatures.Corrupt;
     private const string Macros = "文件中含有宏或控件代码，出于安全原因不予接收。请另存为不含宏的 .docx/.xlsx 后再上传";
     private const int DirectoryEntrySize = 128;
     private const uint FreeSector = 0xFFFFFFFF;

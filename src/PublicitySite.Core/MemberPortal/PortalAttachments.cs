@@ -6,6 +6,7 @@ using PublicitySite.Audit;
 using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Media;
+using PublicitySite.Proposals;
 using PublicitySite.Storage;
 using PublicitySite.Workflow;
 
@@ -43,7 +44,7 @@ public sealed class PortalAttachments(
 
     public const string AcceptedList = "PDF 文档或 JPEG、PNG、WebP 图片";
 
-    private static readonly Failure.NotFound Missing = new("提案不存在");
+    private static readonly Failure.NotFound Missing = new(ProposalTexts.Missing);
 
     /// <summary>The largest file, the media library's limit.</summary>
     public long MaxFileBytes => media.Value.MaxFileBytes;
@@ -119,7 +120,7 @@ public sealed class PortalAttachments(
 
         if (await db.Set<PortalAttachment>().FirstOrDefaultAsync(a => a.Id == attachmentId && a.PortalProposalId == proposalId, cancellationToken) is not { } row)
         {
-            return new Failure.NotFound("附件不存在");
+            return new Failure.NotFound(PortalTexts.AttachmentMissing);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -203,7 +204,7 @@ public sealed class PortalAttachments(
 
         if (await accounts.OfAsync(actor.Name, cancellationToken) is null)
         {
-            return new Failure.Forbidden("您的账户没有关联委员资料，请联系提案委");
+            return new Failure.Forbidden(PortalTexts.NoProfile);
         }
 
         if (await db.Set<PortalProposal>().FirstOrDefaultAsync(p => p.Id == proposalId && p.Owner == actor.Name, cancellationToken) is not { } proposal)

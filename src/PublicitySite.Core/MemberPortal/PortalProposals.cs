@@ -35,7 +35,7 @@ public sealed class PortalProposals(
     public const int MaxText = 20000;
     public const int MaxComment = 2000;
 
-    private static readonly Failure.NotFound Missing = new("提案不存在");
+    private static readonly Failure.NotFound Missing = new(ProposalTexts.Missing);
 
     /// <summary>The categories the recipe offers (ProposalPart.Category).</summary>
     public IReadOnlyList<string> Categories =>
@@ -327,16 +327,16 @@ public sealed class PortalProposals(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var evaluated = await office.RecordEventAsync(actor, itemId, new ProposalEventInput { Kind = "评价", Verdict = verdict, Role = "提案人" }, audited: true, cancellationToken);
+        var evaluated = await office.RecordEventAsync(actor, itemId, new ProposalEventInput { Kind = ProposalNames.Of(ProposalEventKind.Evaluate), Verdict = verdict, Role = ProposalNames.ProposerRole }, audited: true, cancellationToken);
         if (!evaluated.Succeeded)
         {
             return evaluated;
         }
 
         var outcome = evaluated;
-        if (verdict == "不满意" && ProposalLifecycle.Next(new ProposalState { Status = ProposalStatus.Evaluated, Verdict = verdict }).Contains(ProposalEventKind.Reopen))
+        if (verdict == ProposalNames.Unsatisfied && ProposalLifecycle.Next(new ProposalState { Status = ProposalStatus.Evaluated, Verdict = verdict }).Contains(ProposalEventKind.Reopen))
         {
-            outcome = await office.RecordEventAsync(actor, itemId, new ProposalEventInput { Kind = "再办理", Role = "提案人", Note = "提案人对答复不满意，重新办理。" }, audited: true, cancellationToken);
+            outcome = await office.RecordEventAsync(actor, itemId, new ProposalEventInput { Kind = ProposalNames.Of(ProposalEventKind.Reopen), Role = ProposalNames.ProposerRole, Note = "提案人对答复不满意，重新办理。" }, audited: true, cancellationToken);
             if (!outcome.Succeeded)
             {
                 return outcome;
@@ -376,7 +376,7 @@ public sealed class PortalProposals(
 
         return await accounts.OfAsync(actor.Name, cancellationToken) is { } account
             ? account
-            : new Failure.Forbidden("您的账户没有关联委员资料，请联系提案委");
+            : new Failure.Forbidden(PortalTexts.NoProfile);
     }
 
     private Task<PortalProposal?> OwnAsync(Actor actor, long id, CancellationToken cancellationToken) =>
@@ -406,7 +406,7 @@ public sealed class PortalProposals(
 
         if (!string.IsNullOrWhiteSpace(input.Category) && !Categories.Contains(input.Category.Trim()))
         {
-            errors.Add(new FieldError("category", $"类别“{input.Category.Trim()}”不在可选范围内：{string.Join("、", Categories)}"));
+            errors.Add(new FieldError("category", FailureTexts.NotACategory(input.Category.Trim(), Categories)));
         }
 
         return errors.Count > 0 ? new Failure.Invalid(errors) : null;

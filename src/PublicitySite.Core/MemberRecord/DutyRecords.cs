@@ -38,12 +38,12 @@ public sealed class DutyRecords(AppDbContext db, CommandAccess access, MemberAcc
 
         if (await accounts.OfAsync(actor.Name, cancellationToken) is not { } me)
         {
-            return new Failure.Forbidden("您的账户没有关联委员资料，请联系委员工作部门");
+            return new Failure.Forbidden(MemberRecordTexts.NoProfile);
         }
 
         if (year is < 1949 or > 9999)
         {
-            return new Failure.Invalid("year", "年份无效");
+            return new Failure.Invalid("year", MemberRecordTexts.YearInvalid);
         }
 
         var years = await ComputeAsync(year, me.MemberId, cancellationToken);

@@ -75,7 +75,7 @@ public sealed class MeetingRoster(AppDbContext db, CommandAccess access, SiteDef
         {
             if (await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == existing, cancellationToken) is not { } found)
             {
-                return new Failure.NotFound("会议活动不存在");
+                return new Failure.NotFound(MemberRecordTexts.MeetingMissing);
             }
 
             meeting = found;
@@ -113,7 +113,7 @@ public sealed class MeetingRoster(AppDbContext db, CommandAccess access, SiteDef
 
         if (await db.Set<Meeting>().Include(m => m.Roster).FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } meeting)
         {
-            return new Failure.NotFound("会议活动不存在");
+            return new Failure.NotFound(MemberRecordTexts.MeetingMissing);
         }
 
         var wanted = new Dictionary<string, Attendance>();

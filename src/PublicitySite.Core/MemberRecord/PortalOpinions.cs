@@ -56,7 +56,7 @@ public sealed class PortalOpinions(
 
         if (await accounts.OfAsync(actor.Name, cancellationToken) is not { } me)
         {
-            return new Failure.Forbidden("您的账户没有关联委员资料，请联系委员工作部门");
+            return new Failure.Forbidden(MemberRecordTexts.NoProfile);
         }
 
         if (Check(input) is { } invalid)
@@ -131,7 +131,7 @@ public sealed class PortalOpinions(
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return new Failure.NotFound("社情民意不存在");
+            return new Failure.NotFound(MemberRecordTexts.OpinionMissing);
         }
 
         var values = new JsonObject();
@@ -214,7 +214,7 @@ public sealed class PortalOpinions(
 
         if (!string.IsNullOrWhiteSpace(input.Category) && !Categories.Contains(input.Category.Trim()))
         {
-            errors.Add(new FieldError("category", $"类别“{input.Category.Trim()}”不在可选范围内：{string.Join("、", Categories)}"));
+            errors.Add(new FieldError("category", FailureTexts.NotACategory(input.Category.Trim(), Categories)));
         }
 
         return errors.Count > 0 ? new Failure.Invalid(errors) : null;

@@ -38,6 +38,9 @@ public sealed class NavigationService(
         return (stored.Navigation ?? SiteNavigation.Empty).Over(definitions.Current.Navigation);
     }
 
+    /// <summary>Why a role without settings.manage may neither see nor save the menus, on the page and from the command.</summary>
+    public const string Refusal = "您的角色无权修改网站导航（仅管理员可操作）";
+
     /// <summary>Replaces one menu's links; the menus as the public now sees them, or why nothing changed.</summary>
     public async Task<Result<SiteNavigation>> UpdateAsync(Actor actor, string menu, IReadOnlyList<NavigationLink> links, CancellationToken cancellationToken = default)
     {
@@ -46,7 +49,7 @@ public sealed class NavigationService(
         var site = definitions.Current;
         if (!new WorkflowPolicy(site).Has(actor, Permissions.ManageSettings))
         {
-            return new Failure.Forbidden("您的角色无权修改网站导航（仅管理员可操作）");
+            return new Failure.Forbidden(Refusal);
         }
 
         var clean = links.Select(l => l with { Label = l.Label.Trim(), Target = l.Target.Trim(), Group = string.IsNullOrWhiteSpace(l.Group) ? null : l.Group.Trim() }).ToList();
@@ -83,7 +86,7 @@ public sealed class NavigationService(
         }
         catch (DbUpdateException e) when (StorageErrors.IsUniqueViolation(e))
         {
-            return new Failure.Invalid("links", "导航刚被他人修改，请刷新后重试");
+            return new Failure.Conflict("导航刚被他人修改，请刷新后重试");
         }
 
         cache.Clear();

@@ -200,7 +200,7 @@ public sealed class ProposalImporter(
             db.Set<ProposalEvent>().Add(new ProposalEvent
             {
                 ContentItemId = id, Kind = ProposalEventKind.Filed, Date = row.FiledOn,
-                RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = user, Note = "提案人提交提案。",
+                RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = user, Note = ProposalNames.FiledNote,
             });
             await db.SaveChangesAsync(cancellationToken);
             await indexer.RefreshAsync(id, cancellationToken);

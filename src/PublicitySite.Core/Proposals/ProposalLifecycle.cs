@@ -39,7 +39,7 @@ public sealed record ProposalState
 /// </summary>
 public sealed class ProposalLifecycle(ProposalRules rules)
 {
-    public static readonly IReadOnlyList<string> Verdicts = ["满意", "基本满意", "不满意"];
+    public static readonly IReadOnlyList<string> Verdicts = [ProposalNames.Satisfied, ProposalNames.FairlySatisfied, ProposalNames.Unsatisfied];
 
     private static readonly Dictionary<ProposalStatus, ProposalEventKind[]> Allowed = new()
     {
@@ -61,8 +61,8 @@ public sealed class ProposalLifecycle(ProposalRules rules)
     public static IReadOnlyList<ProposalEventKind> Next(ProposalState state) =>
         state.Status is not { } status ? [ProposalEventKind.Filed]
         : status == ProposalStatus.Evaluated
-            ? Allowed[status].Where(k => k != ProposalEventKind.Reopen || state.Verdict == "不满意")
-                .Where(k => k != ProposalEventKind.Close || state.Verdict != "不满意" || state.Reopened > 0).ToList()
+            ? Allowed[status].Where(k => k != ProposalEventKind.Reopen || state.Verdict == ProposalNames.Unsatisfied)
+                .Where(k => k != ProposalEventKind.Close || state.Verdict != ProposalNames.Unsatisfied || state.Reopened > 0).ToList()
             : Allowed[status];
 
     public ProposalState Fold(IEnumerable<ProposalEvent> events)

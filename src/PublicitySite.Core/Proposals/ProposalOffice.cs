@@ -126,7 +126,7 @@ public sealed class ProposalOffice(
         if (!ContentIds.IsValid(contentItemId)
             || !await db.ContentItems.AnyAsync(i => i.Id == contentItemId && !i.Deleted && i.ContentType == ProposalVisibility.ContentType, cancellationToken))
         {
-            return new Failure.NotFound("提案不存在");
+            return new Failure.NotFound(ProposalTexts.Missing);
         }
 
         if (!ProposalNames.TryParseKind(input.Kind, out var kind))
@@ -264,7 +264,7 @@ public sealed class ProposalOffice(
     {
         if (string.IsNullOrWhiteSpace(filing.Title))
         {
-            return Invalid("title", "请填写案由（提案标题）");
+            return Invalid("title", ProposalTexts.TitleRequired);
         }
 
         if (filing.FiledOn > ProposalDates.Today(clock))
@@ -329,7 +329,7 @@ public sealed class ProposalOffice(
             return null;
         }
 
-        var outcome = await RecordEventAsync(actor, id, new ProposalEventInput { Kind = "待审查", Date = filing.FiledOn, Note = "提案人提交提案。" }, audited: false, cancellationToken);
+        var outcome = await RecordEventAsync(actor, id, new ProposalEventInput { Kind = ProposalNames.Of(ProposalEventKind.Filed), Date = filing.FiledOn, Note = ProposalNames.FiledNote }, audited: false, cancellationToken);
         if (outcome.Value is { } filed)
         {
             if (sameCommit is not null)

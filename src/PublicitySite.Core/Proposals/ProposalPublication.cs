@@ -74,7 +74,7 @@ public sealed class ProposalPublication(
         var state = ContentIds.IsValid(contentItemId) ? await StateAsync(contentItemId, cancellationToken) : null;
         if (state is null)
         {
-            return new Failure.NotFound("提案不存在");
+            return new Failure.NotFound(ProposalTexts.Missing);
         }
 
         if (state.Blocker is { } blocker)
@@ -134,7 +134,7 @@ public sealed class ProposalPublication(
     /// <summary>The workflow's refusal as this command's failure; a word check that stops submission is bad input (400).</summary>
     private static Failure Refusal(Failure failure) => failure switch
     {
-        Failure.NotFound => new Failure.NotFound("提案不存在"),
+        Failure.NotFound => new Failure.NotFound(ProposalTexts.Missing),
         Failure.Forbidden => failure,
         Failure.Conflict => new Failure.Conflict(failure.Detail),
         Failure.WordsFound words => new Failure.Invalid("body", words.Detail + (words.Check.Hits.Count > 0 ? "：" + string.Join("、", words.Check.Hits.Select(h => h.Term).Distinct()) : "")),

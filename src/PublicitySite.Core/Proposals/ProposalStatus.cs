@@ -86,6 +86,19 @@ public static class ProposalNames
 
     public static string Of(ProposalStatus status) => Statuses[status];
 
+    /// <summary>委员评价 of a reply, best first; <see cref="Unsatisfied"/> may bring 再办理.</summary>
+    public const string Satisfied = "满意";
+
+    public const string FairlySatisfied = "基本满意";
+
+    public const string Unsatisfied = "不满意";
+
+    /// <summary>Who recorded a step on the proposer's behalf (评价 and 再办理 from the member portal).</summary>
+    public const string ProposerRole = "提案人";
+
+    /// <summary>The note of the 待审查 step that filing writes.</summary>
+    public const string FiledNote = "提案人提交提案。";
+
     /// <summary>Shown beside the status when a reply is due and its deadline has passed (never as a status of its own).</summary>
     public const string Overdue = "已超期";
 

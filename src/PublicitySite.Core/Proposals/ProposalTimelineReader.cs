@@ -26,8 +26,8 @@ public sealed partial class ProposalTimelineReader(ProposalLifecycle lifecycle, 
         var part = data[ProposalVisibility.Part] as JsonObject ?? [];
         var reply = part["Reply"] as JsonObject;
         var entries = timeline.OfType<JsonObject>().ToList();
-        var lastReply = entries.FindLastIndex(e => Str(e, "Status") == "已答复");
-        var lastEvaluation = entries.FindLastIndex(e => Str(e, "Status") == "评价");
+        var lastReply = entries.FindLastIndex(e => Str(e, "Status") == ProposalNames.Of(ProposalEventKind.Reply));
+        var lastEvaluation = entries.FindLastIndex(e => Str(e, "Status") == ProposalNames.Of(ProposalEventKind.Evaluate));
         var state = new ProposalState();
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < entries.Count; i++)
@@ -83,9 +83,9 @@ public sealed partial class ProposalTimelineReader(ProposalLifecycle lifecycle, 
     /// <summary>An evaluation followed by 再办理 was 不满意; the last one is the item's verdict; otherwise the note says.</summary>
     private static string? VerdictOf(List<JsonObject> entries, int i, int lastEvaluation, JsonObject part, string? note)
     {
-        if (i + 1 < entries.Count && Str(entries[i + 1], "Status") == "再办理")
+        if (i + 1 < entries.Count && Str(entries[i + 1], "Status") == ProposalNames.Of(ProposalEventKind.Reopen))
         {
-            return "不满意";
+            return ProposalNames.Unsatisfied;
         }
 
         if (i == lastEvaluation && Str(part, "Verdict") is { } verdict)
@@ -96,9 +96,9 @@ public sealed partial class ProposalTimelineReader(ProposalLifecycle lifecycle, 
         return note switch
         {
             null => null,
-            _ when note.Contains("不满意", StringComparison.Ordinal) => "不满意",
-            _ when note.Contains("基本满意", StringComparison.Ordinal) => "基本满意",
-            _ when note.Contains("满意", StringComparison.Ordinal) => "满意",
+            _ when note.Contains(ProposalNames.Unsatisfied, StringComparison.Ordinal) => ProposalNames.Unsatisfied,
+            _ when note.Contains(ProposalNames.FairlySatisfied, StringComparison.Ordinal) => ProposalNames.FairlySatisfied,
+            _ when note.Contains(ProposalNames.Satisfied, StringComparison.Ordinal) => ProposalNames.Satisfied,
             _ => null,
         };
     }

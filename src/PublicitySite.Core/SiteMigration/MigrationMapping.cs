@@ -17,6 +17,9 @@ public sealed record PageSelectors(string Title, string Body, string? Date, stri
 /// </summary>
 public sealed record MigrationMapping
 {
+    private const string Missing = "缺少此项";
+    private const string NotText = "应为非空字符串";
+
     public static readonly string[] DefaultDateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/MM/dd", "yyyy年M月d日 HH:mm", "yyyy年M月d日"];
 
     private static readonly HashSet<string> Keys = ["baseUrl", "start", "follow", "items", "selectors", "dateFormats", "requestsPerSecond", "respectRobotsTxt", "userAgent", "retries", "timeoutSeconds", "maxPageBytes"];
@@ -223,12 +226,12 @@ public sealed record MigrationMapping
         var key = within is null ? name : $"{within}.{name}";
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return required ? throw new MappingException(key, "缺少此项") : null;
+            return required ? throw new MappingException(key, Missing) : null;
         }
 
         if (value.ValueKind != JsonValueKind.String || value.GetString()!.Trim().Length == 0)
         {
-            throw new MappingException(key, "应为非空字符串");
+            throw new MappingException(key, NotText);
         }
 
         return value.GetString()!.Trim();
@@ -238,7 +241,7 @@ public sealed record MigrationMapping
     {
         if (!parent.TryGetProperty(name, out var value))
         {
-            return required ? throw new MappingException(name, "缺少此项") : [];
+            return required ? throw new MappingException(name, Missing) : [];
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -252,7 +255,7 @@ public sealed record MigrationMapping
         {
             if (entry.ValueKind != JsonValueKind.String || entry.GetString()!.Trim().Length == 0)
             {
-                throw new MappingException($"{name}[{i}]", "应为非空字符串");
+                throw new MappingException($"{name}[{i}]", NotText);
             }
 
             list.Add(entry.GetString()!.Trim());

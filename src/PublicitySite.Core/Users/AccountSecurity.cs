@@ -94,7 +94,7 @@ public sealed class AccountSecurity(
     {
         if (await manager.FindByNameAsync(actor.Name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{actor.Name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(actor.Name));
         }
 
         if (user.TwoFactorEnabled)
@@ -179,7 +179,7 @@ public sealed class AccountSecurity(
     {
         if (await manager.FindByNameAsync(actor.Name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{actor.Name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(actor.Name));
         }
 
         if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(password))

@@ -70,7 +70,7 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
         var user = await users.FindByNameAsync(actor.Name);
         if (user is null)
         {
-            errors.Add("账号不可用");
+            errors.Add(UserTexts.AccountUnavailable);
         }
 
         if (errors.Count > 0)
@@ -104,7 +104,7 @@ public sealed class TokenAdministration(TokenService tokens, UserManager<AppUser
         var user = await users.FindByNameAsync(actor.Name);
         if (user is null)
         {
-            return new Failure.Forbidden("账号不可用");
+            return new Failure.Forbidden(UserTexts.AccountUnavailable);
         }
 
         // Someone else's token looks exactly like a missing one to people who may not manage it.

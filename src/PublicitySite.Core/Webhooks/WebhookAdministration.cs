@@ -128,7 +128,9 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
 
     private const string Refusal = "只有管理员可以管理 Webhook";
 
-    private static Result<Done> Missing => new Failure.NotFound("Webhook 不存在");
+    public const string MissingText = "Webhook 不存在";
+
+    private static Result<Done> Missing => new Failure.NotFound(MissingText);
 
     private static string Target(long id) => $"webhook:{id}";
 }

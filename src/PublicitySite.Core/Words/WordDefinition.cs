@@ -9,6 +9,12 @@ public enum WordLevel
     Block,
 }
 
+public static class WordLevels
+{
+    /// <summary>The level's Chinese name, as the editor's hit list and the word list show it.</summary>
+    public static string Label(WordLevel level) => level == WordLevel.Block ? "须修改" : "需核对";
+}
+
 /// <summary>A wrong or sensitive term with its suggested replacement, as the recipe's <c>words</c> section lists it.</summary>
 public sealed record WordDefinition
 {

@@ -28,6 +28,9 @@ public sealed class PreviewLink
     public DateTime ExpiresUtc { get; init; }
 
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>How the editor's link list names the link's state; expired at the instant the link stops opening.</summary>
+    public string StateAt(DateTime nowUtc) => RevokedUtc is not null ? "已撤销" : ExpiresUtc <= nowUtc ? "已过期" : "有效";
 }
 
 internal sealed class PreviewLinkConfiguration : IEntityTypeConfiguration<PreviewLink>

@@ -15,6 +15,17 @@ public enum ReviewDecision
     Returned,
 }
 
+/// <summary>How the history, the review page, the proposal office and the API name a decision.</summary>
+public static class ReviewDecisions
+{
+    public const string Approved = "通过";
+
+    public const string Returned = "退回";
+
+    /// <summary>A return with where it went: an earlier stage, or the author when none is recorded.</summary>
+    public static string ReturnedTo(string? target) => "退回至" + (target ?? WorkflowService.AuthorTarget);
+}
+
 /// <summary>
 /// One decision on one version, with the opinion (意见), signer and time: the rows the 审签单 is made of.
 /// Append-only: a return to an earlier stage adds a row and never rewrites the opinions given before it.

@@ -48,7 +48,7 @@ public sealed record SignOffSheet(
                 : new SignOffLine(stage.Name, policy.RoleLabel(stage.Role), approval.Comment, Name(approval.By), approval.AtUtc);
         }).ToList();
         var returns = mine.Where(s => s.Decision == ReviewDecision.Returned)
-            .Select(s => new SignOffReturn(s.Stage, s.ReturnedTo ?? "作者", s.Comment ?? "", Name(s.By), s.AtUtc)).ToList();
+            .Select(s => new SignOffReturn(s.Stage, s.ReturnedTo ?? WorkflowService.AuthorTarget, s.Comment ?? "", Name(s.By), s.AtUtc)).ToList();
         var submitted = round.FirstOrDefault(s => s.Decision == ReviewDecision.Submitted);
         var final = lines.Count > 0 ? lines[^1] : null;
         return new SignOffSheet(

@@ -13,7 +13,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<PublicitySite.Media.MediaFieldCheck>();
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<ScheduleRunner>();
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<PublicitySite.Users.UserAdministration>();
         services.AddScoped<PublicitySite.Users.TokenAdministration>();
         services.AddScoped<PublicitySite.Users.AccountSecurity>();
         services.AddScoped<PublicitySite.Webhooks.WebhookAdministration>();

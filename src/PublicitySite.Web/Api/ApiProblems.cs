@@ -1,3 +1,5 @@
+using PublicitySite.Commands;
+
 namespace PublicitySite.Web.Api;
 
 /// <summary>RFC 9457 problem details with Chinese titles: what other front ends show their users.</summary>
@@ -10,10 +12,13 @@ public static class ApiProblems
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
     public static IResult NotFound(string detail = "内容不存在或尚未发布") =>
-        Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
+        Results.Problem(title: FailureTexts.NotFoundTitle, detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The title of a 413, also named in the OpenAPI document and by the error pages.</summary>
+    public const string TooLargeTitle = "请求体过大";
 
     public static IResult TooLarge(long maxBytes) => Results.Problem(
-        title: "请求体过大",
+        title: TooLargeTitle,
         detail: $"请求体不能超过 {maxBytes / 1024 / 1024} MB。",
         statusCode: StatusCodes.Status413PayloadTooLarge);
 }

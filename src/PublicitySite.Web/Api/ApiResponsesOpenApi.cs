@@ -49,7 +49,7 @@ internal static class ApiResponsesOpenApi
             Add(operation, "204", "已完成，无内容", problem: false);
             Add(operation, "409", "与当前状态冲突（例如正在被引用，或流程不允许）");
             Add(operation, "412", "版本已变（If-Match 与当前版本不符）");
-            Add(operation, "413", "请求体过大");
+            Add(operation, "413", ApiProblems.TooLargeTitle);
             Add(operation, "415", "不支持的文件或内容类型");
             Add(operation, "428", "需要 If-Match：先读取当前版本再修改");
         }

@@ -16,6 +16,9 @@ namespace PublicitySite.Web.Api;
 /// </summary>
 public static class ContentWriteEndpoints
 {
+    private const string BadVersion = "version 应为正整数";
+    private const string BadTime = "at 应为 ISO 8601 时间";
+
     public static IEndpointRouteBuilder MapContentWrites(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/content").WithTags("Content writes").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
@@ -23,32 +26,32 @@ public static class ContentWriteEndpoints
         api.MapPut("/{id}", Update).WithSummary("保存新版本（需 If-Match；版本过期返回 409；正文 body 或 bodyHtml）").AddOpenApiOperationTransformer(ContentWriteOpenApi.DescribeBody);
         api.MapPost("/{id}/submit", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
+                !TryInt(body, "version", out var v) ? BadRequest(BadVersion)
                 : Answer(await workflow.SubmitAsync(actor, id, v ?? IfMatch(http.Request), body["wordsChecked"]?.GetValueKind() == System.Text.Json.JsonValueKind.True, ct), http)))
             .WithSummary("提交审核（运行错敏词检查；警告词需 wordsChecked=true）");
         api.MapPost("/{id}/approve", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
-                : !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
+                !TryInt(body, "version", out var v) ? BadRequest(BadVersion)
+                : !TryTime(body, "at", out var at) ? BadRequest(BadTime)
                 : !TryText(body, "comment", out var comment) ? BadRequest("comment 应为文字（审核意见）")
                 : Answer(await workflow.ApproveAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
             .WithSummary("本环节审核通过，可带 comment 审核意见（最后一环即签发，可带 at 定时发布）");
         api.MapPost("/{id}/reject", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
+                !TryInt(body, "version", out var v) ? BadRequest(BadVersion)
                 : !TryText(body, "returnTo", out var returnTo) ? BadRequest("returnTo 应为之前某一环节的名称，或“作者”")
                 : Answer(await workflow.RejectAsync(actor, id, v ?? IfMatch(http.Request), body["comment"]?.ToString(), returnTo, ct), http)))
             .WithSummary("退回（须填写 comment；returnTo 为之前某一环节的名称，省略或“作者”即退回作者）");
         api.MapPost("/{id}/publish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryInt(body, "version", out var v) ? BadRequest("version 应为正整数")
-                : !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
+                !TryInt(body, "version", out var v) ? BadRequest(BadVersion)
+                : !TryTime(body, "at", out var at) ? BadRequest(BadTime)
                 : !TryText(body, "comment", out var comment) ? BadRequest("comment 应为文字（签发意见）")
                 : Answer(await workflow.PublishAsync(actor, id, v ?? IfMatch(http.Request), at, comment, ct), http)))
             .WithSummary("签发发布（可带 at 定时发布）");
         api.MapPost("/{id}/unpublish", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
             Act(http, actors, async (actor, body) =>
-                !TryTime(body, "at", out var at) ? BadRequest("at 应为 ISO 8601 时间")
+                !TryTime(body, "at", out var at) ? BadRequest(BadTime)
                 : Answer(await workflow.UnpublishAsync(actor, id, at, ct), http)))
             .WithSummary("撤下（可带 at 定时撤下）");
         api.MapPost("/{id}/restore", (string id, HttpContext http, WorkflowService workflow, ActorAccessor actors, CancellationToken ct) =>
@@ -84,7 +87,7 @@ public static class ContentWriteEndpoints
         {
             if (!TryInt(body, "version", out var bodyVersion))
             {
-                return BadRequest("version 应为正整数");
+                return BadRequest(BadVersion);
             }
 
             var expected = IfMatch(http.Request) ?? bodyVersion;
@@ -107,7 +110,7 @@ public static class ContentWriteEndpoints
     {
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Problem(new Failure.Forbidden("账号不可用"));
+            return Problem(new Failure.Forbidden(UserTexts.AccountUnavailable));
         }
 
         if (await queries.GetAsync(id, ct) is not { } work)
@@ -119,7 +122,7 @@ public static class ContentWriteEndpoints
         if (!ActorAccessor.HasScope(http.User, TokenScopes.ReadDrafts)
             || !(policy.Has(actor, Permissions.ViewDrafts, work.Item.ContentType, work.Latest.Column) || policy.CanEdit(actor, work.Item, work.Latest.Column)))
         {
-            return Problem(new Failure.Forbidden("您无权查看此内容的版本历史"));
+            return Problem(new Failure.Forbidden(WorkflowTexts.HistoryRefused));
         }
 
         var stages = policy.StagesOf(work.Item.ContentType);
@@ -154,8 +157,8 @@ public static class ContentWriteEndpoints
     private static string DecisionLabel(ReviewDecision decision) => decision switch
     {
         ReviewDecision.Submitted => "提交",
-        ReviewDecision.Approved => "通过",
-        _ => "退回",
+        ReviewDecision.Approved => ReviewDecisions.Approved,
+        _ => ReviewDecisions.Returned,
     };
 
     private static async Task<Results<TOk, ProblemHttpResult>> Act<TOk>(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<Results<TOk, ProblemHttpResult>>> action)
@@ -168,7 +171,7 @@ public static class ContentWriteEndpoints
 
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Problem(new Failure.Forbidden("账号不可用"));
+            return Problem(new Failure.Forbidden(UserTexts.AccountUnavailable));
         }
 
         var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicitySite.Commands;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
 using PublicitySite.Web.Auth;
 using PublicitySite.Workflow;
@@ -12,12 +13,15 @@ namespace PublicitySite.Web.Api;
 /// <summary>The user an administration call created or changed.</summary>
 public sealed record UserRoleAnswer(string Name, string Role);
 
-/// <summary><c>POST /api/users</c> and <c>PUT /api/users/{name}/role</c>: user management for roles that hold users.manage.</summary>
+/// <summary>
+/// <c>POST /api/users</c> and <c>PUT /api/users/{name}/role</c>: user management for roles that hold users.manage,
+/// through the permission policy (a token also needs the manage scope).
+/// </summary>
 public static class UserWriteEndpoints
 {
     public static IEndpointRouteBuilder MapUserWrites(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AuthSchemes.TokenPolicy).DisableAntiforgery();
+        var api = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Permissions.ManageUsers).DisableAntiforgery();
         api.MapPost("/", (HttpContext http, UserAdministration admin, ActorAccessor actors) =>
             ManageAsync<Created<UserRoleAnswer>>(http, actors, async (actor, body) =>
                 body["name"]?.ToString() is not { Length: > 0 } name || body["role"]?.ToString() is not { Length: > 0 } role || body["password"]?.ToString() is not { Length: > 0 } password
@@ -36,14 +40,9 @@ public static class UserWriteEndpoints
     private static async Task<Results<TOk, ProblemHttpResult>> ManageAsync<TOk>(HttpContext http, ActorAccessor actors, Func<Actor, JsonObject, Task<Results<TOk, ProblemHttpResult>>> action)
         where TOk : IResult
     {
-        if (!ActorAccessor.HasScope(http.User, TokenScopes.Manage))
-        {
-            return Problem(new Failure.Forbidden("该令牌没有 manage 权限范围"));
-        }
-
         if (await actors.GetAsync(http) is not { } actor)
         {
-            return Problem(new Failure.Forbidden("账号不可用"));
+            return Problem(new Failure.Forbidden(UserTexts.AccountUnavailable));
         }
 
         var (body, error) = await ReadBodyAsync(http.Request, http.RequestAborted);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PublicitySite.Commands;
 using PublicitySite.Users;
 
 namespace PublicitySite.Web.Auth;
@@ -46,7 +47,7 @@ public sealed class ApiTokenHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "无权操作", "该令牌的权限范围不允许此操作");
+        WriteProblemAsync(StatusCodes.Status403Forbidden, FailureTexts.ForbiddenTitle, "该令牌的权限范围不允许此操作");
 
     private Task WriteProblemAsync(int status, string title, string detail)
     {

@@ -95,6 +95,9 @@ public sealed class LoginService(
     AuditLog audit,
     TimeProvider clock)
 {
+    /// <summary>The audit note of a sign-in refused by the throttle, at either step.</summary>
+    private const string ThrottledNote = "尝试过于频繁，已限流";
+
     /// <summary>A hash to verify against when the name is unknown, so both cases cost the same.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
@@ -107,7 +110,7 @@ public sealed class LoginService(
         var who = Normalize(name);
         if (!throttle.TryAcquire(address))
         {
-            await audit.WriteAsync(who, AuditActions.LoginFailed, who, "尝试过于频繁，已限流", address: address);
+            await audit.WriteAsync(who, AuditActions.LoginFailed, who, ThrottledNote, address: address);
             return new(LoginOutcome.Throttled, true);
         }
 
@@ -168,7 +171,7 @@ public sealed class LoginService(
 
         if (!throttle.TryAcquire(address))
         {
-            await audit.WriteAsync(pending.Name, AuditActions.LoginFailed, pending.Name, "尝试过于频繁，已限流", address: address);
+            await audit.WriteAsync(pending.Name, AuditActions.LoginFailed, pending.Name, ThrottledNote, address: address);
             return new(LoginOutcome.Throttled, false);
         }
 

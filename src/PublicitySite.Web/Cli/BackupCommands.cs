@@ -20,7 +20,7 @@ internal static class BackupCommands
             var target = result.GetValue(file)!;
             if (target.Directory is { Exists: false } folder)
             {
-                await Console.Error.WriteLineAsync($"目录不存在：{folder.FullName}");
+                await Console.Error.WriteLineAsync(CommandLine.MissingFolder(folder));
                 return CommandLine.UsageError;
             }
 

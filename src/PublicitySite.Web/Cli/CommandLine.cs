@@ -101,5 +101,8 @@ public static class CommandLine
     }
 
     /// <summary>Every verb works on an initialised data directory (schema, recipe, administrator), seed or not.</summary>
+    /// <summary>What a verb that reads a folder says when the folder is not there.</summary>
+    internal static string MissingFolder(DirectoryInfo folder) => $"目录不存在：{folder.FullName}";
+
     internal static async Task PrepareAsync(WebApplication app) => await app.InitializeSiteAsync(importSeed: false);
 }

@@ -47,7 +47,7 @@ internal static class ContentCommands
             var folder = result.GetValue(path)!;
             if (!folder.Exists)
             {
-                await Console.Error.WriteLineAsync($"目录不存在：{folder.FullName}");
+                await Console.Error.WriteLineAsync(CommandLine.MissingFolder(folder));
                 return CommandLine.UsageError;
             }
 

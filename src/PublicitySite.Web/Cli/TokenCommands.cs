@@ -29,7 +29,7 @@ internal static class TokenCommands
             var owner = await users.FindAsync(result.GetValue(user)!);
             if (owner is null)
             {
-                await Console.Error.WriteLineAsync($"用户“{result.GetValue(user)}”不存在");
+                await Console.Error.WriteLineAsync(UserTexts.NoSuchUser(result.GetValue(user)));
                 return 1;
             }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PublicitySite.Commands;
 using PublicitySite.Users;
-using PublicitySite.Workflow;
 using Spectre.Console;
 
 namespace PublicitySite.Web.Cli;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.MemberPortal;
 using PublicitySite.Users;
-using PublicitySite.Workflow;
 using Spectre.Console;
 
 namespace PublicitySite.Web.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Settings;
@@ -35,7 +36,7 @@ public static class FeedEndpoints
     {
         if (definitions.Current.FindColumn(key) is not { } column)
         {
-            return Results.Problem(title: "未找到", detail: $"栏目“{key}”不存在。", statusCode: StatusCodes.Status404NotFound);
+            return Results.Problem(title: FailureTexts.NotFoundTitle, detail: $"栏目“{key}”不存在。", statusCode: StatusCodes.Status404NotFound);
         }
 
         var site = await settings.GetAsync(context.RequestAborted);

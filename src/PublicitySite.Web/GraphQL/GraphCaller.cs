@@ -51,6 +51,6 @@ internal sealed class GraphCaller(HttpContext http)
 
         http.User = result.Principal;
         var actor = await http.RequestServices.GetRequiredService<ActorAccessor>().GetAsync(http);
-        return actor is null ? (null, "账号不可用") : (actor, null);
+        return actor is null ? (null, UserTexts.AccountUnavailable) : (actor, null);
     }
 }

@@ -10,6 +10,8 @@ namespace PublicitySite.Web.Literature;
 /// </summary>
 public static class LiteratureApi
 {
+    private const string MissingVolume = "该辑不存在或尚未发布";
+
     public static IEndpointRouteBuilder MapLiteratureApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/literature").WithTags("Literature");
@@ -35,7 +37,7 @@ public static class LiteratureApi
     {
         if (!ContentIds.IsValid(id) || await catalog.CollectionAsync(id, cancellationToken) is not { } collection || await queries.GetAsync(id, cancellationToken) is not { } entry)
         {
-            return ApiProblems.NotFound("该辑不存在或尚未发布");
+            return ApiProblems.NotFound(MissingVolume);
         }
 
         var view = views.Create(entry);
@@ -59,7 +61,7 @@ public static class LiteratureApi
 
         if (!ContentIds.IsValid(collection) || await catalog.CollectionAsync(collection, cancellationToken) is null)
         {
-            return ApiProblems.NotFound("该辑不存在或尚未发布");
+            return ApiProblems.NotFound(MissingVolume);
         }
 
         var articles = await catalog.ContentsAsync(collection, cancellationToken);

@@ -22,7 +22,7 @@ internal static class LiteratureCommands
             var path = result.GetValue(folder)!;
             if (!path.Exists)
             {
-                await Console.Error.WriteLineAsync($"目录不存在：{path.FullName}");
+                await Console.Error.WriteLineAsync(CommandLine.MissingFolder(path));
                 return CommandLine.UsageError;
             }
 

@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using PublicitySite.Commands;
 using PublicitySite.Media;
 using PublicitySite.MemberPortal;
+using PublicitySite.Proposals;
 using PublicitySite.Web.Auth;
 using PublicitySite.Web.Caching;
 using PublicitySite.Web.Site;
@@ -95,7 +96,7 @@ internal static class MemberPortalAttachments
         headers["X-Robots-Tag"] = "noindex, nofollow";
         if (await attachments.OpenAsync(await actors.GetAsync(http), id, attachmentId, ct) is not { } file)
         {
-            return await PageAsync(http, pages, "message", "未找到", new { Title = "附件不存在", Text = "没有找到这个附件，或您无权查看。" }, StatusCodes.Status404NotFound);
+            return await PageAsync(http, pages, "message", FailureTexts.NotFoundTitle, new { Title = PortalTexts.AttachmentMissing, Text = "没有找到这个附件，或您无权查看。" }, StatusCodes.Status404NotFound);
         }
 
         headers.XContentTypeOptions = "nosniff";
@@ -120,7 +121,7 @@ internal static class MemberPortalAttachments
         string.Create(CultureInfo.InvariantCulture, $"{Home}/proposals/{proposalId}/attachments/{attachmentId}");
 
     private static Task<IResult> FailedAsync(HttpContext http, Actor me, long id, Failure failure, PortalQueries queries, PortalProposals proposals, MemberAccounts accounts, SitePages pages, CancellationToken ct) =>
-        failure is Failure.NotFound { Detail: "提案不存在" }
+        failure is Failure.NotFound { Detail: ProposalTexts.Missing }
             ? MemberPortalForms.NotFoundAsync(http, pages)
             : AfterAsync(http, me, id, queries, proposals, accounts, pages, Messages(failure), StatusOf(failure), ct);
 

@@ -94,7 +94,7 @@ public static class MemberPortalEndpoints
         }
 
         return await EditPageAsync(http, me, id, queries, proposals, pages, [], StatusCodes.Status200OK, ct)
-            ?? await PageAsync(http, pages, "message", "未找到", new { Title = "草稿不存在", Text = "没有找到这份草稿，或它已经提交。" }, StatusCodes.Status404NotFound);
+            ?? await PageAsync(http, pages, "message", FailureTexts.NotFoundTitle, new { Title = "草稿不存在", Text = "没有找到这份草稿，或它已经提交。" }, StatusCodes.Status404NotFound);
     }
 
     /// <summary>The draft's edit page with its attachments and the last action's errors; null when it is not the member's draft.</summary>

@@ -197,12 +197,12 @@ internal static class MemberPortalForms
     {
         if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            return await PageAsync(http, pages, "message", "页面已过期", new { Title = "页面已过期", Text = "表单已失效（可能停留太久或已在别处登录），请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest);
+            return await PageAsync(http, pages, "message", FailureTexts.FormExpired, new { Title = FailureTexts.FormExpired, Text = "表单已失效（可能停留太久或已在别处登录），请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest);
         }
 
         return null;
     }
 
     internal static async Task<IResult> NotFoundAsync(HttpContext http, SitePages pages) =>
-        await PageAsync(http, pages, "message", "未找到", new { Title = "提案不存在", Text = "没有找到这件提案，或您无权查看。" }, StatusCodes.Status404NotFound);
+        await PageAsync(http, pages, "message", FailureTexts.NotFoundTitle, new { Title = ProposalTexts.Missing, Text = "没有找到这件提案，或您无权查看。" }, StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using PublicitySite.Commands;
 using PublicitySite.MemberRecord;
 using PublicitySite.Web.Site;
 using static PublicitySite.Web.MemberPortal.MemberPortalEndpoints;
@@ -56,7 +57,7 @@ public static class MemberRecordEndpoints
 
         if (await queries.DetailAsync(me, id, ct) is not { } o)
         {
-            return await PageAsync(http, pages, "message", "未找到", new { Title = "社情民意不存在", Text = "没有找到这篇社情民意，或您无权查看。" }, StatusCodes.Status404NotFound);
+            return await PageAsync(http, pages, "message", FailureTexts.NotFoundTitle, new { Title = MemberRecordTexts.OpinionMissing, Text = "没有找到这篇社情民意，或您无权查看。" }, StatusCodes.Status404NotFound);
         }
 
         await opinions.MarkSeenAsync(me, id, ct);
@@ -72,7 +73,7 @@ public static class MemberRecordEndpoints
 
         if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            return await PageAsync(http, pages, "message", "页面已过期", new { Title = "页面已过期", Text = "表单已失效，请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest);
+            return await PageAsync(http, pages, "message", FailureTexts.FormExpired, new { Title = FailureTexts.FormExpired, Text = "表单已失效，请返回上一页刷新后重试。" }, StatusCodes.Status400BadRequest);
         }
 
         var form = await http.Request.ReadFormAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Markdown;
 using PublicitySite.Proposals;
@@ -19,7 +20,7 @@ public static class ProposalPages
         var (filter, _, error) = ProposalFilterParser.Parse(http.Request.Query);
         if (filter is null)
         {
-            return await Message(http, theme, site, StatusCodes.Status400BadRequest, "筛选条件有误", error!);
+            return await Message(http, theme, site, StatusCodes.Status400BadRequest, FailureTexts.BadFilter, error!);
         }
 
         var page = await queries.ListAsync(filter, cancellationToken);
@@ -65,7 +66,7 @@ public static class ProposalPages
 
         if (entry is null || entry.Item.ContentType != ProposalVisibility.ContentType || await queries.GetAsync(entry.Item.Id, cancellationToken) is not { } detail)
         {
-            return await Message(http, theme, site, StatusCodes.Status404NotFound, "页面不存在", "您访问的提案不存在或尚未公开。");
+            return await Message(http, theme, site, StatusCodes.Status404NotFound, FailureTexts.PageMissing, "您访问的提案不存在或尚未公开。");
         }
 
         var content = views.Create(detail.Entry);
@@ -87,7 +88,7 @@ public static class ProposalPages
         var (filter, _, error) = ProposalFilterParser.Parse(http.Request.Query);
         if (filter is null)
         {
-            return await Message(http, theme, site, StatusCodes.Status400BadRequest, "筛选条件有误", error!);
+            return await Message(http, theme, site, StatusCodes.Status400BadRequest, FailureTexts.BadFilter, error!);
         }
 
         var facets = await queries.FacetsAsync(cancellationToken);

@@ -40,7 +40,7 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
             entry.Title,
             entry.Url,
             FormatNumber(Int(part["Term"]), Int(part["Meeting"]), Int(part["Seq"])),
-            recorded?.Status ?? last?["Status"]?.ToString() ?? "待审查",
+            recorded?.Status ?? last?["Status"]?.ToString() ?? ProposalNames.Of(ProposalStatus.Filed),
             recorded is not null ? recorded.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : last?["Date"]?.ToString(),
             part["Key"] is JsonValue k && k.GetValueKind() == JsonValueKind.True,
             part["Category"]?.ToString(),

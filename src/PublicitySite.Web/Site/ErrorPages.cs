@@ -1,3 +1,5 @@
+using PublicitySite.Web.Api;
+
 namespace PublicitySite.Web.Site;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class ErrorPages
         if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
         {
             await Results.Problem(
-                title: bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体过大" : "请求无法读取",
+                title: bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ApiProblems.TooLargeTitle : "请求无法读取",
                 detail: bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体超过了服务器允许的大小。" : "请求不完整或格式有误，请检查后重试。",
                 statusCode: bad.StatusCode).ExecuteAsync(context);
             return;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Settings;
 
@@ -54,7 +55,7 @@ public sealed class SitePages(ThemeRenderer theme, SiteDefinitionStore definitio
 
     public async Task<IResult> NotFoundAsync(HttpContext context)
     {
-        var layout = await LayoutAsync(context, "页面不存在");
+        var layout = await LayoutAsync(context, FailureTexts.PageMissing);
         return await PageAsync(context, "notfound", new { }, layout, status: StatusCodes.Status404NotFound);
     }
 

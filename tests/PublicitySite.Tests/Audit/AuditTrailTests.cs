@@ -3,6 +3,7 @@ using PublicitySite.Audit;
 using PublicitySite.Commands;
 using PublicitySite.Tests.Infrastructure;
 using PublicitySite.Tests.Workflow;
+using PublicitySite.Users;
 
 namespace PublicitySite.Tests.Audit;
 
@@ -23,13 +24,13 @@ public sealed class AuditTrailTests
     {
         await using var host = await CoreHost.StartAsync(Db.Sqlite, configure: s => PublicitySite.Workflow.WorkflowServiceCollectionExtensions.AddWorkflowCore(s));
         var admin = await host.Services.UserAsync("audit-admin", "Administrator");
-        await host.RunAsync<PublicitySite.Workflow.UserAdministration>(async u =>
+        await host.RunAsync<UserAdministration>(async u =>
         {
             Assert.True((await u.AddAsync(admin, "new-clerk", "Contributor", Editorial.Password, "新同事")).Succeeded);
             Assert.True((await u.ChangeRoleAsync(admin, "new-clerk", "Editor")).Succeeded);
         });
         var contributor = await host.Services.UserAsync("plain", "Contributor");
-        var refused = await host.RunAsync<PublicitySite.Workflow.UserAdministration, Result<Done>>(u => u.ChangeRoleAsync(contributor, "new-clerk", "Administrator"));
+        var refused = await host.RunAsync<UserAdministration, Result<Done>>(u => u.ChangeRoleAsync(contributor, "new-clerk", "Administrator"));
         Assert.IsType<Failure.Forbidden>(refused.Failure);
 
         var (_, entries) = await host.RunAsync<AuditLog, (int, IReadOnlyList<AuditEntry>)>(a => a.QueryAsync(new AuditFilter { Target = "new-clerk" }));

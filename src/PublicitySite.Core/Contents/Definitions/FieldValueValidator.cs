@@ -10,6 +10,8 @@ namespace PublicitySite.Contents.Definitions;
 /// </summary>
 public static class FieldValueValidator
 {
+    private const string NotText = "应为文字";
+
     public static JsonNode? Normalize(FieldDefinition field, JsonNode? value, ICollection<string> errors)
     {
         if (value is null || value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>()))
@@ -57,7 +59,7 @@ public static class FieldValueValidator
         var text = Scalar(value);
         if (text is null)
         {
-            return Fail(field, "应为文字", errors);
+            return Fail(field, NotText, errors);
         }
 
         if (field.Type is FieldType.Text)
@@ -78,12 +80,12 @@ public static class FieldValueValidator
         var text = Scalar(value)?.Trim();
         if (text is null)
         {
-            return Fail(field, "应为文字", errors);
+            return Fail(field, NotText, errors);
         }
 
         if (field.Options is { Count: > 0 } options && !options.Contains(text))
         {
-            return Fail(field, $"“{text}”不在可选值中（{string.Join("、", options)}）", errors);
+            return Fail(field, NotAnOption(text, options), errors);
         }
 
         return JsonValue.Create(text);
@@ -142,7 +144,7 @@ public static class FieldValueValidator
 
             if (field.Options is { Count: > 0 } options && !options.Contains(text))
             {
-                return Fail(field, $"“{text}”不在可选值中（{string.Join("、", options)}）", errors);
+                return Fail(field, NotAnOption(text, options), errors);
             }
 
             if (!result.Any(n => n!.GetValue<string>() == text))
@@ -213,4 +215,6 @@ public static class FieldValueValidator
 
         return result;
     }
+
+    private static string NotAnOption(string text, IEnumerable<string> options) => $"“{text}”不在可选值中（{string.Join("、", options)}）";
 }

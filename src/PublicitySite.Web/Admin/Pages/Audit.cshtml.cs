@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Audit;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 
@@ -58,7 +59,7 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
 
         if (!ModelState.IsValid)
         {
-            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+            Errors.Add(FailureTexts.BadFilterIgnored);
         }
 
         var requested = AdminPaging.Requested(Request, Errors);

@@ -33,7 +33,7 @@ public sealed class MailModel(MailOutbox outbox) : AdminPage
     {
         if (!outbox.MayManage(Me))
         {
-            return Forbidden("您的角色无权管理邮件通知");
+            return Forbidden(MailOutbox.Refusal);
         }
 
         Unsent = await outbox.UnsentAsync(cancellationToken);

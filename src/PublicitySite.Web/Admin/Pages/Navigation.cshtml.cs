@@ -12,8 +12,6 @@ namespace PublicitySite.Web.Admin.Pages;
 /// </summary>
 public sealed class NavigationModel(NavigationService navigation, ContentQueries queries) : AdminPage
 {
-    private const string Refusal = "您的角色无权修改网站导航（仅管理员可操作）";
-
     [BindProperty(SupportsGet = true)]
     public string Menu { get; set; } = SiteNavigation.MainMenu;
 
@@ -33,7 +31,7 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
 
         if (!Can(Permissions.ManageSettings))
         {
-            return Forbidden(Refusal);
+            return Forbidden(NavigationService.Refusal);
         }
 
         Links = [.. (await navigation.GetAsync(cancellationToken)).Get(Menu) ?? []];
@@ -51,7 +49,7 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
 
         if (!Can(Permissions.ManageSettings))
         {
-            return Forbidden(Refusal);
+            return Forbidden(NavigationService.Refusal);
         }
 
         Links = Posted();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Users;
-using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin.Pages;
 

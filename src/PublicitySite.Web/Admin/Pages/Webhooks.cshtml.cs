@@ -84,7 +84,7 @@ public sealed class WebhooksModel(WebhookAdministration admin, WebhookService ho
 
     private IActionResult NotFoundPage()
     {
-        Errors.Add("Webhook 不存在");
+        Errors.Add(WebhookAdministration.MissingText);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

@@ -7,13 +7,15 @@ namespace PublicitySite.Web.Admin.Pages;
 /// <summary>The 错敏词 list: recipe terms and administrators' additions and overrides.</summary>
 public sealed class WordsModel(WordList words) : AdminPage
 {
+    private const string Refusal = "您的角色无权维护错敏词词库";
+
     public IReadOnlyList<(WordDefinition Word, bool Enabled, bool FromRecipe)> All { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Can(Permissions.ManageSettings) && !Can(Permissions.ManageUsers))
         {
-            return Forbidden("您的角色无权维护错敏词词库");
+            return Forbidden(Refusal);
         }
 
         All = await words.ListAllAsync(cancellationToken);
@@ -24,7 +26,7 @@ public sealed class WordsModel(WordList words) : AdminPage
     {
         if (!Can(Permissions.ManageSettings) && !Can(Permissions.ManageUsers))
         {
-            return Forbidden("您的角色无权维护错敏词词库");
+            return Forbidden(Refusal);
         }
 
         var errors = await words.SaveAsync(Me.Name, new WordDefinition { Term = term ?? "", Replacement = replacement, Level = level, Note = note }, enabled, Me.Address, cancellationToken);

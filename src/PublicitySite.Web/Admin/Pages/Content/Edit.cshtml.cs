@@ -80,7 +80,7 @@ public sealed class EditModel(WorkflowService workflow, WorkflowQueries queries,
 
         if (Work is not null && !CanViewDrafts)
         {
-            return Forbidden("您无权查看此内容");
+            return Forbidden(WorkflowTexts.ViewRefused);
         }
 
         return Page();

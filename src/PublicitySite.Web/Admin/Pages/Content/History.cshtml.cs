@@ -72,7 +72,7 @@ public sealed class HistoryModel(WorkflowQueries queries, WorkflowService workfl
 
         if (!Policy.Has(Me, Permissions.ViewDrafts, Work.Item.ContentType, Work.Latest.Column) && !Policy.CanEdit(Me, Work.Item, Work.Latest.Column))
         {
-            return Forbidden("您无权查看此内容的版本历史");
+            return Forbidden(WorkflowTexts.HistoryRefused);
         }
 
         Versions = await queries.VersionsAsync(id, cancellationToken);

@@ -13,6 +13,8 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// </summary>
 public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uploader, IOptions<MediaOptions> media) : AdminPage
 {
+    private const string Refusal = "您无权新建可导入 Word 的内容";
+
     public const string Folder = "Word导入";
 
     /// <summary>Types with a rich body the user may create, with the columns they may create in.</summary>
@@ -28,7 +30,7 @@ public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uplo
     {
         Load();
         Type = type;
-        return Choices.Count == 0 ? Forbidden("您无权新建可导入 Word 的内容") : Page();
+        return Choices.Count == 0 ? Forbidden(Refusal) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uplo
         var choice = Choices.FirstOrDefault(c => c.Type.Name == Type);
         if (choice.Type is null)
         {
-            return Choices.Count == 0 ? Forbidden("您无权新建可导入 Word 的内容") : Problem("请选择内容类型");
+            return Choices.Count == 0 ? Forbidden(Refusal) : Problem("请选择内容类型");
         }
 
         if (choice.Columns.Count > 0 && (string.IsNullOrEmpty(Column) || !choice.Columns.Contains(Column)))

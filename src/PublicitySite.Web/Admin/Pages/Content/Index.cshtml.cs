@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Workflow;
@@ -45,7 +46,7 @@ public sealed class IndexModel(WorkflowQueries queries, PublicitySite.Curation.C
 
         if (!ModelState.IsValid)
         {
-            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+            Errors.Add(FailureTexts.BadFilterIgnored);
         }
 
         // Without content.viewDrafts a user sees only what they wrote.

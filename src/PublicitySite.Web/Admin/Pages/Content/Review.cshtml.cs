@@ -85,7 +85,7 @@ public sealed class ReviewModel(WorkflowService workflow, WorkflowQueries querie
         var w = Work;
         if (!Policy.Has(Me, Permissions.ViewDrafts, w.Item.ContentType, w.Latest.Column) && !Policy.CanEdit(Me, w.Item, w.Latest.Column) && !CanDecide)
         {
-            return Forbidden("您无权查看此内容");
+            return Forbidden(WorkflowTexts.ViewRefused);
         }
 
         Sheet = await queries.SignOffAsync(Policy.Site, id, w.Latest.Number, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class IndexModel(DutyRecords records, PublicitySite.Contents.Defin
     {
         if (ShownYear is < 1949 or > 9999)
         {
-            Errors.Add("年份无效");
+            Errors.Add(MemberRecordTexts.YearInvalid);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

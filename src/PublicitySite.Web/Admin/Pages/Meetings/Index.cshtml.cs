@@ -21,7 +21,7 @@ public sealed class IndexModel(MeetingRoster roster, TimeProvider clock) : Admin
     {
         if (!Can(Permissions.RecordDuties))
         {
-            return Forbidden("您的角色无权登记会议活动");
+            return Forbidden(MemberRecordTexts.MeetingsRefused);
         }
 
         Meetings = await roster.ListAsync(ShownYear, cancellationToken);

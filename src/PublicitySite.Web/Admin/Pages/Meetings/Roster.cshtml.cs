@@ -19,7 +19,7 @@ public sealed class RosterModel(MeetingRoster roster) : AdminPage
     {
         if (!Can(Permissions.RecordDuties))
         {
-            return Forbidden("您的角色无权登记会议活动");
+            return Forbidden(MemberRecordTexts.MeetingsRefused);
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();

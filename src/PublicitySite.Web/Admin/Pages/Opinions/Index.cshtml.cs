@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Members;
 
@@ -49,7 +50,7 @@ public sealed class IndexModel(SocialOpinions opinions) : AdminPage
 
         if (!ModelState.IsValid)
         {
-            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+            Errors.Add(FailureTexts.BadFilterIgnored);
         }
 
         bool? published = Published switch { "yes" => true, "no" => false, _ => null };

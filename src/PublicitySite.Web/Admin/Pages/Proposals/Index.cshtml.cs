@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Proposals;
 
@@ -38,7 +39,7 @@ public sealed class IndexModel(ProposalOffice office, ProposalOfficeQueries quer
     {
         if (!ModelState.IsValid)
         {
-            Errors.Add("筛选条件有误，已忽略无法识别的条件");
+            Errors.Add(FailureTexts.BadFilterIgnored);
         }
 
         Today = ProposalDates.Today(clock);

@@ -87,7 +87,7 @@ public sealed class NewModel(ProposalOffice office, ProposalDirectory directory,
     {
         if (string.IsNullOrWhiteSpace(Title))
         {
-            Errors.Add("请填写案由（提案标题）");
+            Errors.Add(ProposalTexts.TitleRequired);
         }
 
         if (!DateOnly.TryParseExact(FiledOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var filedOn))

@@ -129,7 +129,7 @@ public sealed class OfficeModel(ProposalOffice office, ProposalPublication publi
 
     private IActionResult Missing()
     {
-        Errors.Add("提案不存在");
+        Errors.Add(ProposalTexts.Missing);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

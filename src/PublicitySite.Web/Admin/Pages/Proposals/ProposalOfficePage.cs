@@ -40,8 +40,8 @@ public abstract class ProposalOfficePage : AdminPage
     public static string DecisionName(PublicitySite.Workflow.ReviewDecision decision) => decision switch
     {
         PublicitySite.Workflow.ReviewDecision.Submitted => "",
-        PublicitySite.Workflow.ReviewDecision.Approved => "通过",
-        _ => "退回",
+        PublicitySite.Workflow.ReviewDecision.Approved => PublicitySite.Workflow.ReviewDecisions.Approved,
+        _ => PublicitySite.Workflow.ReviewDecisions.Returned,
     };
 
     /// <summary>Days past the reply deadline, or 0 when not overdue.</summary>

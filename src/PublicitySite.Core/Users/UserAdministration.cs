@@ -3,9 +3,9 @@ using PublicitySite.Audit;
 using PublicitySite.Commands;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Storage;
-using PublicitySite.Users;
+using PublicitySite.Workflow;
 
-namespace PublicitySite.Workflow;
+namespace PublicitySite.Users;
 
 /// <summary>Adding people, changing roles and unlocking accounts: only for roles holding users.manage, always audited.</summary>
 public sealed class UserAdministration(UserService users, UserManager<AppUser> manager, SiteDefinitionStore definitions, AuditLog audit, AppDbContext db)
@@ -39,7 +39,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
         var user = await manager.FindByNameAsync(name);
         if (user is null)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         if (definition is null)
@@ -69,7 +69,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
@@ -92,7 +92,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         var problems = new List<string>();
@@ -134,7 +134,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         var was = user.TwoFactorEnabled;
@@ -162,7 +162,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         if (user.UserName == actor.Name)
@@ -186,7 +186,7 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
         if (await manager.FindByNameAsync(name) is not { } user)
         {
-            return new Failure.NotFound($"用户“{name}”不存在");
+            return new Failure.NotFound(UserTexts.NoSuchUser(name));
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
