@@ -30,7 +30,9 @@ public static class OperationsServiceCollectionExtensions
         builder.Services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section);
         var options = builder.Configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new LogOptions();
         var minimum = verb ? LogEventLevel.Warning : Enum.TryParse<LogEventLevel>(options.MinimumLevel, true, out var level) ? level : LogEventLevel.Information;
-        builder.Services.AddSerilog((services, configuration) =>
+        // preserveStaticLogger: each host keeps its own logger. Without it the loggers read Serilog's one static
+        // logger, so two hosts in one process (the tests, a verb beside the site) wrote into each other's files.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, configuration) =>
         {
             configuration
                 .MinimumLevel.Is(minimum)

@@ -1,12 +1,18 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PublicitySite.Tests.Admin;
 using PublicitySite.Tests.Infrastructure;
+using PublicitySite.Web.Operations;
 
 namespace PublicitySite.Tests.Operations;
 
 /// <summary>/metrics as Prometheus scrapes it, and the log files an operator keeps.</summary>
 public sealed class MetricsAndLogsTests
 {
+    private static readonly Action<ILogger, string, string, Exception?> SecurityLine =
+        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(1), "{Action} by {Actor}");
+
     [Fact]
     public async Task A_scrape_from_this_machine_gives_request_cache_search_index_webhook_and_job_figures()
     {
@@ -64,6 +70,26 @@ public sealed class MetricsAndLogsTests
         Assert.DoesNotContain("Now listening", security, StringComparison.Ordinal);
         Assert.Contains("auth.loginFailed", everyday, StringComparison.Ordinal);
         Assert.DoesNotContain("\"@l\":\"Information\",\"@x\"", everyday, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_writes_its_lines_to_its_own_files_while_another_site_runs_in_the_same_process()
+    {
+        using var first = new TestSite(seed: false);
+        using var firstClient = first.CreateClient();
+        await firstClient.GetAsync(new Uri("/", UriKind.Relative));
+        using var second = new TestSite(seed: false);
+        using var secondClient = second.CreateClient();
+        await secondClient.GetAsync(new Uri("/", UriKind.Relative));
+
+        // A logger the first site makes after the second site started: a process-wide logger would be the second's.
+        var logger = first.Services.GetRequiredService<ILoggerFactory>().CreateLogger(SiteLogging.SecurityCategory);
+        SecurityLine(logger, "auth.loginFailed", "first-site-only", null);
+
+        var mine = await ReadAllAsync(Path.Combine(first.DataDir, "logs"), "security-*.json", "first-site-only");
+        var theirs = await ReadAllAsync(Path.Combine(second.DataDir, "logs"), "security-*.json", "first-site-only");
+        Assert.Contains("first-site-only", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("first-site-only", theirs, StringComparison.Ordinal);
     }
 
     // The file sinks write on their own thread, so a line can reach the disk a moment after the request
