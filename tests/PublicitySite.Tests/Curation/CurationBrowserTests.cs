@@ -260,8 +260,18 @@ public sealed class CurationBrowserTests(CuratedSite curated, ITestOutputHelper 
         await AxeAsync(page, $"search suggestions {width}");
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal(await options.First.GetAttributeAsync("id"), await input.GetAttributeAsync("aria-activedescendant"));
+        var state = await input.EvaluateAsync<string>("e => `${document.activeElement === e} ${e.value} ${e.getAttribute('aria-expanded')}`");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("/search?q=%E6%8F%90%E6%A1%88", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Says where the page went and what the box held before Enter, so a failure shows its cause.
+            Assert.Fail($"Enter did not search 提案: the page is at {page.Url}; before Enter the box (focused, value, expanded) was {state}");
+        }
+
         Assert.True(await page.Locator(".search-results").IsVisibleAsync());
         await page.Context.CloseAsync();
     }
