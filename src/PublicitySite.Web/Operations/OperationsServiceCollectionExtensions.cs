@@ -20,6 +20,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddOptions<BackupScheduleOptions>().BindConfiguration(BackupScheduleOptions.Section);
         services.AddSingleton<ScheduledBackups>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackups>());
+        services.AddOptions<MemoryTrimOptions>().BindConfiguration(MemoryTrimOptions.Section);
+        services.AddHostedService<IdleMemoryTrim>();
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SecurityLog>());
         return services;
