@@ -40,10 +40,16 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Brings the schema up to date. SQLite also switches to WAL so readers never wait for a writer.</summary>
+    /// <summary>Brings the schema up to date (nothing to do when every migration is applied). SQLite also switches to WAL so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate also rebuilds the model from the last snapshot and compares it with the code's, a second or so
+        // of a restart spent finding nothing: an up-to-date database, the usual case, needs only the history read.
+        if (db.Database.GetMigrations().Except(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
