@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Storage;
@@ -45,6 +46,21 @@ public sealed class StorageTests
         Assert.Empty(pending);
         Assert.NotEmpty(applied);
         Assert.False(await host.RunAsync<AppDbContext, bool>(d => Task.FromResult(d.Database.HasPendingModelChanges())), "the model has changes no migration covers");
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_database_a_migration_behind_is_brought_up_to_date_on_the_next_start(Db db)
+    {
+        await using var host = await CoreHost.StartAsync(db);
+        var all = await host.RunAsync<AppDbContext, List<string>>(d => Task.FromResult(d.Database.GetMigrations().ToList()));
+        await host.RunAsync<AppDbContext>(d => d.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(all[^2]));
+        Assert.Equal([all[^1]], await host.RunAsync<AppDbContext, IEnumerable<string>>(d => d.Database.GetPendingMigrationsAsync()));
+
+        await host.RunAsync<PublicitySite.Setup.SiteInitializer>(i => i.InitializeAsync("test-password-1"));
+
+        Assert.Empty(await host.RunAsync<AppDbContext, IEnumerable<string>>(d => d.Database.GetPendingMigrationsAsync()));
     }
 
     [Fact]
