@@ -30,18 +30,13 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
     public async Task<Result<Done>> ChangeRoleAsync(Actor actor, string name, string role)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
+            return target.Failure!;
         }
 
         var definition = definitions.Current.Roles.FirstOrDefault(r => r.Name.Equals(role, StringComparison.OrdinalIgnoreCase));
-        var user = await manager.FindByNameAsync(name);
-        if (user is null)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
-        }
-
         if (definition is null)
         {
             return Failure.Invalid.Of($"未知的角色“{role}”");
@@ -62,14 +57,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
     public async Task<Result<Done>> UnlockAsync(Actor actor, string name)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
-        }
-
-        if (await manager.FindByNameAsync(name) is not { } user)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
+            return target.Failure!;
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
@@ -85,14 +76,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// </summary>
     public async Task<Result<Done>> SetPasswordAsync(Actor actor, string name, string password, bool generated = false)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
-        }
-
-        if (await manager.FindByNameAsync(name) is not { } user)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
+            return target.Failure!;
         }
 
         var problems = new List<string>();
@@ -127,14 +114,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// </summary>
     public async Task<Result<Done>> ResetTwoFactorAsync(Actor actor, string name)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
-        }
-
-        if (await manager.FindByNameAsync(name) is not { } user)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
+            return target.Failure!;
         }
 
         var was = user.TwoFactorEnabled;
@@ -155,14 +138,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
     /// </summary>
     public async Task<Result<Done>> DisableAsync(Actor actor, string name)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
-        }
-
-        if (await manager.FindByNameAsync(name) is not { } user)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
+            return target.Failure!;
         }
 
         if (user.UserName == actor.Name)
@@ -179,14 +158,10 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
     public async Task<Result<Done>> EnableAsync(Actor actor, string name)
     {
-        if (Denied(actor) is { } denied)
+        var target = await TargetAsync(actor, name);
+        if (target.Value is not { } user)
         {
-            return denied;
-        }
-
-        if (await manager.FindByNameAsync(name) is not { } user)
-        {
-            return new Failure.NotFound(UserTexts.NoSuchUser(name));
+            return target.Failure!;
         }
 
         await manager.SetLockoutEndDateAsync(user, null);
@@ -198,6 +173,17 @@ public sealed class UserAdministration(UserService users, UserManager<AppUser> m
 
     /// <summary>A disabled account is locked out with no end; a temporary lock-out after failed sign-ins is not.</summary>
     public static bool IsDisabled(AppUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
+
+    /// <summary>The account <paramref name="name"/> names, for an actor who may manage users; otherwise why not.</summary>
+    private async Task<Result<AppUser>> TargetAsync(Actor actor, string name)
+    {
+        if (Denied(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        return await manager.FindByNameAsync(name) is { } user ? user : new Failure.NotFound(UserTexts.NoSuchUser(name));
+    }
 
     private Failure? Denied(Actor actor) =>
         new WorkflowPolicy(definitions.Current).Has(actor, Permissions.ManageUsers)

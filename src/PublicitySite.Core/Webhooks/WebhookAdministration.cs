@@ -126,7 +126,7 @@ public sealed class WebhookAdministration(WebhookService hooks, AppDbContext db,
         return Done.Result;
     }
 
-    private const string Refusal = "只有管理员可以管理 Webhook";
+    public const string Refusal = "只有管理员可以管理 Webhook";
 
     public const string MissingText = "Webhook 不存在";
 

@@ -10,7 +10,8 @@ namespace PublicitySite.Web.Admin;
 
 /// <summary>
 /// Base of every signed-in admin page: resolves the acting user (role as it is now), refuses a locked or
-/// deleted account, and marks the answer private, uncacheable and not for indexing.
+/// deleted account, admits only roles holding the page's <see cref="AdminPermissionAttribute"/>, and marks the
+/// answer private, uncacheable and not for indexing.
 /// </summary>
 public abstract class AdminPage : PageModel
 {
@@ -23,6 +24,9 @@ public abstract class AdminPage : PageModel
 
     /// <summary>Errors of the last action, shown at the top of the page.</summary>
     public List<string> Errors { get; } = [];
+
+    /// <summary>Set when the role may not use the page at all; the views then show only the refusal.</summary>
+    public bool Denied { get; protected set; }
 
     public string RoleLabel => Policy.RoleLabel(Me.Role);
 
@@ -51,7 +55,36 @@ public abstract class AdminPage : PageModel
 
         Me = actor;
         Policy = new WorkflowPolicy(http.RequestServices.GetRequiredService<SiteDefinitionStore>().Current);
+        if ((await PageGate.RefusalAsync(context, actor) ?? ScopeRefusal()) is { } reason)
+        {
+            Refuse(context, reason);
+            return;
+        }
+
         await next();
+    }
+
+    /// <summary>
+    /// A refusal of the whole page that the permission alone cannot express (a role scoped to other content types,
+    /// a workflow stage), asked after the page's permissions; null admits.
+    /// </summary>
+    protected virtual string? ScopeRefusal() => null;
+
+    /// <summary>
+    /// Answers a request the role may not make before its handler runs, so nothing is read or written for it:
+    /// 403 with <paramref name="reason"/> on the page, or as JSON to a handler that answers JSON.
+    /// </summary>
+    protected void Refuse(PageHandlerExecutingContext context, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (PageGate.AnswersJson(context.HandlerMethod?.MethodInfo))
+        {
+            context.Result = new JsonResult(new { error = reason }) { StatusCode = StatusCodes.Status403Forbidden };
+            return;
+        }
+
+        Denied = true;
+        context.Result = Forbidden(reason);
     }
 
     /// <summary>

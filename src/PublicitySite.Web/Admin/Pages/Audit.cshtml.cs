@@ -7,6 +7,7 @@ using PublicitySite.Contents.Definitions;
 namespace PublicitySite.Web.Admin.Pages;
 
 /// <summary>The audit trail with filters, for roles holding audit.view. Read-only: there is no edit path.</summary>
+[AdminPermission(Permissions.ViewAudit, Reason = "您的角色无权查看审计日志")]
 public sealed class AuditModel(AuditLog audit) : AdminPage
 {
     public const int PageSize = 50;
@@ -52,11 +53,6 @@ public sealed class AuditModel(AuditLog audit) : AdminPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.ViewAudit))
-        {
-            return Forbidden("您的角色无权查看审计日志");
-        }
-
         if (!ModelState.IsValid)
         {
             Errors.Add(FailureTexts.BadFilterIgnored);

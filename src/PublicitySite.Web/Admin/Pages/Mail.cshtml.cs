@@ -1,27 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Mail;
 
 namespace PublicitySite.Web.Admin.Pages;
 
 /// <summary>邮件通知: mails waiting or failed, with the error, and 重新发送.</summary>
+[AdminPermission(Permissions.RecordProposals, Permissions.ManageUsers, Reason = MailOutbox.Refusal)]
 public sealed class MailModel(MailOutbox outbox) : AdminPage
 {
     public IReadOnlyList<OutboxMail> Unsent { get; private set; } = [];
 
     public bool Enabled => outbox.Enabled;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await outbox.RetryAsync(Me, id, cancellationToken);
         if (result.Failure is { } failure)
         {
+            await LoadAsync(cancellationToken);
             return Refused(failure);
         }
 
@@ -29,16 +27,7 @@ public sealed class MailModel(MailOutbox outbox) : AdminPage
         return Redirect("/admin/mail");
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
-    {
-        if (!outbox.MayManage(Me))
-        {
-            return Forbidden(MailOutbox.Refusal);
-        }
-
-        Unsent = await outbox.UnsentAsync(cancellationToken);
-        return null;
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) => Unsent = await outbox.UnsentAsync(cancellationToken);
 
     public static string StateLabel(MailState state) => state switch
     {

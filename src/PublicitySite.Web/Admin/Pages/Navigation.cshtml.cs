@@ -10,6 +10,7 @@ namespace PublicitySite.Web.Admin.Pages;
 /// order they stand (dragging reorders them in the page); the 上移/下移/删除 buttons work without a script by
 /// posting, and each save goes through <see cref="NavigationService"/> (audited, every public page follows).
 /// </summary>
+[AdminPermission(Permissions.ManageSettings, Reason = NavigationService.Refusal)]
 public sealed class NavigationModel(NavigationService navigation, ContentQueries queries) : AdminPage
 {
     [BindProperty(SupportsGet = true)]
@@ -29,11 +30,6 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
             Menu = SiteNavigation.MainMenu;
         }
 
-        if (!Can(Permissions.ManageSettings))
-        {
-            return Forbidden(NavigationService.Refusal);
-        }
-
         Links = [.. (await navigation.GetAsync(cancellationToken)).Get(Menu) ?? []];
         await LoadTargetsAsync(cancellationToken);
         return Page();
@@ -45,11 +41,6 @@ public sealed class NavigationModel(NavigationService navigation, ContentQueries
         if (!SiteNavigation.IsMenu(Menu))
         {
             Menu = SiteNavigation.MainMenu;
-        }
-
-        if (!Can(Permissions.ManageSettings))
-        {
-            return Forbidden(NavigationService.Refusal);
         }
 
         Links = Posted();

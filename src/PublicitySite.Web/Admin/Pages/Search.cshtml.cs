@@ -10,6 +10,7 @@ namespace PublicitySite.Web.Admin.Pages;
 /// list. The rebuild is the one behind <c>POST /api/admin/search/reindex</c> (<see cref="ReindexJob"/>);
 /// synonyms go through <see cref="SearchAdministration"/>, which applies them to the next query.
 /// </summary>
+[AdminPermission(Permissions.Reindex, Reason = Refusal)]
 public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, SearchAdministration administration) : AdminPage
 {
     private const string Refusal = "您的角色无权管理搜索（仅管理员可操作）";
@@ -22,33 +23,15 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, SearchAdm
 
     public IActionResult OnGet()
     {
-        if (!Can(Permissions.Reindex))
-        {
-            return Forbidden(Refusal);
-        }
-
         Load();
         return Page();
     }
 
     /// <summary>The small JSON the page's script polls while a rebuild runs.</summary>
-    public IActionResult OnGetStatus()
-    {
-        if (!Can(Permissions.Reindex))
-        {
-            return new JsonResult(new { error = Refusal }) { StatusCode = StatusCodes.Status403Forbidden };
-        }
-
-        return new JsonResult(SearchEndpoints.StatusBody(job.Status()));
-    }
+    public JsonResult OnGetStatus() => new(SearchEndpoints.StatusBody(job.Status()));
 
     public async Task<IActionResult> OnPostReindexAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.Reindex))
-        {
-            return Forbidden(Refusal);
-        }
-
         var started = await administration.StartReindexAsync(Me, cancellationToken);
         if (started.Failure is { } failure)
         {
@@ -60,13 +43,9 @@ public sealed class SearchModel(ReindexJob job, SynonymStore synonyms, SearchAdm
         return Redirect("/admin/search");
     }
 
+    [AdminPermission(Permissions.ManageSettings, Reason = Refusal)]
     public async Task<IActionResult> OnPostSynonymsAsync(string? synonymLines, CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.Reindex) || !MayEditSynonyms)
-        {
-            return Forbidden(Refusal);
-        }
-
         var (groups, errors) = SynonymText.Parse(synonymLines);
         var saved = errors.Count > 0
             ? new Commands.Failure.Invalid([.. errors.Select(e => new Commands.FieldError("synonymLines", e))])

@@ -16,6 +16,7 @@ public sealed record SettingRow(string Key, string Label, string Value, string? 
 /// Site settings (网站名称, 主办单位, 备案号, …) for administrators. Saving goes through
 /// <see cref="SiteSettingsService"/>, which audits each change and evicts every cached public page.
 /// </summary>
+[AdminPermission(Permissions.ManageSettings, Reason = Refusal)]
 public sealed class SettingsModel(SiteSettingsService settings, SiteDefinitionStore definitions) : AdminPage
 {
     private const string Refusal = "您的角色无权修改网站设置（仅管理员可操作）";
@@ -27,11 +28,6 @@ public sealed class SettingsModel(SiteSettingsService settings, SiteDefinitionSt
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.ManageSettings))
-        {
-            return Forbidden(Refusal);
-        }
-
         var current = await settings.GetAsync(cancellationToken);
         Rows = BuildRows(key => current.Get(key));
         return Page();
@@ -39,11 +35,6 @@ public sealed class SettingsModel(SiteSettingsService settings, SiteDefinitionSt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.ManageSettings))
-        {
-            return Forbidden(Refusal);
-        }
-
         var current = await settings.GetAsync(cancellationToken);
         Rows = BuildRows(key => Request.Form["s." + key].ToString().Trim());
         foreach (var row in Rows)

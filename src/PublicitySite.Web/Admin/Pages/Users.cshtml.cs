@@ -8,6 +8,7 @@ using PublicitySite.Users;
 namespace PublicitySite.Web.Admin.Pages;
 
 /// <summary>People and their roles; only roles holding users.manage get here, and every change is audited.</summary>
+[AdminPermission(Permissions.ManageUsers, Reason = "您的角色无权管理用户")]
 public sealed class UsersModel(UserManager<AppUser> users, UserAdministration admin) : AdminPage
 {
     public List<(AppUser User, string Role, bool Locked)> People { get; } = [];
@@ -15,7 +16,7 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
     /// <summary>A password the site just generated, shown on this answer only (never kept, never redirected with).</summary>
     public (string Name, string Password)? Generated { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAddAsync(string name, string role, string? password, string? displayName)
     {
@@ -45,13 +46,9 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
 
     private async Task<IActionResult> RunAsync(Func<Task<Result<Done>>> action, string done)
     {
-        if (await LoadAsync() is { } refused)
-        {
-            return refused;
-        }
-
         if ((await action()).Failure is { } failure)
         {
+            await LoadAsync();
             return Refused(failure);
         }
 
@@ -61,34 +58,22 @@ public sealed class UsersModel(UserManager<AppUser> users, UserAdministration ad
 
     private async Task<IActionResult> ShowGeneratedAsync(string name, string secret, Func<Task<Result<Done>>> action)
     {
-        if (await LoadAsync() is { } refused)
-        {
-            return refused;
-        }
-
-        if ((await action()).Failure is { } failure)
-        {
-            return Refused(failure);
-        }
-
-        People.Clear();
+        var failed = (await action()).Failure;
         await LoadAsync();
+        if (failed is not null)
+        {
+            return Refused(failed);
+        }
+
         Generated = (name.Trim(), secret);
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync()
+    private async Task LoadAsync()
     {
-        if (!Can(Permissions.ManageUsers))
-        {
-            return Forbidden("您的角色无权管理用户");
-        }
-
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
         {
             People.Add((user, (await users.GetRolesAsync(user)).FirstOrDefault() ?? "", await users.IsLockedOutAsync(user)));
         }
-
-        return null;
     }
 }

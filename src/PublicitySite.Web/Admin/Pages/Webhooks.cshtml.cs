@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.Commands;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Webhooks;
 using PublicitySite.Web.Webhooks;
 
@@ -10,6 +11,7 @@ namespace PublicitySite.Web.Admin.Pages;
 /// Webhooks for administrators (settings.manage): register (the signing secret is shown once), enable or
 /// disable, delete, and each hook's delivery log from the outbox with 立即重试 for failed deliveries.
 /// </summary>
+[AdminPermission(Permissions.ManageSettings, Reason = WebhookAdministration.Refusal)]
 public sealed class WebhooksModel(WebhookAdministration admin, WebhookService hooks, WebhookSignal signal) : AdminPage
 {
     public IReadOnlyList<Webhook> Hooks { get; private set; } = [];
@@ -24,11 +26,6 @@ public sealed class WebhooksModel(WebhookAdministration admin, WebhookService ho
 
     public async Task<IActionResult> OnGetAsync(long? id)
     {
-        if (!admin.MayManage(Me))
-        {
-            return Forbidden("只有管理员可以管理 Webhook");
-        }
-
         await LoadAsync(id);
         return id is not null && Selected is null ? NotFoundPage() : Page();
     }
@@ -91,11 +88,6 @@ public sealed class WebhooksModel(WebhookAdministration admin, WebhookService ho
 
     private async Task LoadAsync(long? id)
     {
-        if (!admin.MayManage(Me))
-        {
-            return;
-        }
-
         Hooks = await hooks.ListAsync();
         Selected = id is { } wanted ? Hooks.FirstOrDefault(h => h.Id == wanted) : null;
         Deliveries = Selected is null ? [] : await hooks.DeliveriesAsync(Selected.Id, WebhookAdministration.LogSize);

@@ -11,6 +11,7 @@ namespace PublicitySite.Web.Admin.Pages.Content;
 /// 导入Word: a .docx becomes a draft. The body keeps the document's structure (<see cref="DocxHtmlReader"/>),
 /// its pictures go into the media library with the document's alt text, and the draft opens in the editor.
 /// </summary>
+[AdminPermission(Permissions.CreateContent, Reason = Refusal)]
 public sealed class ImportWordModel(WorkflowService workflow, MediaUploader uploader, IOptions<MediaOptions> media) : AdminPage
 {
     private const string Refusal = "您无权新建可导入 Word 的内容";

@@ -7,6 +7,7 @@ using PublicitySite.Workflow;
 namespace PublicitySite.Web.Admin.Pages.Content;
 
 /// <summary>Every item's latest version, filtered by type, column, status, author, title and date, 20 a page.</summary>
+[AdminPermission(Permissions.ViewDrafts, Permissions.EditOwnContent, Reason = "您的角色无权查看内容列表")]
 public sealed class IndexModel(WorkflowQueries queries, PublicitySite.Curation.CurationService curation) : AdminPage
 {
     public const int PageSize = 20;
@@ -39,11 +40,6 @@ public sealed class IndexModel(WorkflowQueries queries, PublicitySite.Curation.C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.ViewDrafts) && !Can(Permissions.EditOwnContent))
-        {
-            return Forbidden("您的角色无权查看内容列表");
-        }
-
         if (!ModelState.IsValid)
         {
             Errors.Add(FailureTexts.BadFilterIgnored);

@@ -4,6 +4,7 @@ using PublicitySite.MemberRecord;
 namespace PublicitySite.Web.Admin.Pages.Duties;
 
 /// <summary>履职积分: the office's yearly ranking (not public), by the recipe's rules; an adapter over <see cref="DutyRecords"/>.</summary>
+[AdminPermission(PublicitySite.Contents.Definitions.Permissions.RecordDuties)]
 public sealed class IndexModel(DutyRecords records, PublicitySite.Contents.Definitions.SiteDefinitionStore definitions, TimeProvider clock) : AdminPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

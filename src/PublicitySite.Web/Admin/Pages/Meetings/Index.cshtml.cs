@@ -5,6 +5,7 @@ using PublicitySite.MemberRecord;
 namespace PublicitySite.Web.Admin.Pages.Meetings;
 
 /// <summary>会议活动: the year's meetings and activities with their attendance counts, and a form to add one.</summary>
+[AdminPermission(Permissions.RecordDuties, Reason = MemberRecordTexts.MeetingsRefused)]
 public sealed class IndexModel(MeetingRoster roster, TimeProvider clock) : AdminPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -17,16 +18,7 @@ public sealed class IndexModel(MeetingRoster roster, TimeProvider clock) : Admin
 
     public int ShownYear => Year ?? DutyRecords.ThisYear(clock);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!Can(Permissions.RecordDuties))
-        {
-            return Forbidden(MemberRecordTexts.MeetingsRefused);
-        }
-
-        Meetings = await roster.ListAsync(ShownYear, cancellationToken);
-        return Page();
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Meetings = await roster.ListAsync(ShownYear, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? title, string? date, string? kind, CancellationToken cancellationToken)
     {
@@ -38,11 +30,7 @@ public sealed class IndexModel(MeetingRoster roster, TimeProvider clock) : Admin
             return Redirect($"/admin/meetings/{meeting.Id}");
         }
 
-        if (Can(Permissions.RecordDuties))
-        {
-            Meetings = await roster.ListAsync(ShownYear, cancellationToken);
-        }
-
+        Meetings = await roster.ListAsync(ShownYear, cancellationToken);
         return Refused(saved.Failure!);
     }
 

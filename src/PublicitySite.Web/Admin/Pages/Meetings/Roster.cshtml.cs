@@ -5,6 +5,7 @@ using PublicitySite.MemberRecord;
 namespace PublicitySite.Web.Admin.Pages.Meetings;
 
 /// <summary>One meeting: its title, date and kind, and the roster of every member (出席/请假/缺席/不在名单).</summary>
+[AdminPermission(Permissions.RecordDuties, Reason = MemberRecordTexts.MeetingsRefused)]
 public sealed class RosterModel(MeetingRoster roster) : AdminPage
 {
     [FromRoute] public long Id { get; set; }
@@ -17,11 +18,6 @@ public sealed class RosterModel(MeetingRoster roster) : AdminPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.RecordDuties))
-        {
-            return Forbidden(MemberRecordTexts.MeetingsRefused);
-        }
-
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -51,11 +47,7 @@ public sealed class RosterModel(MeetingRoster roster) : AdminPage
             return Redirect($"/admin/meetings/{Id}");
         }
 
-        if (Can(Permissions.RecordDuties))
-        {
-            await LoadAsync(cancellationToken);
-        }
-
+        await LoadAsync(cancellationToken);
         return Refused(saved.Failure!);
     }
 

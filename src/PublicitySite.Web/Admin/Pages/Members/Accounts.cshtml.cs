@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.MemberPortal;
 using PublicitySite.Storage;
 
@@ -10,6 +11,7 @@ namespace PublicitySite.Web.Admin.Pages.Members;
 /// generated first passwords are on the answer to the post only (a table, or sealed slips to print), never kept
 /// in clear and never redirected with.
 /// </summary>
+[AdminPermission(Permissions.ManageUsers, Permissions.RecordProposals, Reason = "您的角色无权开通委员账户")]
 public sealed class AccountsModel(MemberAccounts accounts, AppDbContext db) : AdminPage
 {
     public IReadOnlyList<MemberWithoutAccount> Waiting { get; private set; } = [];
@@ -22,16 +24,12 @@ public sealed class AccountsModel(MemberAccounts accounts, AppDbContext db) : Ad
     /// <summary>The answer is the printable page of sealed slips.</summary>
     public bool Slips { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     /// <summary>开通: the members ticked (<c>member</c>), or the one row's button (<c>only</c>); <c>slips=1</c> prints them.</summary>
     public async Task<IActionResult> OnPostAsync(string[]? member, string? only, string? slips, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
+        await LoadAsync(cancellationToken);
         var chosen = string.IsNullOrEmpty(only) ? member ?? [] : [only];
         var requests = chosen.Select(id => new AccountRequest(id, Request.Form["email-" + id].FirstOrDefault())).ToList();
         var result = await accounts.IssueAsync(Me, requests, cancellationToken);
@@ -51,18 +49,12 @@ public sealed class AccountsModel(MemberAccounts accounts, AppDbContext db) : Ad
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!accounts.MayIssue(Me))
-        {
-            return Forbidden("您的角色无权开通委员账户");
-        }
-
         Waiting = await accounts.WithoutAccountAsync(cancellationToken);
         var linked = await db.Set<MemberAccount>().AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
         var names = linked.Select(a => a.UserName).ToList();
         var emails = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.Email, cancellationToken);
         Existing = [.. linked.Select(a => (a, emails.GetValueOrDefault(a.UserName)))];
-        return null;
     }
 }

@@ -6,6 +6,7 @@ using PublicitySite.MemberRecord;
 namespace PublicitySite.Web.Admin.Pages.Opinions;
 
 /// <summary>标记采用: the office sets a 社情民意's adoption level (and a 批示); an adapter over <see cref="PortalOpinions"/>.</summary>
+[AdminPermission(Permissions.AdoptOpinions, Reason = "您的角色无权标记社情民意采用（由审核人、签发人办理）")]
 public sealed class AdoptModel(PortalOpinions opinions, SocialOpinions list) : AdminPage
 {
     [FromRoute] public string Id { get; set; } = "";
@@ -16,11 +17,6 @@ public sealed class AdoptModel(PortalOpinions opinions, SocialOpinions list) : A
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Can(Permissions.AdoptOpinions))
-        {
-            return Forbidden("您的角色无权标记社情民意采用（由审核人、签发人办理）");
-        }
-
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -29,11 +25,7 @@ public sealed class AdoptModel(PortalOpinions opinions, SocialOpinions list) : A
         var marked = await opinions.MarkAdoptionAsync(Me, Id, level, remark, cancellationToken);
         if (!marked.Succeeded)
         {
-            if (Can(Permissions.AdoptOpinions))
-            {
-                await LoadAsync(cancellationToken);
-            }
-
+            await LoadAsync(cancellationToken);
             return Refused(marked.Failure!);
         }
 

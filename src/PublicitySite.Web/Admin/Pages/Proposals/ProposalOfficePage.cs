@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc.Filters;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Proposals;
 
 namespace PublicitySite.Web.Admin.Pages.Proposals;
@@ -7,29 +7,13 @@ namespace PublicitySite.Web.Admin.Pages.Proposals;
 /// Base of the proposal office's pages: only roles holding <c>proposals.record</c> get past it, on every
 /// handler (GET and POST alike), so a crafted request from another role changes nothing.
 /// </summary>
+[AdminPermission(Permissions.RecordProposals, Reason = Refusal)]
 public abstract class ProposalOfficePage : AdminPage
 {
-    /// <summary>Set when the role may not use the office pages; the views then show only the refusal.</summary>
-    public bool Denied { get; private set; }
+    private const string Refusal = "您的角色无权办理提案（需要提案工作人员或管理员）";
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        await base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            if (!OfficeAccess.Proposals(Policy, Me))
-            {
-                Denied = true;
-                Errors.Add("您的角色无权办理提案（需要提案工作人员或管理员）");
-                context.HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-                context.Result = Page();
-                // Short-circuits: the handler never runs, so nothing is read or written for this role.
-                return new PageHandlerExecutedContext(PageContext, context.Filters, context.HandlerMethod!, context.HandlerInstance) { Result = context.Result };
-            }
-
-            return await next();
-        });
-    }
+    /// <summary>The permission must also reach the proposal type (a role may be scoped to other types).</summary>
+    protected override string? ScopeRefusal() => OfficeAccess.Proposals(Policy, Me) ? null : Refusal;
 
     public static string StatusName(ProposalStatus status) => ProposalNames.Of(status);
 
