@@ -1,3 +1,4 @@
+using PublicitySite.Contents.Definitions;
 using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.SiteMigration;
@@ -9,7 +10,7 @@ public static class LegacyRedirectsServiceCollectionExtensions
         services.AddOptions<LegacyAddressOptions>().BindConfiguration(LegacyAddressOptions.Section);
         services.AddSingleton<LegacyAddressIndex>();
         services.AddSingleton<MigrationJob>();
-        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Me.IsAdministrator, 6);
+        services.AddAdminMenuEntry("系统", "网站迁移", "/admin/migration", p => p.Can(Permissions.ManageSettings), 6);
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using PublicitySite.Commands;
+using PublicitySite.Contents.Definitions;
 using PublicitySite.SiteMigration;
 using PublicitySite.Storage;
 using PublicitySite.Workflow;
@@ -12,7 +14,7 @@ public sealed record MigrationJobStatus(bool Running, string Phase, int Done, in
 /// node, one run at a time; the page polls <see cref="Status"/>. An interrupted run (a restart) is resumed by
 /// the next one, from the command line or here.
 /// </summary>
-public sealed partial class MigrationJob(IServiceScopeFactory scopes, SitePaths paths, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
+public sealed partial class MigrationJob(CommandAccess access, IServiceScopeFactory scopes, SitePaths paths, LegacyAddressIndex index, IHostApplicationLifetime lifetime, ILogger<MigrationJob> log)
 {
     private readonly Lock gate = new();
     private MigrationProgress? progress;
@@ -34,9 +36,10 @@ public sealed partial class MigrationJob(IServiceScopeFactory scopes, SitePaths 
     /// <summary>Starts a run; a Chinese reason instead when the mapping is wrong, the site unreachable or a run is going.</summary>
     public async Task<string?> StartAsync(string mappingText, Actor actor, bool dryRun, bool publish, int? maxPages, CancellationToken cancellationToken)
     {
-        if (!actor.IsAdministrator)
+        // A run writes redirects for the whole site (a setting); one that publishes also needs the right to publish.
+        if ((access.Check(actor, Permissions.ManageSettings) ?? (publish ? access.Check(actor, Permissions.PublishContent) : null)) is { } refused)
         {
-            return "仅管理员可以运行网站迁移";
+            return refused.Detail;
         }
 
         MigrationMapping mapping;

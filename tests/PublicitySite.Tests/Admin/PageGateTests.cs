@@ -30,8 +30,7 @@ public sealed class PageGateTests(BlankSiteFixture fixture) : IClassFixture<Blan
     ];
 
     /// <summary>
-    /// Pages whose every handler judges the item it shows (type- and column-scoped permissions, owner, stage), and
-    /// 网站迁移, kept to the administrator role by <c>MigrationJob</c> as well.
+    /// Pages whose every handler judges the item it shows (type- and column-scoped permissions, owner, stage).
     /// </summary>
     private static readonly string[] CheckedAgainstTheItem =
     [
@@ -41,7 +40,6 @@ public sealed class PageGateTests(BlankSiteFixture fixture) : IClassFixture<Blan
         "PublicitySite.Web.Admin.Pages.Content.HistoryModel",
         "PublicitySite.Web.Admin.Pages.Content.SignOffModel",
         "PublicitySite.Web.Admin.Pages.Content.CurateModel",
-        "PublicitySite.Web.Admin.Pages.SiteMigrationModel",
     ];
 
     /// <summary>Signing in and out come before there is anyone to check.</summary>

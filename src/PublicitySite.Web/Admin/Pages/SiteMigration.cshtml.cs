@@ -1,3 +1,4 @@
+using PublicitySite.Contents.Definitions;
 using Microsoft.AspNetCore.Mvc;
 using PublicitySite.SiteMigration;
 using PublicitySite.Web.SiteMigration;
@@ -9,10 +10,11 @@ namespace PublicitySite.Web.Admin.Pages;
 /// <c>map</c> exports), the latest runs' reports, and a form that runs the importer in the background
 /// (<see cref="MigrationJob"/>, the same <c>SiteMigrator</c> as <c>migrate-site</c>) with its progress.
 /// </summary>
+[AdminPermission(Permissions.ManageSettings, Reason = Refusal)]
 public sealed class SiteMigrationModel(LegacyAddressMap map, MigrationJob job) : AdminPage
 {
     public const int PageSize = 50;
-    private const string Refusal = "网站迁移仅限管理员";
+    private const string Refusal = "网站迁移需要“网站设置”权限（管理员）";
 
     public string? Q { get; private set; }
 
@@ -34,31 +36,20 @@ public sealed class SiteMigrationModel(LegacyAddressMap map, MigrationJob job) :
 
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken cancellationToken)
     {
-        if (!Me.IsAdministrator)
-        {
-            return Forbidden(Refusal);
-        }
-
         await LoadAsync(q, cancellationToken);
         return Page();
     }
 
-    public IActionResult OnGetStatus() =>
-        Me.IsAdministrator ? new JsonResult(job.Status()) : new JsonResult(new { error = Refusal }) { StatusCode = StatusCodes.Status403Forbidden };
+    public JsonResult OnGetStatus() => new(job.Status());
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        Me.IsAdministrator ? File(System.Text.Encoding.UTF8.GetBytes(await map.CsvAsync(cancellationToken)), "text/csv; charset=utf-8", "旧地址映射.csv") : Forbidden(Refusal);
+        File(System.Text.Encoding.UTF8.GetBytes(await map.CsvAsync(cancellationToken)), "text/csv; charset=utf-8", "旧地址映射.csv");
 
     public async Task<IActionResult> OnGetNginxAsync(CancellationToken cancellationToken) =>
-        Me.IsAdministrator ? File(System.Text.Encoding.UTF8.GetBytes(await map.NginxMapAsync(cancellationToken)), "text/plain; charset=utf-8", "legacy-redirects.map") : Forbidden(Refusal);
+        File(System.Text.Encoding.UTF8.GetBytes(await map.NginxMapAsync(cancellationToken)), "text/plain; charset=utf-8", "legacy-redirects.map");
 
     public async Task<IActionResult> OnPostRunAsync(string? mapping, bool dryRun, bool publish, int? maxPages, CancellationToken cancellationToken)
     {
-        if (!Me.IsAdministrator)
-        {
-            return Forbidden(Refusal);
-        }
-
         var refusal = string.IsNullOrWhiteSpace(mapping) ? "请填写映射文件（JSON）"
             : maxPages is < 1 ? "最多抓取页数应为正整数"
             : await job.StartAsync(mapping, Me, dryRun, publish, maxPages, cancellationToken);
