@@ -7,8 +7,6 @@ namespace PublicitySite.Web.Search;
 /// <summary>The filters of a search besides its paging, the same for the page, the public API and the office's.</summary>
 public sealed record SearchFilters : IQueryFilters
 {
-    public const int MaxQueryLength = ContentReadEndpoints.MaxQueryLength;
-
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
@@ -35,7 +33,8 @@ public sealed record SearchFilters : IQueryFilters
 
     public static IReadOnlyList<QueryFilter> Described { get; } =
     [
-        QueryFilter.Text("q", $"搜索词（中文分词；最长 {MaxQueryLength} 字）", MaxQueryLength),
+        // Not refused when long: the planner reads the first words and the answer says truncated.
+        new("q", "搜索词（中文分词）；过长的只取前面部分，回答中 truncated 为 true"),
         new("type", "内容类型，例如 News（不区分大小写）")
         {
             ValuesFrom = services => [.. services.GetRequiredService<Contents.Definitions.SiteDefinitionStore>().Current.Types.Select(t => t.Name)],

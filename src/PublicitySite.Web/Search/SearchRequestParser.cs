@@ -74,7 +74,7 @@ internal static class SearchRequestParser
             return false;
         }
 
-        if (!QueryFilter.TryCheckLengths<SearchFilters>(out error, ("sector", QueryFilter.Trimmed(filters.Sector)), ("status", QueryFilter.Trimmed(filters.Status)), ("q", QueryFilter.Trimmed(filters.Q))))
+        if (!QueryFilter.TryCheckLengths<SearchFilters>(out error, ("sector", QueryFilter.Trimmed(filters.Sector)), ("status", QueryFilter.Trimmed(filters.Status))))
         {
             return false;
         }

@@ -43,11 +43,14 @@ internal static class OpenApiQueryParameters
         ["/api/graphql"] = ["query", "operationName"],
     };
 
-    /// <summary>Free text: each has a maxLength. Other strings are closed sets, numbers or shapes the handler checks.</summary>
+    /// <summary>
+    /// Free text: each has a maxLength. Other strings are closed sets, numbers or shapes the handler checks; the
+    /// search query is cut rather than refused (its answer says truncated), so it has none.
+    /// </summary>
     private static readonly string[] FreeText =
     [
         "/api/content q", "/api/content tag", "/api/news q", "/api/news tag",
-        "/api/search q", "/api/search sector", "/api/admin/search q", "/api/admin/search sector", "/api/search/suggest q",
+        "/api/search sector", "/api/admin/search sector", "/api/search/suggest q",
         "/api/members term", "/api/members sector", "/api/members party", "/api/members q",
         "/api/proposals category", "/api/proposals unit", "/api/proposals sector",
         "/api/proposals/export category", "/api/proposals/export unit", "/api/proposals/export sector",
