@@ -35,50 +35,59 @@ public static class ContentReadEndpoints
         var api = routes.MapGroup("/api/content").WithTags("Content");
         api.MapGet("/", List).WithName("ListContent").CachePage().Produces<PageAnswer<ContentView>>()
             .WithSummary("已发布内容列表（可按全文关键词 q、类型、栏目、标签、日期筛选，分页）")
-            .WithDescription("q：全文关键词（中文分词，最长 200 字），与其他筛选条件同时满足；total 为全部匹配的已发布内容数。搜索索引建立期间带 q 的请求返回 503。")
-            .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeParameters);
+            .WithDescription("q：全文关键词（中文分词，最长 200 字），与其他筛选条件同时满足；total 为全部匹配的已发布内容数。搜索索引建立期间带 q 的请求返回 503。");
         api.MapGet("/by-path", GetByPath).WithName("GetContentByPath").CachePage().Produces<ContentView>().WithSummary("按网址路径取一篇已发布内容（?path=news/2024/slug）");
         api.MapGet("/{id}", Get).WithName("GetContent").CachePage().Produces<ContentView>().WithSummary("一篇已发布内容");
         routes.MapGet("/api/news", News).WithTags("Content").WithName("ListNews").CachePage().Produces<PageAnswer<ContentView>>()
-            .WithSummary("已发布新闻列表：与 /api/content?type=News 相同（可按 q、栏目、标签、日期筛选，分页）")
-            .AddOpenApiOperationTransformer(ContentListOpenApi.DescribeTypedParameters);
+            .WithSummary("已发布新闻列表：与 /api/content?type=News 相同（可按 q、栏目、标签、日期筛选，分页）");
         return routes;
     }
 
     /// <summary>The typed read of news: the content list with its type fixed.</summary>
-    private static Task<IResult> News(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static Task<IResult> News(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, [AsParameters] ContentFilters filters, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (http.Request.Query.ContainsKey("type"))
         {
             return Task.FromResult(ApiProblems.BadParameter("type", "/api/news 只列新闻；其他类型请用 /api/content?type=…"));
         }
 
-        http.Request.QueryString = http.Request.QueryString.Add("type", "News");
-        return List(http, paging, dates, definitions, queries, views, search, cache, json, cancellationToken);
+        return ListAsync(http, new() { Type = "News" }, new(paging, dates, filters), definitions, queries, views, search, cache, json, cancellationToken);
     }
 
-    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] DateRange dates, [AsParameters] ContentFilters filters, [AsParameters] ContentTypeFilter type, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        ListAsync(http, type, new(paging, dates, filters), definitions, queries, views, search, cache, json, cancellationToken);
+
+    /// <summary>What a content list binds besides its type, kept together so the two lists pass them on as one.</summary>
+    private sealed record ListRequest(Paging<PageLimits> Paging, DateRange Dates, ContentFilters Filters);
+
+    private static async Task<IResult> ListAsync(HttpContext http, ContentTypeFilter typeFilter, ListRequest list, SiteDefinitionStore definitions, ContentQueries queries, ContentViewFactory views, SearchService search, PublicReadCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        var (paging, dates, filters) = list;
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
             return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
         }
 
-        string? text = query["q"];
+        var text = filters.Q;
         if (text?.Length > MaxQueryLength)
         {
             return ApiProblems.BadParameter("q", $"q 最长 {MaxQueryLength} 个字符");
         }
 
         var site = definitions.Current;
-        string? type = query["type"];
+        var type = typeFilter.Type;
         if (type is not null && site.FindType(type) is null)
         {
             return ApiProblems.BadParameter("type", $"未知的内容类型“{type}”。可用：{string.Join(", ", site.Types.Select(t => t.Name))}");
         }
 
-        string? column = query["column"];
+        if (!QueryFilter.TryCheckLengths<ContentFilters>(out var lengthError, ("tag", filters.Tag)))
+        {
+            return ApiProblems.BadParameter(lengthError.Parameter, lengthError.Detail);
+        }
+
+        var column = filters.Column;
         if (column is not null)
         {
             if (site.FindColumn(column) is not { } found)
@@ -100,7 +109,7 @@ public static class ContentReadEndpoints
         }
 
         ContentSort sort;
-        switch (((string?)query["sort"])?.ToLowerInvariant())
+        switch (filters.Sort?.ToLowerInvariant())
         {
             case null or "" or "newest" or "-published": sort = ContentSort.Newest; break;
             case "oldest" or "published": sort = ContentSort.Oldest; break;
@@ -126,7 +135,7 @@ public static class ContentReadEndpoints
         {
             ContentType = site.FindType(type ?? "")?.Name,
             Column = column,
-            Tag = query["tag"],
+            Tag = filters.Tag,
             FromUtc = from,
             ToUtc = to,
             Ids = matching,
@@ -167,9 +176,10 @@ public static class ContentReadEndpoints
     }
 
     /// <summary>Old paths of a retitled item still find it, as the pages do.</summary>
-    private static async Task<IResult> GetByPath(string? path, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetByPath([AsParameters] ContentPathQuery query, HttpContext http, ContentQueries queries, ContentViewFactory views, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(path) || path.Length > 300)
+        var path = query.Path;
+        if (string.IsNullOrWhiteSpace(path) || path.Length > ContentPathQuery.MaxLength)
         {
             return ApiProblems.BadParameter("path", "需要内容的网址路径，例如 news/2024/zhengxie-gongzuo");
         }

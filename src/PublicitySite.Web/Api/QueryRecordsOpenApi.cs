@@ -9,11 +9,13 @@ namespace PublicitySite.Web.Api;
 
 /// <summary>
 /// The query records bind their values as text so that refusals stay the API's own; this describes them in the
-/// OpenAPI document as what they accept: page and pageSize as integers within the list's limits, dates as ISO 8601.
+/// OpenAPI document as what they accept: page and pageSize as integers within the list's limits, dates as ISO 8601,
+/// and the filters of an <see cref="IQueryFilters"/> record as their own description says (length, closed set, range).
 /// </summary>
 internal static class QueryRecordsOpenApi
 {
     private static readonly MethodInfo LimitsMethod = typeof(QueryRecordsOpenApi).GetMethod(nameof(Limits), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FiltersMethod = typeof(QueryRecordsOpenApi).GetMethod(nameof(Filters), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +40,13 @@ internal static class QueryRecordsOpenApi
                     ? "不早于此时（ISO 8601；只给日期时按北京时间）"
                     : "早于此时（ISO 8601；只给日期时按北京时间）";
             }
+            else if (record.IsAssignableTo(typeof(IQueryFilters))
+                && ((IReadOnlyList<QueryFilter>)FiltersMethod.MakeGenericMethod(record).Invoke(null, null)!).FirstOrDefault(f => f.Name == description.Name) is { } filter)
+            {
+                parameter.Description = filter.Description;
+                parameter.Required = filter.Required;
+                parameter.Schema = Schema(filter, context.ApplicationServices);
+            }
         }
 
         return Task.CompletedTask;
@@ -45,6 +54,32 @@ internal static class QueryRecordsOpenApi
 
     private static (int DefaultPageSize, int MaxPageSize, int MaxPage) Limits<TList>()
         where TList : IPagedList => (TList.DefaultPageSize, TList.MaxPageSize, TList.MaxPage);
+
+    private static IReadOnlyList<QueryFilter> Filters<TFilters>()
+        where TFilters : IQueryFilters => TFilters.Described;
+
+    private static OpenApiSchema Schema(QueryFilter filter, IServiceProvider services)
+    {
+        if (filter.Range is var (minimum, maximum))
+        {
+            return new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Format = "int32",
+                Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+                Maximum = maximum.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        var values = filter.Values ?? filter.ValuesFrom?.Invoke(services);
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            MaxLength = filter.MaxLength,
+            Pattern = filter.Pattern,
+            Enum = values is null ? null : [.. values.Select(v => (JsonNode)JsonValue.Create(v))],
+        };
+    }
 
     private static OpenApiSchema Integer(int maximum, int fallback) => new()
     {

@@ -14,6 +14,22 @@ namespace PublicitySite.Web.GraphQL;
 /// </summary>
 public static class GraphQLEndpoints
 {
+    /// <summary>A query sent in the address; its size is measured against the caller's limits like a posted one.</summary>
+    internal sealed record GetQuery : Api.IQueryFilters
+    {
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "query")]
+        public string? Query { get; init; }
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "operationName")]
+        public string? OperationName { get; init; }
+
+        public static IReadOnlyList<Api.QueryFilter> Described { get; } =
+        [
+            new("query", "GraphQL 查询文本") { Required = true },
+            new("operationName", "查询文本含多个操作时要执行的一个"),
+        ];
+    }
+
     public static IEndpointRouteBuilder MapGraphQLApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/graphql", Post).WithTags("GraphQL").WithSummary("GraphQL 查询（已发布内容，支持字段筛选、关联与分页；带 read:drafts 令牌时可用 drafts: true 查看最新版本）").DisableAntiforgery();
@@ -36,8 +52,8 @@ public static class GraphQLEndpoints
         await ExecuteAsync(http, request, serializer, executer, schemas);
     }
 
-    private static Task Get(HttpContext http, IGraphQLTextSerializer serializer, IDocumentExecuter executer, GraphSchemaProvider schemas) =>
-        ExecuteAsync(http, new GraphQLRequest { Query = http.Request.Query["query"], OperationName = http.Request.Query["operationName"] }, serializer, executer, schemas);
+    private static Task Get(HttpContext http, [AsParameters] GetQuery query, IGraphQLTextSerializer serializer, IDocumentExecuter executer, GraphSchemaProvider schemas) =>
+        ExecuteAsync(http, new GraphQLRequest { Query = query.Query, OperationName = query.OperationName }, serializer, executer, schemas);
 
     private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, IGraphQLTextSerializer serializer, IDocumentExecuter executer, GraphSchemaProvider schemas)
     {

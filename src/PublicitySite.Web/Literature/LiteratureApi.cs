@@ -12,6 +12,18 @@ public static class LiteratureApi
 {
     private const string MissingVolume = "该辑不存在或尚未发布";
 
+    /// <summary>The volume whose contents <c>/api/literature/articles</c> lists.</summary>
+    internal sealed record ArticlesQuery : IQueryFilters
+    {
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "collection")]
+        public string? Collection { get; init; }
+
+        public static IReadOnlyList<QueryFilter> Described { get; } =
+        [
+            new("collection", "辑的 id（见 /api/literature/collections）") { Required = true },
+        ];
+    }
+
     public static IEndpointRouteBuilder MapLiteratureApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/literature").WithTags("Literature");
@@ -45,15 +57,14 @@ public static class LiteratureApi
         return Results.Ok(new CollectionDetailAnswer(Item(collection), view.BodyHtml, [.. articles.Select(ArticleItem)]));
     }
 
-    private static async Task<IResult> Articles(HttpContext http, LiteratureCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> Articles(HttpContext http, [AsParameters] ArticlesQuery query, LiteratureCatalog catalog, CancellationToken cancellationToken)
     {
-        var query = http.Request.Query;
-        if (query.Keys.FirstOrDefault(k => k is not "collection") is { } unknown)
+        if (http.Request.Query.Keys.FirstOrDefault(k => k is not "collection") is { } unknown)
         {
             return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：collection");
         }
 
-        string? collection = query["collection"];
+        var collection = query.Collection;
         if (string.IsNullOrWhiteSpace(collection))
         {
             return ApiProblems.BadParameter("collection", "请用 collection 指定辑的 id（见 /api/literature/collections）");

@@ -54,22 +54,14 @@ public static partial class MediaEndpoints
         return TypedResults.Created($"/api/media/{asset.Id}", MediaModels.From(asset, variants.Profiles));
     }
 
-    private static async Task<Results<Ok<MediaListModel>, ProblemHttpResult>> List(HttpRequest request, [AsParameters] Paging<MediaPageLimits> paging, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaListModel>, ProblemHttpResult>> List([AsParameters] Paging<MediaPageLimits> paging, [AsParameters] MediaFilters filters, MediaLibrary library, MediaVariants variants, CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        if (!paging.TryRead(out var page, out var pageSize, out var error))
+        if (!paging.TryRead(out var page, out var pageSize, out var error) || !filters.TryRead(out var images, out error))
         {
             return BadParameter(error.Parameter, error.Detail);
         }
 
-        var kind = query["kind"].FirstOrDefault();
-        if (kind is not (null or "" or "image" or "document"))
-        {
-            return BadParameter("kind", "kind 可为 image（图片）或 document（文档）");
-        }
-
-        bool? images = kind switch { "image" => true, "document" => false, _ => null };
-        var result = await library.SearchAsync(new MediaSearch { Text = query["q"], Tag = query["tag"], Folder = query["folder"], Images = images, Page = page, PageSize = pageSize }, cancellationToken);
+        var result = await library.SearchAsync(new MediaSearch { Text = filters.Q, Tag = filters.Tag, Folder = filters.Folder, Images = images, Page = page, PageSize = pageSize }, cancellationToken);
         return TypedResults.Ok(new MediaListModel(result.Total, result.Page, result.PageSize, [.. result.Items.Select(a => MediaModels.From(a, variants.Profiles))]));
     }
 

@@ -20,6 +20,32 @@ public static class MemberApi
         public static int MaxPageSize => MemberApi.MaxPageSize;
     }
 
+    /// <summary>The directory's filters: each matches a card's field as the directory reads it.</summary>
+    internal sealed record Filters : IQueryFilters
+    {
+        public const int MaxLength = 50;
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "term")]
+        public string? Term { get; init; }
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "sector")]
+        public string? Sector { get; init; }
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "party")]
+        public string? Party { get; init; }
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
+        public string? Q { get; init; }
+
+        public static IReadOnlyList<QueryFilter> Described { get; } =
+        [
+            QueryFilter.Text("term", "届次，例如 第五届", MaxLength),
+            QueryFilter.Text("sector", "界别", MaxLength),
+            QueryFilter.Text("party", "党派", MaxLength),
+            QueryFilter.Text("q", "姓名（或其中几个字）", MaxLength),
+        ];
+    }
+
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "term", "sector", "party", "q", "page", "pageSize" };
 
     public static IEndpointRouteBuilder MapMemberApi(this IEndpointRouteBuilder routes)
@@ -30,7 +56,7 @@ public static class MemberApi
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, MemberDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<PageLimits> paging, [AsParameters] Filters filters, MemberDirectory directory, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
@@ -43,7 +69,13 @@ public static class MemberApi
             return ApiProblems.BadParameter(error.Parameter, error.Detail);
         }
 
-        var result = await directory.ListAsync(new MemberFilter(Value(query["term"]), Value(query["sector"]), Value(query["party"]), Value(query["q"])), cancellationToken);
+        var (term, sector, party, name) = (QueryFilter.Trimmed(filters.Term), QueryFilter.Trimmed(filters.Sector), QueryFilter.Trimmed(filters.Party), QueryFilter.Trimmed(filters.Q));
+        if (!QueryFilter.TryCheckLengths<Filters>(out error, ("term", term), ("sector", sector), ("party", party), ("q", name)))
+        {
+            return ApiProblems.BadParameter(error.Parameter, error.Detail);
+        }
+
+        var result = await directory.ListAsync(new MemberFilter(term, sector, party, name), cancellationToken);
         return Results.Ok(new PageAnswer<MemberItemAnswer>(
             result.Members.Count,
             page,
@@ -85,6 +117,4 @@ public static class MemberApi
         MemberPages.MediaUrl(m.Photo),
         m.Initial,
         m.Sample);
-
-    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -29,13 +29,14 @@ public static class ProposalApiEndpoints
         office.MapPost("/{id}/events", Record).WithName("RecordProposalEvent").DescribeJsonBody<ProposalEventInput>().Produces<ProposalChangeAnswer>(StatusCodes.Status201Created).WithSummary("登记办理环节（立案、交办、答复、评价等）");
         office.MapPost("/import", Import).WithName("ImportProposals").Produces<ProposalImportResult>().WithSummary("批量导入提案（CSV 或 JSON；dryRun=true 只检查不写入）");
         office.MapGet("/queue", Queue).WithName("ProposalQueue").Produces<ProposalQueueAnswer>().WithSummary("提案工作人员的待办队列");
-        office.MapGet("/export", Export).WithName("ExportProposals").WithSummary("提案汇编：format=docx（Word 汇编）或 xlsx（Excel 登记表），可加列表的筛选参数");
+        office.MapGet("/export", Export).WithName("ExportProposals").ProducesFile(ExportFormat.WordType, ExportFormat.ExcelType)
+            .WithSummary("提案汇编：format=docx（Word 汇编）或 xlsx（Excel 登记表），可加列表的筛选参数");
         return routes;
     }
 
-    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<ProposalFilterParser.PageLimits> paging, ProposalQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, [AsParameters] Paging<ProposalFilterParser.PageLimits> paging, [AsParameters] ProposalFilters filters, ProposalQueries queries, CancellationToken cancellationToken)
     {
-        var (filter, parameter, error) = ProposalFilterParser.Parse(http.Request.Query, paging);
+        var (filter, parameter, error) = ProposalFilterParser.Parse(http.Request.Query.Keys, filters, paging);
         if (filter is null)
         {
             return ApiProblems.BadParameter(parameter!, error!);
@@ -106,16 +107,16 @@ public static class ProposalApiEndpoints
             [.. q.AwaitingVerdict.Select(ProposalSummary.From)]));
     }
 
-    private static async Task<IResult> Export(HttpContext http, ProposalExport export, ActorAccessor actors, CancellationToken cancellationToken)
+    private static async Task<IResult> Export(HttpContext http, [AsParameters] ExportFormat format, [AsParameters] ProposalFilters filters, ProposalExport export, ActorAccessor actors, CancellationToken cancellationToken)
     {
-        var format = http.Request.Query["format"].ToString().Trim().ToLowerInvariant();
-        if (format is not ("docx" or "xlsx"))
+        if (!format.TryRead(out var kind))
         {
             return ApiProblems.BadParameter("format", "请用 format=docx（Word 汇编）或 format=xlsx（Excel 登记表）");
         }
 
-        var filters = new QueryCollection(http.Request.Query.Where(q => !q.Key.Equals("format", StringComparison.OrdinalIgnoreCase)).ToDictionary(q => q.Key, q => q.Value));
-        var (filter, parameter, error) = ProposalFilterParser.Parse(filters);
+        // The export is every match, so it reads no page; page and pageSize are still let through as on the list.
+        var keys = http.Request.Query.Keys.Where(k => !k.Equals("format", StringComparison.OrdinalIgnoreCase));
+        var (filter, parameter, error) = ProposalFilterParser.Parse(keys, filters, new());
         if (filter is null)
         {
             return ApiProblems.BadParameter(parameter!, error!);
@@ -128,7 +129,7 @@ public static class ProposalApiEndpoints
         }
 
         var file = new MemoryStream();
-        if (format == "docx")
+        if (kind == ExportFormat.Word)
         {
             export.WriteDocx(rows.Value!, Scope(filter), file);
         }
@@ -138,10 +139,9 @@ public static class ProposalApiEndpoints
         }
 
         file.Position = 0;
-        var type = format == "docx"
-            ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        return Results.File(file, type, format == "docx" ? "提案汇编.docx" : "提案登记表.xlsx");
+        return kind == ExportFormat.Word
+            ? Results.File(file, ExportFormat.WordType, "提案汇编.docx")
+            : Results.File(file, ExportFormat.ExcelType, "提案登记表.xlsx");
     }
 
     /// <summary>The cover's line naming what was selected: 第五届第三次会议, or every session.</summary>

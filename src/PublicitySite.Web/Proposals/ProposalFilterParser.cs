@@ -24,21 +24,24 @@ public static class ProposalFilterParser
     };
 
     /// <summary>A filter, or the parameter at fault and a Chinese explanation.</summary>
-    public static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query) =>
-        Parse(query, QueryPaging.From<PageLimits>(query));
-
-    /// <summary>As above, with the paging bound apart (the API's list describes it as a record).</summary>
-    internal static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query, Paging<PageLimits> paging)
+    public static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return Parse(query.Keys, ProposalFilters.From(query), QueryPaging.From<PageLimits>(query));
+    }
+
+    /// <summary>As above, with the filters and paging bound apart (the API describes them as records).</summary>
+    internal static (ProposalFilter? Filter, string? Parameter, string? Error) Parse(IEnumerable<string> keys, ProposalFilters filters, Paging<PageLimits> paging)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(paging);
-        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        if (keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
             return (null, unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
         }
 
         int? term = null, meeting = null;
-        if (Text(query, "session") is { } session)
+        if (QueryFilter.Trimmed(filters.Session) is { } session)
         {
             // 5-3 or 第五届第三次会议
             var probe = session.Contains('-', StringComparison.Ordinal) ? session + "-1" : session + "第0001号";
@@ -50,12 +53,12 @@ public static class ProposalFilterParser
             (term, meeting) = (s.Term, s.Meeting);
         }
 
-        if (!QueryNumbers.TryRead(query["term"], 1, 99, out var givenTerm))
+        if (!QueryNumbers.TryRead(filters.Term, 1, 99, out var givenTerm))
         {
             return (null, "term", "届、次会议应为 1 到 99 的整数");
         }
 
-        if (!QueryNumbers.TryRead(query["meeting"], 1, 99, out var givenMeeting))
+        if (!QueryNumbers.TryRead(filters.Meeting, 1, 99, out var givenMeeting))
         {
             return (null, "meeting", "届、次会议应为 1 到 99 的整数");
         }
@@ -63,7 +66,7 @@ public static class ProposalFilterParser
         (term, meeting) = (givenTerm ?? term, givenMeeting ?? meeting);
 
         ProposalStatus? status = null;
-        if (Text(query, "status") is { } statusText)
+        if (QueryFilter.Trimmed(filters.Status) is { } statusText)
         {
             if (!ProposalNames.TryParseStatus(statusText, out var parsed))
             {
@@ -74,7 +77,7 @@ public static class ProposalFilterParser
         }
 
         bool? key = null;
-        switch (Text(query, "key")?.ToLowerInvariant())
+        switch (QueryFilter.Trimmed(filters.Key)?.ToLowerInvariant())
         {
             case null: break;
             case "true" or "1" or "是" or "重点": key = true; break;
@@ -82,7 +85,9 @@ public static class ProposalFilterParser
             default: return (null, "key", "key 应为 true 或 false");
         }
 
-        if (!paging.TryRead(out var page, out var pageSize, out var error))
+        var (category, unit, sector) = (QueryFilter.Trimmed(filters.Category), QueryFilter.Trimmed(filters.Unit), QueryFilter.Trimmed(filters.Sector));
+        if (!QueryFilter.TryCheckLengths<ProposalFilters>(out var error, ("category", category), ("unit", unit), ("sector", sector))
+            || !paging.TryRead(out var page, out var pageSize, out error))
         {
             return (null, error.Parameter, error.Detail);
         }
@@ -92,15 +97,12 @@ public static class ProposalFilterParser
             Term = term,
             Meeting = meeting,
             Status = status,
-            Category = Text(query, "category"),
-            Unit = Text(query, "unit"),
+            Category = category,
+            Unit = unit,
             Key = key,
-            Sector = Text(query, "sector"),
+            Sector = sector,
             Page = page,
             PageSize = pageSize,
         }, null, null);
     }
-
-    private static string? Text(IQueryCollection query, string name) =>
-        query[name].ToString().Trim() is { Length: > 0 } s ? s : null;
 }

@@ -30,19 +30,28 @@ public static class SearchEndpoints
         return routes;
     }
 
-    private const int SuggestMaxLength = 30;
+    /// <summary>The text typed so far in the search box.</summary>
+    internal sealed record SuggestQuery : IQueryFilters
+    {
+        public const int MaxLength = 30;
+
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
+        public string? Q { get; init; }
+
+        public static IReadOnlyList<QueryFilter> Described { get; } = [QueryFilter.Text("q", $"已输入的字词或拼音（最长 {MaxLength} 字）", MaxLength)];
+    }
 
     internal static IResult NotReady() => Results.Problem(
         title: "搜索服务暂不可用",
         detail: Unavailable,
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Suggest(HttpContext http, DomainDictionary dictionary)
+    private static IResult Suggest(HttpContext http, [AsParameters] SuggestQuery query, DomainDictionary dictionary)
     {
-        var q = http.Request.Query["q"].ToString().Trim();
-        if (q.Length > SuggestMaxLength)
+        var q = QueryFilter.Trimmed(query.Q) ?? "";
+        if (!QueryFilter.TryCheckLengths<SuggestQuery>(out var error, ("q", q)))
         {
-            return ApiProblems.BadParameter("q", $"q 不能超过 {SuggestMaxLength} 个字符");
+            return ApiProblems.BadParameter(error.Parameter, error.Detail);
         }
 
         // The same words for everyone and they change only as names are indexed: a browser may keep them a minute.
@@ -50,21 +59,21 @@ public static class SearchEndpoints
         return Results.Ok(new SuggestAnswer(dictionary.Suggest(q)));
     }
 
-    private static async Task<IResult> Public(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
+    private static async Task<IResult> Public(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, [AsParameters] SearchFilters filters, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
     {
         var archivedBefore = ArchiveWindow.Cutoffs(definitions.Current, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
-        return Run(http, paging, definitions, search, r => r with { ArchivedBefore = archivedBefore });
+        return Run(http, paging, filters, definitions, search, r => r with { ArchivedBefore = archivedBefore });
     }
 
-    private static async Task<IResult> Staff(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
+    private static async Task<IResult> Staff(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, [AsParameters] SearchFilters filters, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {
         var role = new WorkflowPolicy(definitions.Current).RoleOf(await actors.CurrentAsync(http));
-        return Run(http, paging, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
+        return Run(http, paging, filters, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
     }
 
-    private static IResult Run(HttpContext http, Paging<SearchRequestParser.PageLimits> paging, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
+    private static IResult Run(HttpContext http, Paging<SearchRequestParser.PageLimits> paging, SearchFilters filters, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
     {
-        if (!SearchRequestParser.TryParse(http.Request.Query, paging, definitions.Current, out var request, out var error))
+        if (!SearchRequestParser.TryParse(http.Request.Query.Keys, filters, paging, definitions.Current, out var request, out var error))
         {
             return ApiProblems.BadParameter(error.Parameter, error.Detail);
         }

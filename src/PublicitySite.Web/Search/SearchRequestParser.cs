@@ -6,7 +6,7 @@ using PublicitySite.Search;
 
 namespace PublicitySite.Web.Search;
 
-/// <summary>Reads <c>q, type, column, year, sector, status, sort, page, pageSize</c> the same way for the page and the API.</summary>
+/// <summary>Reads <c>q, type, column, year, sector, status, sort, archived, page, pageSize</c> the same way for the page and the API.</summary>
 internal static class SearchRequestParser
 {
     public const int MaxPageSize = 50;
@@ -30,20 +30,20 @@ internal static class SearchRequestParser
     };
 
     public static bool TryParse(IQueryCollection query, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error) =>
-        TryParse(query, QueryPaging.From<PageLimits>(query), site, out request, out error);
+        TryParse(query.Keys, SearchFilters.From(query), QueryPaging.From<PageLimits>(query), site, out request, out error);
 
-    /// <summary>As above, with the paging bound apart (the API's operations describe it as a record).</summary>
-    public static bool TryParse(IQueryCollection query, Paging<PageLimits> paging, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
+    /// <summary>As above, with the filters and paging bound apart (the API's operations describe them as records).</summary>
+    public static bool TryParse(ICollection<string> keys, SearchFilters filters, Paging<PageLimits> paging, SiteDefinition site, out SearchRequest request, out (string Parameter, string Detail) error)
     {
         request = new SearchRequest();
         error = default;
-        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        if (keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
             error = (unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join("、", Known)}");
             return false;
         }
 
-        string? type = Value(query, "type");
+        var type = QueryFilter.Trimmed(filters.Type);
         if (type is not null)
         {
             if (site.FindType(type) is not { } found)
@@ -55,7 +55,7 @@ internal static class SearchRequestParser
             type = found.Name;
         }
 
-        string? column = Value(query, "column");
+        var column = QueryFilter.Trimmed(filters.Column);
         if (column is not null)
         {
             if (site.FindColumn(column) is not { } found)
@@ -67,24 +67,20 @@ internal static class SearchRequestParser
             column = found.Name;
         }
 
-        var year = Value(query, "year");
+        var year = QueryFilter.Trimmed(filters.Year);
         if (year is not null && !(year.Length == 4 && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
             error = ("year", "year 应为四位数字年份，例如 2024");
             return false;
         }
 
-        foreach (var name in new[] { "sector", "status" })
+        if (!QueryFilter.TryCheckLengths<SearchFilters>(out error, ("sector", QueryFilter.Trimmed(filters.Sector)), ("status", QueryFilter.Trimmed(filters.Status))))
         {
-            if (Value(query, name) is { Length: > MaxFilterLength })
-            {
-                error = (name, $"{name} 不能超过 {MaxFilterLength} 个字符");
-                return false;
-            }
+            return false;
         }
 
         SearchSort sort;
-        switch (Value(query, "sort")?.ToLowerInvariant())
+        switch (QueryFilter.Trimmed(filters.Sort)?.ToLowerInvariant())
         {
             case null or "relevance" or "score": sort = SearchSort.Relevance; break;
             case "date" or "newest": sort = SearchSort.Newest; break;
@@ -95,7 +91,7 @@ internal static class SearchRequestParser
         }
 
         bool includeArchived;
-        switch (Value(query, "archived")?.ToLowerInvariant())
+        switch (QueryFilter.Trimmed(filters.Archived)?.ToLowerInvariant())
         {
             case null or "1" or "true": includeArchived = true; break;
             case "0" or "false": includeArchived = false; break;
@@ -117,24 +113,18 @@ internal static class SearchRequestParser
 
         request = new SearchRequest
         {
-            Query = Value(query, "q"),
+            Query = QueryFilter.Trimmed(filters.Q),
             Type = type,
             Column = column,
             Year = year,
-            Sector = Value(query, "sector"),
-            Status = ProposalStatusName(Value(query, "status")),
+            Sector = QueryFilter.Trimmed(filters.Sector),
+            Status = ProposalStatusName(QueryFilter.Trimmed(filters.Status)),
             Sort = sort,
             Page = page,
             PageSize = pageSize,
             IncludeArchived = includeArchived,
         };
         return true;
-    }
-
-    private static string? Value(IQueryCollection query, string name)
-    {
-        var value = query[name].ToString().Trim();
-        return value.Length == 0 ? null : value;
     }
 
     /// <summary>The facet holds status names (已办结); the step's name (办结) or the English one finds it too.</summary>

@@ -145,6 +145,38 @@ public sealed class BadInputTests : IClassFixture<SeededSiteFixture>
         }
     }
 
+    /// <summary>Each filter the document gives a maxLength or a closed set is refused beyond it, naming the parameter.</summary>
+    [Theory]
+    [InlineData("/api/members?q=", "q", 51)]
+    [InlineData("/api/members?party=", "party", 51)]
+    [InlineData("/api/proposals?unit=", "unit", 51)]
+    [InlineData("/api/content?tag=", "tag", 101)]
+    [InlineData("/api/content/by-path?path=", "path", 301)]
+    [InlineData("/api/search/suggest?q=", "q", 31)]
+    public async Task A_filter_longer_than_documented_is_a_400_naming_it(string url, string parameter, int length)
+    {
+        using var client = site.CreateClient();
+
+        var body = await AssertChineseProblemAsync(await client.GetAsync(new Uri(url + new string('长', length), UriKind.Relative)), HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
+
+        using var fits = await client.GetAsync(new Uri(url + new string('长', length - 1), UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.BadRequest, fits.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/proposals?status=", "status", "Nope")]
+    [InlineData("/api/proposals?key=", "key", "maybe")]
+    [InlineData("/api/search?archived=", "archived", "2")]
+    [InlineData("/api/content?sort=", "sort", "random")]
+    public async Task A_value_outside_a_documented_set_is_a_400_naming_it(string url, string parameter, string value)
+    {
+        using var client = site.CreateClient();
+
+        var body = await AssertChineseProblemAsync(await client.GetAsync(new Uri(url + value, UriKind.Relative)), HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
+    }
+
     private static async Task<string> AssertChineseProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

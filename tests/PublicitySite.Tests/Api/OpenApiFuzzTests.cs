@@ -43,6 +43,7 @@ public sealed class OpenApiFuzzTests
         Assert.All(writes, o => Assert.NotEmpty(o.Value.Security ?? []));
         Assert.All(document.Paths.SelectMany(p => p.Value.Operations!), o => Assert.NotNull(o.Value.Responses!["400"].Content?["application/problem+json"].Schema));
         AssertPagingDescribed(document);
+        OpenApiQueryParameters.AssertDescribed(document);
         AssertSuccessDescribed(document);
 
         var random = new Random(20261203);
@@ -114,12 +115,12 @@ public sealed class OpenApiFuzzTests
     }
 
     /// <summary>
-    /// Every operation names the shape of its success, except those whose success is no JSON of ours: the export
-    /// (a Word or Excel file), GraphQL (described by its own schema) and a deletion (204).
+    /// Every operation names the shape of its success, except those whose success is no JSON of ours: GraphQL
+    /// (described by its own schema) and a deletion (204). A file is described as its bytes in each content type.
     /// </summary>
     private static void AssertSuccessDescribed(OpenApiDocument document)
     {
-        string[] exempt = ["GET /api/proposals/export", "GET /api/graphql", "POST /api/graphql", "DELETE /api/media/{id}"];
+        string[] exempt = ["GET /api/graphql", "POST /api/graphql", "DELETE /api/media/{id}"];
         var undescribed = document.Paths
             .SelectMany(p => p.Value.Operations!.Select(o => (Name: $"{o.Key.Method} {p.Key}", o.Value.Responses)))
             .Where(o => !o.Responses!.Any(r => r.Key.StartsWith('2') && r.Value.Content?.Values.Any(c => c.Schema is not null) == true))
@@ -127,6 +128,9 @@ public sealed class OpenApiFuzzTests
             .ToList();
         Assert.Equal(exempt.Order(StringComparer.Ordinal), undescribed.Order(StringComparer.Ordinal));
         Assert.NotNull(document.Paths["/api/media/{id}"].Operations![HttpMethod.Put].RequestBody?.Content?["application/json"].Schema);
+        var export = document.Paths["/api/proposals/export"].Operations![HttpMethod.Get].Responses!["200"].Content!;
+        Assert.Equal(new[] { ExportFormat.WordType, ExportFormat.ExcelType }.Order(StringComparer.Ordinal), export.Keys.Order(StringComparer.Ordinal));
+        Assert.All(export.Values, c => Assert.Equal((JsonSchemaType.String, "binary"), (c.Schema!.Type!.Value, c.Schema.Format)));
     }
 
     /// <summary>A fresh site builds its index behind a ready site; its documented 503 is not what this test looks for.</summary>
@@ -156,8 +160,10 @@ public sealed class OpenApiFuzzTests
             url.Append('/').Append(segment.StartsWith('{') ? Uri.EscapeDataString(Ids[random.Next(Ids.Length)]) : segment);
         }
 
+        // A value the document lists half the time, so the filters' good answers are reached as well as their refusals.
         var query = (operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Query && random.Next(3) > 0)
-            .Select(p => $"{Uri.EscapeDataString(p.Name!)}={Uri.EscapeDataString(Values[random.Next(Values.Length)])}")
+            .Select(p => (p.Name!, p.Schema?.Enum is { Count: > 0 } listed && random.Next(2) == 0 ? listed[random.Next(listed.Count)]!.GetValue<string>() : Values[random.Next(Values.Length)]))
+            .Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}")
             .ToList();
         if (random.Next(6) == 0)
         {
