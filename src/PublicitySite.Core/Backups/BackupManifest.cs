@@ -7,7 +7,7 @@ namespace PublicitySite.Backups;
 /// The schema is the list of migrations by name (without their timestamps, which differ per provider), so a
 /// SQLite backup can be checked against a PostgreSQL build and the other way round.
 /// </summary>
-public sealed record BackupManifest
+internal sealed record BackupManifest
 {
     /// <summary>The layout of the zip: tables as JSON lines, media files, this manifest.</summary>
     public const int CurrentFormat = 1;

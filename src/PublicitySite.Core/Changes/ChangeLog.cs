@@ -5,7 +5,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Changes;
 
 /// <summary>Writes and reads the change log. Rows are added to the caller's context, so they commit with the change.</summary>
-public static class ChangeLog
+internal static class ChangeLog
 {
     public const string StatusKind = "Status";
 
@@ -36,7 +36,7 @@ public static class ChangeLog
 }
 
 /// <summary>Records every content change in the log, inside the change's own transaction.</summary>
-public sealed class ChangeLogStager(TimeProvider clock) : IContentChangeStager
+internal sealed class ChangeLogStager(TimeProvider clock) : IContentChangeStager
 {
     public ValueTask StageAsync(AppDbContext db, ContentChange change, CancellationToken cancellationToken)
     {

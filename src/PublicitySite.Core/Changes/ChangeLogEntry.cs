@@ -7,7 +7,7 @@ namespace PublicitySite.Changes;
 /// One committed change to an item, written in the same transaction as the change itself: the durable,
 /// ordered record every search index (one per node) works through to its own checkpoint.
 /// </summary>
-public sealed class ChangeLogEntry
+internal sealed class ChangeLogEntry
 {
     /// <summary>Allocated by the database in insertion order. Commit order may differ (see <see cref="ChangeLogCursor"/>).</summary>
     public long Id { get; set; }

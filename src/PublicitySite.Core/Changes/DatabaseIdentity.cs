@@ -9,7 +9,7 @@ namespace PublicitySite.Changes;
 /// (a node's search index) records this id, so it can tell when it is looking at another database — the
 /// data directory switched from SQLite to PostgreSQL, or pointed at another server — and rebuild.
 /// </summary>
-public static class DatabaseIdentity
+internal static class DatabaseIdentity
 {
     private const string Key = "database-id";
 

@@ -21,7 +21,7 @@ public interface INodeSignals
     ValueTask ChangedAsync(SharedState what, CancellationToken cancellationToken);
 }
 
-public sealed class SingleNodeSignals : INodeSignals
+internal sealed class SingleNodeSignals : INodeSignals
 {
     public ValueTask ChangedAsync(SharedState what, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
@@ -37,7 +37,7 @@ public interface IJobLock
 }
 
 /// <summary>One node: every round runs here, so the lock is always free.</summary>
-public sealed class SingleNodeJobLock : IJobLock
+internal sealed class SingleNodeJobLock : IJobLock
 {
     public Task<IAsyncDisposable?> TryAcquireAsync(string job, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(Released.Instance);
 

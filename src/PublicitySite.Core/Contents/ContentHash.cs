@@ -4,7 +4,7 @@ using System.Text;
 namespace PublicitySite.Contents;
 
 /// <summary>SHA-256 of what a version says, so an approval can be tied to exactly the text approved.</summary>
-public static class ContentHash
+internal static class ContentHash
 {
     public static string Compute(string contentType, string title, string? slug, string? column, string data)
     {

@@ -10,7 +10,7 @@ namespace PublicitySite.Contents;
 /// Markdown body, <c>bodyHtml</c> its HTML (cleaned and sanitised here; it wins over <c>body</c>) and
 /// <c>name</c> its title. Any Markdown field <c>F</c> likewise takes HTML as <c>FHtml</c>.
 /// </summary>
-public static class ContentMapper
+internal static class ContentMapper
 {
     public static JsonObject ToParts(SiteDefinition site, ContentTypeDefinition type, JsonObject flat, List<string> errors, List<string>? unknownKeys = null)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace PublicitySite.Contents;
 
 /// <summary>Readable, stable URL segments: lowercase ASCII letters, digits and single hyphens.</summary>
-public static partial class SlugRules
+internal static partial class SlugRules
 {
     public const int MaxLength = 80;
 

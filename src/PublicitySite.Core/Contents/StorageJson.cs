@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace PublicitySite.Contents;
 
 /// <summary>JSON as stored and served: CJK written as characters, not \u escapes, because people read it.</summary>
-public static class StorageJson
+internal static class StorageJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.Curation;
 
-public static class CurationServiceCollectionExtensions
+internal static class CurationServiceCollectionExtensions
 {
     public static IServiceCollection AddCuration(this IServiceCollection services)
     {

@@ -9,7 +9,7 @@ public sealed record OutlineHeading(int Level, string Id, string Text);
 /// The in-page contents of a long article: every h2/h3 of the rendered (already sanitised) body gets a stable
 /// id (no visible mark after it), and the headings are listed for the contents box.
 /// </summary>
-public static partial class ArticleOutline
+internal static partial class ArticleOutline
 {
     public static (string Html, IReadOnlyList<OutlineHeading> Headings) Build(string? html)
     {

@@ -5,13 +5,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace PublicitySite.Literature;
 
 /// <summary>A Word document as an article: its title, its text as Markdown, and what could not be carried over.</summary>
-public sealed record DocxArticle(string? Title, string Markdown, int Images);
+internal sealed record DocxArticle(string? Title, string Markdown, int Images);
 
 /// <summary>
 /// Reads a .docx into Markdown. Headings are found by outline level (the paragraph's own or its style's,
 /// following basedOn), never by style name: a Chinese Word names them “标题 1”.
 /// </summary>
-public static class DocxReader
+internal static class DocxReader
 {
     public static DocxArticle Read(string path)
     {

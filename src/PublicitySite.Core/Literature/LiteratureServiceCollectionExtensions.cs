@@ -3,7 +3,7 @@ using PublicitySite.Contents;
 
 namespace PublicitySite.Literature;
 
-public static class LiteratureServiceCollectionExtensions
+internal static class LiteratureServiceCollectionExtensions
 {
     /// <summary>文史资料: the article index (kept by a change sink), catalogue reads and the collection importer.</summary>
     public static IServiceCollection AddLiterature(this IServiceCollection services)

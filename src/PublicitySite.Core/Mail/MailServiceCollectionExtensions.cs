@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace PublicitySite.Mail;
 
-public static class MailServiceCollectionExtensions
+internal static class MailServiceCollectionExtensions
 {
     /// <summary>
     /// E-mail notices: the outbox and the MailKit transport. The options are bound to <c>Smtp</c> by the web host

@@ -4,7 +4,7 @@ using System.Text;
 namespace PublicitySite.Media;
 
 /// <summary>What the bytes of an upload say it is, and whether its structure holds together.</summary>
-public sealed record FileInspection(MediaFormat? Format, string? Problem, int Frames = 1);
+internal sealed record FileInspection(MediaFormat? Format, string? Problem, int Frames = 1);
 
 /// <summary>
 /// Decides a file's type from its signature (never its name or the client's content type) and walks its
@@ -49,7 +49,7 @@ public static class FileSignatures
         return data.StartsWith("%PDF-"u8) ? MediaFormat.Pdf : OfficeFiles.Detect(data);
     }
 
-    public static FileInspection Inspect(ReadOnlySpan<byte> data)
+    internal static FileInspection Inspect(ReadOnlySpan<byte> data)
     {
         if (data.Length == 0)
         {

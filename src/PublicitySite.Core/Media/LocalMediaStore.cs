@@ -3,7 +3,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Media;
 
 /// <summary>Media on the local disk under <see cref="SitePaths.MediaDir"/>.</summary>
-public sealed class LocalMediaStore(SitePaths paths) : IMediaStore
+internal sealed class LocalMediaStore(SitePaths paths) : IMediaStore
 {
     private readonly string root = Path.GetFullPath(paths.MediaDir) + Path.DirectorySeparatorChar;
 

@@ -57,7 +57,7 @@ public sealed class MediaTag
 }
 
 /// <summary>One content item that refers to an asset, kept current as content is saved.</summary>
-public sealed class MediaUsage
+internal sealed class MediaUsage
 {
     public required string MediaId { get; init; }
 

@@ -9,7 +9,7 @@ namespace PublicitySite.Media;
 /// Finds the media a version refers to: the ids in its Media fields, and every <c>/media/{id}</c> address in
 /// any text (Markdown images and links, reply texts, captions).
 /// </summary>
-public static partial class MediaReferences
+internal static partial class MediaReferences
 {
     public static ISet<string> Extract(SiteDefinition site, ContentTypeDefinition? type, JsonObject data)
     {

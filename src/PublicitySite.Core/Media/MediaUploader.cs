@@ -12,7 +12,7 @@ namespace PublicitySite.Media;
 public sealed record MediaUpload(string? FileName, string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>A file that passed every check: its real format and the bytes to keep (re-encoded if an image).</summary>
-public sealed record CheckedFile(MediaFormat Format, ProcessedImage File);
+internal sealed record CheckedFile(MediaFormat Format, ProcessedImage File);
 
 /// <summary>
 /// Takes an upload from a stream to a stored asset: size counted while reading, type decided by signature,
@@ -113,7 +113,7 @@ public sealed class MediaUploader(AppDbContext db, IMediaStore store, ImagePipel
     /// stored; no alt text is asked for, as such a file is only ever downloaded. The caller decides which of
     /// the accepted formats it takes.
     /// </summary>
-    public Task<Result<CheckedFile>> CheckAsync(Stream content, CancellationToken cancellationToken = default) =>
+    internal Task<Result<CheckedFile>> CheckAsync(Stream content, CancellationToken cancellationToken = default) =>
         ProcessAsync(content, null, altRequired: false, cancellationToken);
 
     private async Task<Result<CheckedFile>> ProcessAsync(Stream content, string? alt, bool altRequired, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace PublicitySite.Media;
 /// Keeps <see cref="MediaUsage"/> current after each committed content change. An item uses an asset when its
 /// latest version (what editors work on) or its published version (what readers see) refers to it.
 /// </summary>
-public sealed class MediaUsageTracker(AppDbContext db, SiteDefinitionStore definitions) : IContentChangeSink
+internal sealed class MediaUsageTracker(AppDbContext db, SiteDefinitionStore definitions) : IContentChangeSink
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {

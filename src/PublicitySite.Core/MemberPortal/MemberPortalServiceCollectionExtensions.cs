@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.MemberPortal;
 
-public static class MemberPortalServiceCollectionExtensions
+internal static class MemberPortalServiceCollectionExtensions
 {
     /// <summary>委员之家: member accounts, the portal's proposal commands and reads.</summary>
     public static IServiceCollection AddMemberPortalCore(this IServiceCollection services)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.MemberRecord;
 
-public static class MemberRecordServiceCollectionExtensions
+internal static class MemberRecordServiceCollectionExtensions
 {
     /// <summary>履职档案: 社情民意 from the portal and their adoption, meeting rosters, the yearly record and points.</summary>
     public static IServiceCollection AddMemberRecordCore(this IServiceCollection services)

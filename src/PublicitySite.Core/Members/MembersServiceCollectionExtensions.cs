@@ -3,7 +3,7 @@ using PublicitySite.Contents;
 
 namespace PublicitySite.Members;
 
-public static class MembersServiceCollectionExtensions
+internal static class MembersServiceCollectionExtensions
 {
     /// <summary>委员风采 and 社情民意: the member index (kept by a change sink), directory and profile reads.</summary>
     public static IServiceCollection AddMembers(this IServiceCollection services)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.Navigation;
 
-public static class NavigationServiceCollectionExtensions
+internal static class NavigationServiceCollectionExtensions
 {
     public static IServiceCollection AddNavigation(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace PublicitySite.Proposals;
 
 /// <summary>A small RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes, a BOM.</summary>
-public static class ProposalCsv
+internal static class ProposalCsv
 {
     public static List<List<string>> Parse(string text)
     {

@@ -20,7 +20,7 @@ public enum ProposalDirectoryKind
 }
 
 /// <summary>One name of a directory.</summary>
-public sealed class ProposalDirectoryEntry
+internal sealed class ProposalDirectoryEntry
 {
     public long Id { get; set; }
 

@@ -35,7 +35,7 @@ public sealed record ProposalDetail(ProposalRecord Record, PublishedEntry Entry,
 }
 
 /// <summary>A proposal a member led (position 0) or co-signed.</summary>
-public sealed record MemberProposal(ProposalRecord Record, bool Lead);
+internal sealed record MemberProposal(ProposalRecord Record, bool Lead);
 
 /// <summary>The values the list's filters can take, drawn from what is public.</summary>
 public sealed record ProposalFacets(
@@ -133,7 +133,7 @@ public sealed class ProposalQueries(AppDbContext db, ContentQueries contents)
     }
 
     /// <summary>The public proposals a member led or co-signed, newest session first. Keyed by member item id or by name.</summary>
-    public async Task<IReadOnlyList<MemberProposal>> OfMemberAsync(string memberIdOrName, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<MemberProposal>> OfMemberAsync(string memberIdOrName, CancellationToken cancellationToken = default)
     {
         var rows = await db.Set<ProposalProposer>().AsNoTracking()
             .Where(p => p.MemberId == memberIdOrName || p.Name == memberIdOrName)

@@ -8,7 +8,7 @@ namespace PublicitySite.Proposals;
 /// Reply PDFs a proposal's timeline links to. They are stored as <c>/media/{id}</c> on 已答复 events, not in
 /// the proposal's content data, so only this source tells the media library they are in use.
 /// </summary>
-public sealed class ProposalReplyMedia(AppDbContext db) : IMediaUsageSource
+internal sealed class ProposalReplyMedia(AppDbContext db) : IMediaUsageSource
 {
     public const string Use = "提案答复";
 

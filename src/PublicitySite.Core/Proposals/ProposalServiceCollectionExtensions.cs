@@ -5,7 +5,7 @@ using PublicitySite.Media;
 
 namespace PublicitySite.Proposals;
 
-public static class ProposalServiceCollectionExtensions
+internal static class ProposalServiceCollectionExtensions
 {
     /// <summary>The proposal lifecycle, its derived records, the office's services and the public reads.</summary>
     public static IServiceCollection AddProposalsCore(this IServiceCollection services)

@@ -3,7 +3,7 @@ using PublicitySite.Contents.Definitions;
 namespace PublicitySite.Recipes;
 
 /// <summary>A recipe file as written: every section is optional, so a small recipe can change one thing.</summary>
-public sealed record RecipeDocument
+internal sealed record RecipeDocument
 {
     public string? Name { get; init; }
 

@@ -8,7 +8,7 @@ namespace PublicitySite.Recipes;
 /// Reads a recipe file, checks all of it, and merges it over the current definitions. Nothing is returned
 /// unless the whole recipe is valid, so a bad recipe never leaves the site half-configured.
 /// </summary>
-public static class RecipeLoader
+internal static class RecipeLoader
 {
     internal static readonly JsonSerializerOptions Json = new()
     {

@@ -8,7 +8,7 @@ namespace PublicitySite.RichText;
 /// The words of an HTML body, for search, snippets, feeds, the API's <c>bodyText</c>, the 错敏词 check and
 /// the version diff: block elements become line breaks, table cells are separated, markup disappears.
 /// </summary>
-public static class HtmlText
+internal static class HtmlText
 {
     private static readonly HtmlParser Parser = new();
 

@@ -11,7 +11,7 @@ namespace PublicitySite.RichText;
 /// comments and VML disappear. Images embedded as data URIs are kept for the uploader; local file images
 /// (<c>file:///</c>, which no server can read) are dropped.
 /// </summary>
-public static partial class OfficeHtmlCleaner
+internal static partial class OfficeHtmlCleaner
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
 

@@ -9,7 +9,7 @@ namespace PublicitySite.RichText;
 /// cells, alignment and indent classes, figures with captions, links, and pictures from the media library
 /// only. Everything else is dropped, keeping its text, so a pasted document loses its look, never its words.
 /// </summary>
-public static partial class RichHtmlSanitizer
+internal static partial class RichHtmlSanitizer
 {
     /// <summary>Classes the editor writes; every other class is removed.</summary>
     public static readonly IReadOnlyList<string> Classes =

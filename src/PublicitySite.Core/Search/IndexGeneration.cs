@@ -108,7 +108,7 @@ internal sealed class BM25SearcherFactory : SearcherFactory
 }
 
 /// <summary>A searcher borrowed from the index; dispose it to give it back.</summary>
-public sealed class SearcherLease : IDisposable
+internal sealed class SearcherLease : IDisposable
 {
     private readonly SearcherManager manager;
     private int released;

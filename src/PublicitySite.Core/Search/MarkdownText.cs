@@ -7,7 +7,7 @@ namespace PublicitySite.Search;
 /// breaks kept as spaces. A single pass over the characters — a full Markdown parse per document cost as much
 /// as all the analysis, and the index needs only the words.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     /// <summary>The text line by line, for comparing versions: the line breaks stay, the symbols go.</summary>
     public static string ToLines(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? "" : string.Join('\n',

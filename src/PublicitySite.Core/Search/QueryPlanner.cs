@@ -3,10 +3,10 @@ using System.Text;
 namespace PublicitySite.Search;
 
 /// <summary>One thing the query asks for: a word or phrase, with the synonyms that stand for it.</summary>
-public sealed record QueryUnit(string Text, IReadOnlyList<string> Alternatives, bool Optional);
+internal sealed record QueryUnit(string Text, IReadOnlyList<string> Alternatives, bool Optional);
 
 /// <summary>What a query was understood as.</summary>
-public sealed record QueryPlan(IReadOnlyList<QueryUnit> Units, IReadOnlyList<string> Phrases, string WordText, bool Truncated)
+internal sealed record QueryPlan(IReadOnlyList<QueryUnit> Units, IReadOnlyList<string> Phrases, string WordText, bool Truncated)
 {
     public bool IsEmpty => Units.Count == 0;
 
@@ -27,7 +27,7 @@ public sealed class QueryPlanner(DomainDictionary dictionary, SynonymStore synon
 
     private static readonly HashSet<string> Operators = ["and", "or", "not", "&&", "||"];
 
-    public QueryPlan Plan(string? input)
+    internal QueryPlan Plan(string? input)
     {
         var text = (input ?? "").Trim();
         var truncated = text.Length > MaxQueryLength;

@@ -16,7 +16,7 @@ namespace PublicitySite.Search;
 /// field marked private never reaches the index; a proposal whose proposer refused publication is never
 /// searchable by the public.
 /// </summary>
-public sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, DomainDictionary dictionary)
+internal sealed class SearchDocumentBuilder(SiteDefinitionStore definitions, DomainDictionary dictionary)
 {
     private static readonly HashSet<string> NameFields = ["Proposers", "Author", "Narrator", "Compiler", "Supervisor"];
 

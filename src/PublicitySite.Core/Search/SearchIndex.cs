@@ -117,7 +117,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     }
 
     /// <summary>A searcher over the latest committed-or-not changes; null while no index is ready.</summary>
-    public SearcherLease? Acquire() => Volatile.Read(ref live)?.Acquire();
+    internal SearcherLease? Acquire() => Volatile.Read(ref live)?.Acquire();
 
     /// <summary>Replaces every document of an item (none when it is deleted or has nothing to show).</summary>
     public async Task ApplyAsync(string itemId, IReadOnlyList<Lucene.Net.Documents.Document> docs, CancellationToken cancellationToken = default)

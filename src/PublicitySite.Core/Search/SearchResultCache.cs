@@ -42,7 +42,7 @@ public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCa
     }
 
     /// <summary>The cache key of a public search: everything that decides its answer.</summary>
-    public static string Key(QueryPlan plan, SearchRequest request)
+    internal static string Key(QueryPlan plan, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);

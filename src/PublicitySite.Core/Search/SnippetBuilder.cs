@@ -8,7 +8,7 @@ namespace PublicitySite.Search;
 /// folded text, whose offsets equal the original's, so 政協 in the text is marked for a query 政协. Touching
 /// or overlapping matches become one mark.
 /// </summary>
-public static class SnippetBuilder
+internal static class SnippetBuilder
 {
     /// <summary>
     /// The window of at most <paramref name="length"/> characters holding the most distinct matches (the

@@ -7,7 +7,7 @@ namespace PublicitySite.Search;
 /// table), full-width forms to half-width, Latin to lower case. Every fold maps one UTF-16 unit to one, so
 /// offsets in folded text are offsets in the original and highlights land on the reader's own characters.
 /// </summary>
-public static class TextFolding
+internal static class TextFolding
 {
     private static readonly char[] Map = BuildMap();
 

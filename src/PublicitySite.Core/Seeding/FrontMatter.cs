@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace PublicitySite.Seeding;
 
 /// <summary>A Markdown file's YAML front matter as JSON, and the body after it.</summary>
-public sealed record FrontMatter(JsonObject Values, string Body)
+internal sealed record FrontMatter(JsonObject Values, string Body)
 {
     /// <summary>Parses <c>---</c> YAML <c>---</c> then Markdown. Throws <see cref="FormatException"/> with the reason.</summary>
     public static FrontMatter Parse(string text)

@@ -1,7 +1,7 @@
 
 namespace PublicitySite.Settings;
 
-public sealed record SiteSettingsOverrides(IReadOnlyDictionary<string, string> Values, DateTime UpdatedUtc);
+internal sealed record SiteSettingsOverrides(IReadOnlyDictionary<string, string> Values, DateTime UpdatedUtc);
 
 /// <summary>
 /// This node's copy of the stored overrides, replaced whole on every update. Several nodes would each need
@@ -11,9 +11,9 @@ public sealed class SiteSettingsCache
 {
     private SiteSettingsOverrides? overrides;
 
-    public SiteSettingsOverrides? Overrides => Volatile.Read(ref overrides);
+    internal SiteSettingsOverrides? Overrides => Volatile.Read(ref overrides);
 
-    public void Set(SiteSettingsOverrides value) => Volatile.Write(ref overrides, value);
+    internal void Set(SiteSettingsOverrides value) => Volatile.Write(ref overrides, value);
 
     public void Clear() => Volatile.Write(ref overrides, null);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.Settings;
 
-public static class SiteSettingsServiceCollectionExtensions
+internal static class SiteSettingsServiceCollectionExtensions
 {
     public static IServiceCollection AddSiteSettings(this IServiceCollection services)
     {

@@ -7,7 +7,7 @@ namespace PublicitySite.SiteMigration;
 
 /// <summary>What an old article page holds, read with the mapping's selectors; the body is still a DOM so its
 /// pictures and links can be pointed at their new homes once those exist.</summary>
-public sealed class ParsedArticle
+internal sealed class ParsedArticle
 {
     public required string Title { get; init; }
 
@@ -58,7 +58,7 @@ public sealed class ParsedArticle
 /// Before the body is cleaned like pasted Office text (on save), scripts and styles go and layout tables
 /// (tables inside tables, one-cell rows, role=presentation) give up their content; real tables stay.
 /// </summary>
-public static partial class ArticleExtractor
+internal static partial class ArticleExtractor
 {
     private static readonly string[] AttachmentExtensions = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".zip", ".rar", ".txt"];
 

@@ -19,7 +19,7 @@ public enum LegacyKind
 /// An address of the old site and what it became. The table is the 301 map (kept for ever) and the importer's
 /// memory: an article with a row was imported, and its <see cref="SourceHash"/> tells whether its page changed.
 /// </summary>
-public sealed class LegacyAddress
+internal sealed class LegacyAddress
 {
     /// <summary>Path and query as the old site wrote them (<c>/zxyw/202403/t20240312_123.html</c>).</summary>
     public required string OldPath { get; set; }

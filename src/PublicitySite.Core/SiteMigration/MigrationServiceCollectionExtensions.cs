@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicitySite.SiteMigration;
 
-public static class MigrationServiceCollectionExtensions
+internal static class MigrationServiceCollectionExtensions
 {
     /// <summary>网站迁移: the crawl importer, its writer and the old-address map.</summary>
     public static IServiceCollection AddSiteMigration(this IServiceCollection services)

@@ -12,7 +12,7 @@ using PublicitySite.Workflow;
 namespace PublicitySite.SiteMigration;
 
 /// <summary>An article read from the old site with its downloaded pictures and attachments.</summary>
-public sealed record ArticleImport(MigrationMapping Mapping, ItemRule Rule, Uri Url, string OldPath, ParsedArticle Article, IReadOnlyDictionary<Uri, Fetched> Files, LegacyAddress? Existing);
+internal sealed record ArticleImport(MigrationMapping Mapping, ItemRule Rule, Uri Url, string OldPath, ParsedArticle Article, IReadOnlyDictionary<Uri, Fetched> Files, LegacyAddress? Existing);
 
 /// <summary>
 /// Everything a run writes. Each article is one transaction: its files into the media library through the
@@ -77,7 +77,7 @@ public sealed class MigrationWriter(AppDbContext db, WorkflowService workflow, C
         await SaveCountsAsync(run, report, cancellationToken);
     }
 
-    public async Task SaveArticleAsync(ArticleImport import, MigrationOptions options, MigrationRun run, MigrationReport report, CancellationToken cancellationToken)
+    internal async Task SaveArticleAsync(ArticleImport import, MigrationOptions options, MigrationRun run, MigrationReport report, CancellationToken cancellationToken)
     {
         var url = import.Url.ToString();
         if (import.Existing?.ContentItemId is { } oldId && !await db.ContentItems.AnyAsync(i => i.Id == oldId && !i.Deleted, cancellationToken))

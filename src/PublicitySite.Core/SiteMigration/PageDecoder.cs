@@ -8,7 +8,7 @@ namespace PublicitySite.SiteMigration;
 /// order mark, a <c>&lt;meta charset&gt;</c> near the top, else UTF-8 if the bytes are valid UTF-8, else GBK
 /// (many old Chinese sites never said). GB2312 and GBK are read as GB18030, which contains both.
 /// </summary>
-public static partial class PageDecoder
+internal static partial class PageDecoder
 {
     static PageDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 namespace PublicitySite.SiteMigration;
 
 /// <summary>One answer of the old site: the bytes, or why there are none (in Chinese, for the report).</summary>
-public sealed record Fetched(Uri Url, byte[]? Bytes, string? MediaType, string? Charset, string? Problem, bool Unreachable = false)
+internal sealed record Fetched(Uri Url, byte[]? Bytes, string? MediaType, string? Charset, string? Problem, bool Unreachable = false)
 {
     public bool Succeeded => Bytes is not null;
 }
@@ -16,7 +16,7 @@ public sealed record Fetched(Uri Url, byte[]? Bytes, string? MediaType, string? 
 /// answers with a doubling pause, following redirects only while they stay under <c>baseUrl</c>, and refusing
 /// anything larger than the limit before reading it whole.
 /// </summary>
-public sealed class PoliteFetcher : IDisposable
+internal sealed class PoliteFetcher : IDisposable
 {
     public const string AgentToken = "PublicitySite-Migrate";
 

@@ -4,7 +4,7 @@ namespace PublicitySite.SiteMigration;
 /// The <c>Disallow</c>/<c>Allow</c> lines of robots.txt that apply to the importer (its own group, else
 /// <c>*</c>); the longest matching rule wins, as the major crawlers read it.
 /// </summary>
-public sealed class RobotsRules
+internal sealed class RobotsRules
 {
     private readonly List<(string Prefix, bool Allow)> rules;
 

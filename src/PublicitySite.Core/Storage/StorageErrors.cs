@@ -5,7 +5,7 @@ using Npgsql;
 namespace PublicitySite.Storage;
 
 /// <summary>Database errors recognised by what they mean, whichever provider raised them.</summary>
-public static class StorageErrors
+internal static class StorageErrors
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;

@@ -10,7 +10,7 @@ namespace PublicitySite.Storage;
 /// field can do it in the database instead of loading every version. The column stays plain text on both
 /// providers (no schema change); each provider context maps the call to its own JSON function.
 /// </summary>
-public static class StoredJson
+internal static class StoredJson
 {
     private static readonly MethodInfo TextMethod = typeof(StoredJson).GetMethod(nameof(Text))!;
 

@@ -6,7 +6,7 @@ namespace PublicitySite.Users;
 /// Identity's messages in Chinese, so a refused password or name reads the same on the admin pages, the API
 /// and the command line. The password rule itself is set in <c>AddPublicityCore</c>.
 /// </summary>
-public sealed class ChineseIdentityErrors : IdentityErrorDescriber
+internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), $"密码至少 {length} 位");
 

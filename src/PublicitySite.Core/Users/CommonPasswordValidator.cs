@@ -8,7 +8,7 @@ namespace PublicitySite.Users;
 /// and pinyin words, names and places with years, lucky numbers and keyboard tails, e.g. <c>zhangwei1990</c>,
 /// <c>woaini5201314</c>, <c>1qaz2wsx3edc</c>), compared without regard to case.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
+internal sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 {
     private static readonly Lazy<HashSet<string>> List = new(Load);
 

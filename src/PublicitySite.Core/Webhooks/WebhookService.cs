@@ -59,7 +59,7 @@ public sealed class WebhookService(AppDbContext db, TimeProvider clock)
 }
 
 /// <summary>Turns content publication changes into outbox rows, inside the change's own transaction.</summary>
-public sealed class WebhookContentStager(TimeProvider clock) : IContentChangeStager
+internal sealed class WebhookContentStager(TimeProvider clock) : IContentChangeStager
 {
     public async ValueTask StageAsync(AppDbContext db, ContentChange change, CancellationToken cancellationToken)
     {

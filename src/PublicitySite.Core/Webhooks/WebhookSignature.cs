@@ -8,7 +8,7 @@ namespace PublicitySite.Webhooks;
 /// <c>X-Publicity-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body" with the hook's secret&gt;</c>.
 /// The timestamp is signed too, so a receiver can refuse old deliveries replayed later.
 /// </summary>
-public static class WebhookSignature
+internal static class WebhookSignature
 {
     public const string Header = "X-Publicity-Signature";
 

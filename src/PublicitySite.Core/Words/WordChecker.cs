@@ -25,7 +25,7 @@ public sealed record WordCheckResult
 }
 
 /// <summary>Finds listed terms in text. Plain ordinal matching: Chinese terms are matched character for character.</summary>
-public static class WordChecker
+internal static class WordChecker
 {
     private const int ContextChars = 12;
 

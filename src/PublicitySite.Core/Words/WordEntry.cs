@@ -7,7 +7,7 @@ namespace PublicitySite.Words;
 /// An administrator's change to the word list: a new term, or an override of a recipe term (including
 /// switching it off). The recipe stays the baseline; these rows win over it by term.
 /// </summary>
-public sealed class WordEntry
+internal sealed class WordEntry
 {
     public long Id { get; set; }
 

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Admin;
 /// value named "page" (the page's own path, e.g. <c>/Content/Index</c>): a property bound under that name gets
 /// the path instead of the number, so <c>?page=2</c> was ignored and plain visits showed a binding error.
 /// </summary>
-public static class AdminPaging
+internal static class AdminPaging
 {
     public const string Key = "page";
 

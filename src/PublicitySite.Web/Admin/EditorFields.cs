@@ -21,7 +21,7 @@ public sealed record EditorField(string Part, FieldDefinition Field, IReadOnlyLi
 /// Maps a type's fields to form inputs and back. Fields the form cannot edit (objects, pickers) are carried
 /// over from the version being edited, so saving from the editor never drops them.
 /// </summary>
-public static class EditorFields
+internal static class EditorFields
 {
     private static readonly FieldType[] Editable =
     [

@@ -3,7 +3,7 @@ using PublicitySite.Contents;
 namespace PublicitySite.Web.Admin;
 
 /// <summary>The admin forms' <c>datetime-local</c> values are Beijing time; the workflow takes UTC.</summary>
-public static class EditorTime
+internal static class EditorTime
 {
     public static DateTime? ToUtc(DateTime? local) =>
         local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), SiteTime.Zone.GetUtcOffset(t)).UtcDateTime : null;

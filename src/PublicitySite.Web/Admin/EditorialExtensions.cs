@@ -3,7 +3,7 @@ using PublicitySite.Web.Api;
 
 namespace PublicitySite.Web.Admin;
 
-public static class EditorialExtensions
+internal static class EditorialExtensions
 {
     /// <summary>The write API, user management API and the admin pages.</summary>
     public static IEndpointRouteBuilder MapEditorial(this IEndpointRouteBuilder routes)

@@ -5,7 +5,7 @@ using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Admin;
 
-public static class EditorialServiceCollectionExtensions
+internal static class EditorialServiceCollectionExtensions
 {
     /// <summary>The editorial side: workflow rules, audit, 错敏词, sign-in, the admin pages and the scheduler.</summary>
     public static IServiceCollection AddEditorial(this IServiceCollection services)

@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Admin;
 /// site will show it. An endpoint of its own rather than a page handler: a page loads and saves TempData, and a
 /// preview answered after a save would delete the save's message on its way to the next page.
 /// </summary>
-public static class LivePreviewEndpoint
+internal static class LivePreviewEndpoint
 {
     public static IEndpointRouteBuilder MapLivePreview(this IEndpointRouteBuilder routes)
     {

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Admin;
 /// <summary>
 /// Who may use the office screens, read from the recipe so a changed role changes the screens with it.
 /// </summary>
-public static class OfficeAccess
+internal static class OfficeAccess
 {
     /// <summary>提案办理: roles holding <c>proposals.record</c> (ProposalClerk and Administrator in the recipe).</summary>
     public static bool Proposals(WorkflowPolicy policy, Actor actor)

@@ -5,7 +5,7 @@ using PublicitySite.Workflow;
 namespace PublicitySite.Web.Admin;
 
 /// <summary><c>GET /preview/{token}</c>: the version a preview link names, for someone without an account.</summary>
-public static class PreviewEndpoints
+internal static class PreviewEndpoints
 {
     public static IEndpointRouteBuilder MapPreviewLinks(this IEndpointRouteBuilder routes)
     {

@@ -1,7 +1,7 @@
 namespace PublicitySite.Web.Api;
 
 /// <summary>Bound from the <c>Api</c> section.</summary>
-public sealed class ApiOptions
+internal sealed class ApiOptions
 {
     public const string Section = "Api";
 

@@ -3,7 +3,7 @@ using PublicitySite.Commands;
 namespace PublicitySite.Web.Api;
 
 /// <summary>RFC 9457 problem details with Chinese titles: what other front ends show their users.</summary>
-public static class ApiProblems
+internal static class ApiProblems
 {
     public static IResult BadParameter(string parameter, string detail) => Results.Problem(
         title: "请求参数有误",

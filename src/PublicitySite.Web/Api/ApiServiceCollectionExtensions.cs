@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace PublicitySite.Web.Api;
 
-public static class ApiServiceCollectionExtensions
+internal static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddPublicityApi(this IServiceCollection services)
     {

@@ -7,7 +7,7 @@ using Scalar.AspNetCore;
 namespace PublicitySite.Web.Api;
 
 /// <summary>The JSON API's cross-cutting parts: OpenAPI, CORS, rate limits, JSON settings.</summary>
-public static class ApiSetup
+internal static class ApiSetup
 {
     public static WebApplication UsePublicityApi(this WebApplication app)
     {

@@ -11,7 +11,7 @@ using PublicitySite.Web.Site;
 namespace PublicitySite.Web.Api;
 
 /// <summary>Anonymous reads of published content: <c>GET /api/content</c> and <c>GET /api/content/{id}</c>.</summary>
-public static class ContentReadEndpoints
+internal static class ContentReadEndpoints
 {
     public const int MaxPageSize = 100;
 

@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Api;
 /// What the write API answers after a workflow command: the version as it now stands, the stage it waits at,
 /// and after a save the 错敏词 found in the new text (a warning; submitting is what they stop).
 /// </summary>
-public sealed record ContentWriteAnswer(string Id, int Version, string Status, string StatusLabel, string? Stage, string ContentHash, IReadOnlyList<WordHitAnswer>? Words)
+internal sealed record ContentWriteAnswer(string Id, int Version, string Status, string StatusLabel, string? Stage, string ContentHash, IReadOnlyList<WordHitAnswer>? Words)
 {
     public static ContentWriteAnswer Of(WorkflowChange change)
     {
@@ -18,4 +18,4 @@ public sealed record ContentWriteAnswer(string Id, int Version, string Status, s
 }
 
 /// <summary>One term the 错敏词 check found: where, which, what to write instead, and how serious.</summary>
-public sealed record WordHitAnswer(string Field, string Term, string? Replacement, string Level, string? Note);
+internal sealed record WordHitAnswer(string Field, string Term, string? Replacement, string Level, string? Note);

@@ -14,7 +14,7 @@ namespace PublicitySite.Web.Api;
 /// The write API: acts as the token's user through <see cref="WorkflowService"/>, so it obeys exactly the rules
 /// the admin pages obey. Every refusal is a problem-details answer with a Chinese reason.
 /// </summary>
-public static class ContentWriteEndpoints
+internal static class ContentWriteEndpoints
 {
     private const string BadVersion = "version 应为正整数";
     private const string BadTime = "at 应为 ISO 8601 时间";

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Api;
 /// <c>from</c> and <c>to</c> of a list filtered by date, bound as text so a bad date gets the Chinese 400 naming
 /// the parameter at fault. ISO 8601; a bare date means that day in China.
 /// </summary>
-public sealed record DateRange
+internal sealed record DateRange
 {
     [FromQuery(Name = "from")]
     public string? From { get; init; }

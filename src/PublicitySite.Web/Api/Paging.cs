@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace PublicitySite.Web.Api;
 
 /// <summary>The paging limits of one list: what a reader gets without asking, and how far they may ask.</summary>
-public interface IPagedList
+internal interface IPagedList
 {
     static abstract int DefaultPageSize { get; }
 
@@ -17,10 +17,10 @@ public interface IPagedList
 }
 
 /// <summary>One page of a list as the API answers it: the page asked for and the count of every match.</summary>
-public sealed record PageAnswer<TItem>(int Total, int Page, int PageSize, IReadOnlyList<TItem> Items);
+internal sealed record PageAnswer<TItem>(int Total, int Page, int PageSize, IReadOnlyList<TItem> Items);
 
 /// <summary>Apart from <see cref="Paging{TList}"/> because the analyzers keep static members off generic types.</summary>
-public static class QueryPaging
+internal static class QueryPaging
 {
     /// <summary>For the HTML pages, which read the same lists from their own query strings.</summary>
     public static Paging<TList> From<TList>(IQueryCollection query)
@@ -36,7 +36,7 @@ public static class QueryPaging
 /// <see cref="QueryNumbers"/>' rules, so a bad value gets the list's own Chinese 400 rather than the framework's.
 /// The OpenAPI document describes them as integers with the limits of <typeparamref name="TList"/>.
 /// </summary>
-public sealed record Paging<TList>
+internal sealed record Paging<TList>
     where TList : IPagedList
 {
     [FromQuery(Name = "page")]

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Api;
 /// are ignored, an absent or empty value takes the default, and anything else must be plain digits within the
 /// bounds — no signs, no exponents, no thousands separators — or the caller answers 400.
 /// </summary>
-public static class QueryNumbers
+internal static class QueryNumbers
 {
     /// <returns>False when a value is given and is not a whole number from <paramref name="min"/> to <paramref name="max"/>.</returns>
     public static bool TryRead(string? text, int min, int max, int fallback, out int value)

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Api;
 /// The one mapping from a command's <see cref="Failure"/> to HTTP: its status code (shared with the admin
 /// pages' ModelState mapping) and RFC 9457 problem details with the Chinese title and detail.
 /// </summary>
-public static class ResultProblems
+internal static class ResultProblems
 {
     public static int StatusOf(Failure failure) => failure switch
     {

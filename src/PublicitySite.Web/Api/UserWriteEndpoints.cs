@@ -11,13 +11,13 @@ using static PublicitySite.Web.Api.ResultProblems;
 namespace PublicitySite.Web.Api;
 
 /// <summary>The user an administration call created or changed.</summary>
-public sealed record UserRoleAnswer(string Name, string Role);
+internal sealed record UserRoleAnswer(string Name, string Role);
 
 /// <summary>
 /// <c>POST /api/users</c> and <c>PUT /api/users/{name}/role</c>: user management for roles that hold users.manage,
 /// through the permission policy (a token also needs the manage scope).
 /// </summary>
-public static class UserWriteEndpoints
+internal static class UserWriteEndpoints
 {
     public static IEndpointRouteBuilder MapUserWrites(this IEndpointRouteBuilder routes)
     {

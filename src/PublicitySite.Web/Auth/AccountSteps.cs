@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Auth;
 /// redirects there; the admin and write API answer 403 to the cookie. API tokens are not held: they are
 /// made by a user who already signed in, and each is checked on its own.
 /// </summary>
-public static class AccountSteps
+internal static class AccountSteps
 {
     public const string PasswordPage = "/admin/account/password";
     public const string TwoFactorPage = "/admin/account/two-factor";

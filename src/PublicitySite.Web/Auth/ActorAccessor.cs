@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Auth;
 /// The person behind a request, with their role as it is now in the database (not as it was when the cookie
 /// or token was issued), so a role change or a lock-out takes effect on the next request, and a token's scopes.
 /// </summary>
-public sealed class ActorAccessor(UserManager<AppUser> users)
+internal sealed class ActorAccessor(UserManager<AppUser> users)
 {
     private Actor? cached;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace PublicitySite.Web.Auth;
 
 /// <summary>Bound from <c>Admin</c>: <c>Admin__AllowedNetworks__0=10.1.0.0/16</c>, <c>Admin__AllowedNetworks__1=127.0.0.1/32</c>.</summary>
-public sealed class AdminNetworkOptions
+internal sealed class AdminNetworkOptions
 {
     public const string Section = "Admin";
 
@@ -17,7 +17,7 @@ public sealed class AdminNetworkOptions
 /// <c>/api</c>, except the read-only <c>/api/graphql</c>). The client address is the connection's, or a
 /// trusted proxy's <c>X-Forwarded-For</c> (<c>Hosting/ForwardedHeadersSetup</c>); nothing else can claim one.
 /// </summary>
-public static class AdminNetworks
+internal static class AdminNetworks
 {
     public static WebApplication UseAdminNetworks(this WebApplication app)
     {

@@ -12,7 +12,7 @@ namespace PublicitySite.Web.Auth;
 /// Authenticates <c>Authorization: Bearer</c> with the token service: the request acts as the token's user,
 /// limited to the token's scopes. Challenges and refusals answer with Chinese problem details, never a redirect.
 /// </summary>
-public sealed class ApiTokenHandler(
+internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -1,6 +1,6 @@
 namespace PublicitySite.Web.Auth;
 
-public static class AuthSchemes
+internal static class AuthSchemes
 {
     /// <summary>The admin's session cookie.</summary>
     public const string Admin = "PublicityAdmin";

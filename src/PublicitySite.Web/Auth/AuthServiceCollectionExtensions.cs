@@ -5,7 +5,7 @@ using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Auth;
 
-public static class AuthServiceCollectionExtensions
+internal static class AuthServiceCollectionExtensions
 {
     /// <summary>
     /// The admin cookie (secure, HttpOnly, SameSite=Strict; idle and absolute limits and the security stamp from

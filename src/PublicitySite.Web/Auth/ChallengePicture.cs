@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Auth;
 /// polyline, scaled, tilted and shifted at random, so no two pictures are alike. Drawn stroke by stroke
 /// rather than with a font, so it needs no font on the server and no drawing library.
 /// </summary>
-public static class ChallengePicture
+internal static class ChallengePicture
 {
     public const int Width = 180;
     public const int Height = 60;

@@ -4,14 +4,14 @@ using PublicitySite.Commands;
 namespace PublicitySite.Web.Auth;
 
 /// <summary>A recipe permission the acting user must hold (and a token the scope that goes with it).</summary>
-public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
 /// <summary>
 /// Grants a permission by the rule Core services apply (<see cref="CommandAccess"/>): the role is read from the
 /// database as it is now (neither the cookie nor a token carries it, so a role change or lock-out applies on
 /// the next request), and a token must also carry the scope.
 /// </summary>
-public sealed class PermissionHandler(CommandAccess access, ActorAccessor actors) : AuthorizationHandler<PermissionRequirement>
+internal sealed class PermissionHandler(CommandAccess access, ActorAccessor actors) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {

@@ -9,7 +9,7 @@ using PublicitySite.Users;
 namespace PublicitySite.Web.Auth;
 
 /// <summary>Bound from <c>Admin:Session</c>: how long an admin session lasts.</summary>
-public sealed class SessionOptions
+internal sealed class SessionOptions
 {
     public const string Section = "Admin:Session";
 
@@ -25,7 +25,7 @@ public sealed class SessionOptions
 /// logout, on a password change and when an administrator disables or resets the user, so a copied or replayed
 /// cookie stops working at once; a disabled (locked) user and a session past its absolute lifetime end too.
 /// </summary>
-public static class SessionValidator
+internal static class SessionValidator
 {
     public const string StampClaim = "publicity.stamp";
     public const string SignedInClaim = "publicity.signed-in";

@@ -12,7 +12,7 @@ namespace PublicitySite.Web.Auth;
 /// Tells those who manage users when an account, or one address, failed to sign in many times in the last
 /// 24 hours: sign-ins are never locked, so someone must hear of a guessing attack.
 /// </summary>
-public sealed class SignInNotices(FailedSignIns failures, IOptions<LoginOptions> options, TimeProvider clock) : IAdminNoticeSource
+internal sealed class SignInNotices(FailedSignIns failures, IOptions<LoginOptions> options, TimeProvider clock) : IAdminNoticeSource
 {
     public async Task<IReadOnlyList<AdminNotice>> ReadAsync(AdminPage page, CancellationToken cancellationToken)
     {

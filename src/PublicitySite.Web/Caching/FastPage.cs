@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Caching;
 /// compressed with Brotli and gzip, and its cache tags. Served as it is by the fast path and written to disk
 /// by static publishing.
 /// </summary>
-public sealed class FastPage
+internal sealed class FastPage
 {
     /// <summary>Headers that belong to one response's encoding or connection, set afresh for each answer.</summary>
     private static readonly HashSet<string> PerResponse = new(StringComparer.OrdinalIgnoreCase)

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Caching;
 /// routing. Entries carry the page cache's tags; <see cref="Evict"/> removes every entry with a tag, and a page
 /// rendered while an eviction happened is not stored (it may show what the eviction was about).
 /// </summary>
-public sealed class FastPageStore(IOptionsMonitor<PageCacheOptions> options, TimeProvider clock) : IPageEvictionListener
+internal sealed class FastPageStore(IOptionsMonitor<PageCacheOptions> options, TimeProvider clock) : IPageEvictionListener
 {
     private readonly ConcurrentDictionary<string, FastPage> pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> keysByTag = new(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ public sealed class FastPageStore(IOptionsMonitor<PageCacheOptions> options, Tim
 }
 
 /// <summary>Told of every tag the page cache evicts, wherever the eviction came from.</summary>
-public interface IPageEvictionListener
+internal interface IPageEvictionListener
 {
     void OnEvicted(string tag);
 }

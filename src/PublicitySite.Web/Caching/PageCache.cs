@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Caching;
 /// Full-page output caching for anonymous readers, with Brotli/gzip. Pages tag themselves (see
 /// <see cref="Tag"/>); <see cref="PageCacheEvictor"/> evicts by tag after a change is committed.
 /// </summary>
-public static class PageCache
+internal static class PageCache
 {
     public const string PolicyName = "page";
 
@@ -87,7 +87,7 @@ public static class PageCache
     }
 }
 
-public sealed class PageCacheOptions
+internal sealed class PageCacheOptions
 {
     public const string Section = "PageCache";
 

@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Caching;
 /// Evicts cached pages after a committed change: the item's own page, item pages whose neighbours it may be,
 /// and every list. A new draft changes nothing public, so it evicts nothing.
 /// </summary>
-public sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, ICurationChangeSink
+internal sealed class PageCacheEvictor(IOutputCacheStore store) : IContentChangeSink, ISiteSettingsChangeSink, IProposalStatusSink, PublicitySite.Changes.INodeLocalSink, ICurationChangeSink
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Caching;
 
-public static class PageCachingServiceCollectionExtensions
+internal static class PageCachingServiceCollectionExtensions
 {
     public static IServiceCollection AddPageCaching(this IServiceCollection services)
     {

@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Caching;
 /// A page being rendered by the normal pipeline while the fast path (or static publishing) watches: the
 /// status and headers as they went out, the body before compression, and the tags the page gave itself.
 /// </summary>
-public sealed class PageCapture(long generation, bool always)
+internal sealed class PageCapture(long generation, bool always)
 {
     /// <summary>Pages larger than this are served but not kept.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Caching;
 /// Renders a public page in-process, through the whole pipeline, as an anonymous reader at
 /// <c>origin</c> would get it: used by static publishing, which has no reader to answer.
 /// </summary>
-public sealed class PageRenderer(IHttpContextFactory contexts)
+internal sealed class PageRenderer(IHttpContextFactory contexts)
 {
     private Func<HttpContext, Task<FastPage?>>? pipeline;
 

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Cli;
 /// <c>backup</c>, <c>restore</c>, <c>doctor</c>, …). Wrong usage prints help and exits with 2, as scripts expect;
 /// <c>--help</c>, <c>-h</c> and <c>help</c> print the verbs and exit with 0.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const int UsageError = 2;
 

@@ -14,7 +14,7 @@ namespace PublicitySite.Web.Cluster;
 /// to the sinks that write rows: those ran once, where the change was made. Search does not depend on these
 /// messages: they only make the index read the change log sooner.
 /// </summary>
-public sealed partial class ClusterBus(
+internal sealed partial class ClusterBus(
     IConnectionMultiplexer redis,
     IOptions<ClusterOptions> options,
     IServiceScopeFactory scopes,
@@ -168,7 +168,7 @@ public sealed partial class ClusterBus(
 }
 
 /// <summary>Tells the other nodes of every change made here, at the same points where this node evicts its own caches.</summary>
-public sealed class ClusterBroadcaster(ClusterBus bus) : IContentChangeSink, IProposalStatusSink, ISiteSettingsChangeSink, INodeSignals
+internal sealed class ClusterBroadcaster(ClusterBus bus) : IContentChangeSink, IProposalStatusSink, ISiteSettingsChangeSink, INodeSignals
 {
     public async ValueTask OnChangedAsync(ContentChange change, CancellationToken cancellationToken) =>
         await bus.PublishAsync(new ClusterMessage(bus.Node, ClusterMessageKind.Content, Change: change));

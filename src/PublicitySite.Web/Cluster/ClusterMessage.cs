@@ -3,7 +3,7 @@ using PublicitySite.Contents;
 
 namespace PublicitySite.Web.Cluster;
 
-public enum ClusterMessageKind
+internal enum ClusterMessageKind
 {
     /// <summary>A committed content change: caches evict what it touches, the search index reads the change log.</summary>
     Content,
@@ -16,4 +16,4 @@ public enum ClusterMessageKind
 }
 
 /// <summary>What one node tells the others on the Redis channel. <paramref name="Node"/> lets a node skip its own.</summary>
-public sealed record ClusterMessage(string Node, ClusterMessageKind Kind, ContentChange? Change = null, string? ItemId = null, SharedState? State = null);
+internal sealed record ClusterMessage(string Node, ClusterMessageKind Kind, ContentChange? Change = null, string? ItemId = null, SharedState? State = null);

@@ -1,7 +1,7 @@
 namespace PublicitySite.Web.Cluster;
 
 /// <summary>Cluster mode (configuration section <c>Cluster</c>): on when <see cref="Redis"/> is set (<c>Cluster__Redis</c>).</summary>
-public sealed class ClusterOptions
+internal sealed class ClusterOptions
 {
     public const string Section = "Cluster";
 

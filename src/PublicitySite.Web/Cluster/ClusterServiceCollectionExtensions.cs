@@ -11,7 +11,7 @@ using StackExchange.Redis;
 
 namespace PublicitySite.Web.Cluster;
 
-public static class ClusterServiceCollectionExtensions
+internal static class ClusterServiceCollectionExtensions
 {
     /// <summary>
     /// With <c>Cluster__Redis</c>: the eviction bus, data-protection keys in Redis (a cookie or antiforgery

@@ -10,7 +10,7 @@ using PublicitySite.Web.Site;
 namespace PublicitySite.Web.Cluster;
 
 /// <summary>Everything this node keeps in memory that another node's change can make stale, and how to refresh it.</summary>
-public sealed class NodeCaches(
+internal sealed class NodeCaches(
     IOutputCacheStore pages,
     PublicReadCache reads,
     SiteSettingsCache settings,

@@ -21,7 +21,7 @@ public interface ISharedRateCounter
 /// arrives. A blocking round trip per request starved the thread pool (32 concurrent API calls took 19 s on
 /// 2 cores); the price is that a burst split across nodes may pass the limit by what is in flight.
 /// </summary>
-public sealed class RedisRateCounter(IConnectionMultiplexer redis, IOptions<ClusterOptions> options) : ISharedRateCounter
+internal sealed class RedisRateCounter(IConnectionMultiplexer redis, IOptions<ClusterOptions> options) : ISharedRateCounter
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
     private long lastSweep;
@@ -93,7 +93,7 @@ public sealed class RedisRateCounter(IConnectionMultiplexer redis, IOptions<Clus
 }
 
 /// <summary>An ASP.NET rate limiter that asks the shared counter, so the API's rejection path stays the one it has.</summary>
-public sealed class SharedWindowLimiter(ISharedRateCounter counter, string key, int limit, TimeSpan window) : RateLimiter
+internal sealed class SharedWindowLimiter(ISharedRateCounter counter, string key, int limit, TimeSpan window) : RateLimiter
 {
     public override TimeSpan? IdleDuration => TimeSpan.Zero;
 

@@ -11,7 +11,7 @@ using PublicitySite.Web.Site;
 namespace PublicitySite.Web.Feeds;
 
 /// <summary>RSS 2.0 for all news and per column, <c>sitemap.xml</c> of published items, <c>robots.txt</c>.</summary>
-public static class FeedEndpoints
+internal static class FeedEndpoints
 {
     public const int FeedSize = 30;
     public const int SitemapLimit = 50000;

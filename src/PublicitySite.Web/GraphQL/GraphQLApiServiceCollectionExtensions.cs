@@ -2,7 +2,7 @@ using GraphQL;
 
 namespace PublicitySite.Web.GraphQL;
 
-public static class GraphQLApiServiceCollectionExtensions
+internal static class GraphQLApiServiceCollectionExtensions
 {
     public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
     {

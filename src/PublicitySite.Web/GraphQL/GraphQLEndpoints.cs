@@ -12,7 +12,7 @@ namespace PublicitySite.Web.GraphQL;
 /// <c>POST /api/graphql</c> (and GET with <c>?query=</c>) over the same published content as REST. Every request is
 /// measured against the caller's <see cref="GraphQLLimits"/> before it runs, and bounded in time and answer size.
 /// </summary>
-public static class GraphQLEndpoints
+internal static class GraphQLEndpoints
 {
     /// <summary>A query sent in the address; its size is measured against the caller's limits like a posted one.</summary>
     internal sealed record GetQuery : Api.IQueryFilters
@@ -211,7 +211,7 @@ public static class GraphQLEndpoints
 }
 
 /// <summary>The schema for the current recipe, rebuilt when a recipe changes the definitions.</summary>
-public sealed class GraphSchemaProvider(SiteDefinitionStore definitions)
+internal sealed class GraphSchemaProvider(SiteDefinitionStore definitions)
 {
     private (SiteDefinition Definition, ISchema Schema)? built;
     private readonly Lock gate = new();

@@ -4,7 +4,7 @@ namespace PublicitySite.Web.GraphQL;
 /// Bound from the <c>GraphQL</c> section. Anonymous callers and API tokens each have their own limits
 /// (<c>GraphQL__Anonymous__MaxComplexity</c>, <c>GraphQL__Token__MaxComplexity</c>, …).
 /// </summary>
-public sealed class GraphQLOptions
+internal sealed class GraphQLOptions
 {
     public const string Section = "GraphQL";
 
@@ -31,7 +31,7 @@ public sealed class GraphQLOptions
 }
 
 /// <summary>What one request may ask for. Defaults are the anonymous caller's.</summary>
-public sealed class GraphQLLimits
+internal sealed class GraphQLLimits
 {
     /// <summary>Characters of query text, checked before the text is parsed.</summary>
     public int MaxQueryLength { get; set; } = 20_000;

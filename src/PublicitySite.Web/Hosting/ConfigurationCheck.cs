@@ -4,9 +4,9 @@ using PublicitySite.Storage;
 namespace PublicitySite.Web.Hosting;
 
 /// <summary>One thing wrong (or worth knowing), in Chinese, with what to do about it.</summary>
-public sealed record Finding(FindingLevel Level, string Area, string Text, string? Fix = null);
+internal sealed record Finding(FindingLevel Level, string Area, string Text, string? Fix = null);
 
-public enum FindingLevel
+internal enum FindingLevel
 {
     Ok,
     Warning,
@@ -17,7 +17,7 @@ public enum FindingLevel
 /// Checks the settings the host cannot start without, before it is built: a misspelt provider or a PostgreSQL
 /// site without a connection string is said in Chinese with the fix, instead of an exception's stack trace.
 /// </summary>
-public static class ConfigurationCheck
+internal static class ConfigurationCheck
 {
     public static IReadOnlyList<Finding> Find(IConfiguration configuration)
     {

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Hosting;
 /// <c>X-Forwarded-Proto</c> are believed, by address (<c>Proxy__TrustedProxies__0=127.0.0.1</c>) or network
 /// (<c>Proxy__TrustedNetworks__0=10.0.0.0/8</c>).
 /// </summary>
-public sealed class ProxyOptions
+internal sealed class ProxyOptions
 {
     public const string Section = "Proxy";
 
@@ -25,7 +25,7 @@ public sealed class ProxyOptions
 /// proxy: with nothing configured, or from any other sender, they are ignored (not even loopback is trusted by
 /// default), so nobody can claim another address to pass the admin allow-list or the sign-in limits.
 /// </summary>
-public static class ForwardedHeadersSetup
+internal static class ForwardedHeadersSetup
 {
     /// <summary>First in the pipeline, so everything after sees the client's address and scheme.</summary>
     public static WebApplication UseForwardedHeadersSetup(this WebApplication app)

@@ -4,7 +4,7 @@ using PublicitySite.Storage;
 
 namespace PublicitySite.Web.Hosting;
 
-public static class HostingExtensions
+internal static class HostingExtensions
 {
     /// <summary>
     /// The arguments the host's configuration sees. <c>--data-dir X</c> becomes <c>Publicity:DataDir</c>; when a

@@ -6,7 +6,7 @@ using PublicitySite.Storage;
 
 namespace PublicitySite.Web.Hosting;
 
-public static class HostingServiceCollectionExtensions
+internal static class HostingServiceCollectionExtensions
 {
     /// <summary>
     /// The data directory's paths and the database, configured from <c>Publicity</c> and <c>Database</c>, then the

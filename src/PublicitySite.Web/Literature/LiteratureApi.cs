@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Literature;
 /// <c>GET /api/literature/collections</c>, <c>GET /api/literature/collections/{id}</c> (with its articles in
 /// contents order) and <c>GET /api/literature/articles/{id}</c> (full text, with its citation URL).
 /// </summary>
-public static class LiteratureApi
+internal static class LiteratureApi
 {
     private const string MissingVolume = "该辑不存在或尚未发布";
 

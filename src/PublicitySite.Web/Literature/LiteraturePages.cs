@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Literature;
 /// Public pages of 文史资料: collections, a collection's contents, the reading view of an article and the
 /// citation view of an exact version (<c>/literature/cite/{id}/v{n}</c>).
 /// </summary>
-public static class LiteraturePages
+internal static class LiteraturePages
 {
     public static IEndpointRouteBuilder MapLiterature(this IEndpointRouteBuilder routes)
     {

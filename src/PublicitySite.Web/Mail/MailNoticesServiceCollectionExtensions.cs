@@ -3,7 +3,7 @@ using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.Mail;
 
-public static class MailNoticesServiceCollectionExtensions
+internal static class MailNoticesServiceCollectionExtensions
 {
     /// <summary>E-mail notices: the background sender and the office's 邮件通知 page.</summary>
     public static IServiceCollection AddMailNotices(this IServiceCollection services)

@@ -15,7 +15,7 @@ namespace PublicitySite.Web.Media;
 /// <c>/api/media</c> (upload, list, detail with usage, edit, replace, delete) for signed-in editors, and
 /// <c>/media/...</c> (originals and variants) for everyone, with year-long caching on fingerprinted URLs.
 /// </summary>
-public static partial class MediaEndpoints
+internal static partial class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder routes)
     {

@@ -6,7 +6,7 @@ using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Media;
 
-public static class MediaFeature
+internal static class MediaFeature
 {
     /// <summary>Policy for uploading and editing media (recipe permission <c>media.upload</c>).</summary>
     public const string UploadPolicy = Permissions.UploadMedia;

@@ -3,10 +3,10 @@ using PublicitySite.Media;
 namespace PublicitySite.Web.Media;
 
 /// <summary>One size of an image: its WebP and JPEG addresses and its pixel size.</summary>
-public sealed record VariantModel(string Webp, string Jpeg, int Width, int Height);
+internal sealed record VariantModel(string Webp, string Jpeg, int Width, int Height);
 
 /// <summary>An asset as the API returns it (201 of the upload, library lists, detail).</summary>
-public sealed record MediaModel(
+internal sealed record MediaModel(
     string Id,
     string Url,
     string Stable,
@@ -30,10 +30,10 @@ public sealed record MediaModel(
 }
 
 /// <summary>One page of the library (<c>GET /api/media</c>), newest first.</summary>
-public sealed record MediaListModel(int Total, int Page, int PageSize, IReadOnlyList<MediaModel> Items);
+internal sealed record MediaListModel(int Total, int Page, int PageSize, IReadOnlyList<MediaModel> Items);
 
 /// <summary>The body of <c>PUT /api/media/{id}</c>; a field left out stays as it is.</summary>
-public sealed record MediaEditRequest(string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null, double? FocalX = null, double? FocalY = null);
+internal sealed record MediaEditRequest(string? Alt = null, string? Caption = null, string? Credit = null, string? Folder = null, IReadOnlyList<string>? Tags = null, double? FocalX = null, double? FocalY = null);
 
 /// <summary>The library's paging: forty files a page unless asked, at most <see cref="MediaLibrary.MaxPageSize"/>.</summary>
 internal sealed class MediaPageLimits : Api.IPagedList
@@ -43,7 +43,7 @@ internal sealed class MediaPageLimits : Api.IPagedList
     public static int MaxPageSize => MediaLibrary.MaxPageSize;
 }
 
-public static class MediaModels
+internal static class MediaModels
 {
     public static MediaModel From(MediaAsset asset, IReadOnlyList<VariantProfile> profiles) => new(
         asset.Id,

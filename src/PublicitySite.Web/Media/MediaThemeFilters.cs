@@ -19,7 +19,7 @@ namespace PublicitySite.Web.Media;
 /// <c>{{ id | media_url: 'card' }}</c> give the bare values; <c>{{ body_html | media_responsive | raw }}</c> turns
 /// the body's Markdown images of the library into such pictures. The input is an id or any <c>/media/{id}</c> address.
 /// </summary>
-public sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemoryCache cache, MediaVariants variants) : IThemeFilters
+internal sealed partial class MediaThemeFilters(IServiceScopeFactory scopes, IMemoryCache cache, MediaVariants variants) : IThemeFilters
 {
     public const string DefaultSizes = "(max-width: 800px) 100vw, 800px";
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Media;
 /// Stands in only when no other authentication scheme is configured at all: nobody is signed in, and a
 /// protected endpoint answers 401 with a problem body instead of failing for want of a challenge scheme.
 /// </summary>
-public sealed class NoSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+internal sealed class NoSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "NoSignIn";

@@ -13,7 +13,7 @@ namespace PublicitySite.Web.MemberPortal;
 /// <see cref="PortalQueries"/>, every change goes through <see cref="PortalProposals"/>, and a refusal is shown
 /// on the page it came from with the status the API would give.
 /// </summary>
-public static class MemberPortalEndpoints
+internal static class MemberPortalEndpoints
 {
     public const string Home = "/member";
 

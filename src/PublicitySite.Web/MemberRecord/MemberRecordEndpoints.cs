@@ -12,7 +12,7 @@ namespace PublicitySite.Web.MemberRecord;
 /// <see cref="DutyRecords"/>. Every page reads the signed-in member's own things only; there is no member id in
 /// any address, so no path leads to another member's record or points.
 /// </summary>
-public static class MemberRecordEndpoints
+internal static class MemberRecordEndpoints
 {
     public static IEndpointRouteBuilder MapMemberRecord(this IEndpointRouteBuilder routes)
     {

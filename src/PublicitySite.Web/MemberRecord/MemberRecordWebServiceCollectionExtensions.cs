@@ -3,7 +3,7 @@ using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.MemberRecord;
 
-public static class MemberRecordWebServiceCollectionExtensions
+internal static class MemberRecordWebServiceCollectionExtensions
 {
     public static IServiceCollection AddMemberRecord(this IServiceCollection services) => services
         .AddAdminMenuEntry("委员", "会议活动", "/admin/meetings", p => p.Can(Permissions.RecordDuties), 2)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace PublicitySite.Web.Members;
 
 /// <summary>A member as the directory (<c>GET /api/members</c>, pinyin order) lists them: public facts only.</summary>
-public sealed record MemberItemAnswer(
+internal sealed record MemberItemAnswer(
     string Id,
     string Name,
     string Url,
@@ -18,7 +18,7 @@ public sealed record MemberItemAnswer(
     bool Sample);
 
 /// <summary><c>GET /api/members/{id}</c>: the public profile and the record of what the member did.</summary>
-public sealed record MemberDetailAnswer(
+internal sealed record MemberDetailAnswer(
     MemberItemAnswer Item,
     string? BiographyHtml,
     string? Summary,
@@ -29,4 +29,4 @@ public sealed record MemberDetailAnswer(
     IReadOnlyList<MemberLinkAnswer> SocialOpinions);
 
 /// <summary>A published item that names the member.</summary>
-public sealed record MemberLinkAnswer(string Id, string Title, string Url, DateTime? PublishedUtc, string? Note);
+internal sealed record MemberLinkAnswer(string Id, string Title, string Url, DateTime? PublishedUtc, string? Note);

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Members;
 /// <c>GET /api/members</c> (filters: term, sector, party, q; paged) and <c>GET /api/members/{id}</c>. Built from
 /// the member index and the public copy of the content, so private fields cannot appear.
 /// </summary>
-public static class MemberApi
+internal static class MemberApi
 {
     public const int MaxPageSize = 500;
 

@@ -8,7 +8,7 @@ using MemberCard = PublicitySite.Members.MemberCard;
 namespace PublicitySite.Web.Members;
 
 /// <summary>Public pages of 委员风采 and 社情民意: the directory, a member's profile, the 社情民意 list and items.</summary>
-public static class MemberPages
+internal static class MemberPages
 {
     public const int OpinionPageSize = 20;
 

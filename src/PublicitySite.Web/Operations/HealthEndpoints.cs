@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Operations;
 /// Kubernetes. Details (database provider, counts, index, disk) go only to staff and to callers on this machine:
 /// an anonymous caller learns whether the site is up, nothing about what runs it.
 /// </summary>
-public static partial class HealthEndpoints
+internal static partial class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {

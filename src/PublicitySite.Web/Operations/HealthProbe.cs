@@ -7,7 +7,7 @@ using PublicitySite.Web.Search;
 namespace PublicitySite.Web.Operations;
 
 /// <summary>Bound from <c>Health</c>: when the index counts as lagging and the disk as nearly full.</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     public const string Section = "Health";
 
@@ -21,7 +21,7 @@ public sealed class HealthOptions
 /// <summary>What one look at the site's parts finds; <see cref="Items"/> is null when the database does not answer.</summary>
 /// <param name="IndexCurrent">The index is open, no build runs and it is not lagging: what readiness needs.</param>
 /// <param name="Lagging">More committed changes wait for the index than <see cref="HealthOptions.MaxIndexLag"/>.</param>
-public sealed record HealthReport(int? Items, SearchStatus Search, long IndexLag, bool Lagging, long FreeDiskMegabytes, bool IndexCurrent, bool DiskLow)
+internal sealed record HealthReport(int? Items, SearchStatus Search, long IndexLag, bool Lagging, long FreeDiskMegabytes, bool IndexCurrent, bool DiskLow)
 {
     /// <summary>A rebuild alone is not degraded: the old index keeps answering searches meanwhile.</summary>
     public bool Degraded => !Search.Searchable || Lagging || DiskLow || IndexProblem is not null || Repairing > 0;
@@ -34,7 +34,7 @@ public sealed record HealthReport(int? Items, SearchStatus Search, long IndexLag
 }
 
 /// <summary>The checks behind the health endpoints and the metrics, in one place so they always agree.</summary>
-public sealed partial class HealthProbe(ReindexJob search, SearchIndexer indexer, SitePaths paths, IOptions<HealthOptions> options, ILogger<HealthProbe> logger)
+internal sealed partial class HealthProbe(ReindexJob search, SearchIndexer indexer, SitePaths paths, IOptions<HealthOptions> options, ILogger<HealthProbe> logger)
 {
     public async Task<HealthReport> CheckAsync(AppDbContext db, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace PublicitySite.Web.Operations;
 
 /// <summary>Bound from <c>Logs</c>: where the log files go and how long they are kept.</summary>
-public sealed class LogOptions
+internal sealed class LogOptions
 {
     public const string Section = "Logs";
 

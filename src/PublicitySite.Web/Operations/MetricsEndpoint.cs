@@ -13,7 +13,7 @@ namespace PublicitySite.Web.Operations;
 /// <see cref="AllowFrom"/> names their network (<c>Metrics__AllowFrom__0=10.0.0.0/8</c>); everyone else gets a 404,
 /// as if there were nothing there. <see cref="Enabled"/> false turns it off for this machine too.
 /// </summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 
@@ -22,7 +22,7 @@ public sealed class MetricsOptions
     public List<string> AllowFrom { get; set; } = [];
 }
 
-public static class MetricsEndpoint
+internal static class MetricsEndpoint
 {
     /// <summary>Times every request by route group; first after the forwarded headers, so it sees everything.</summary>
     public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app) => app.Use(async (http, next) =>

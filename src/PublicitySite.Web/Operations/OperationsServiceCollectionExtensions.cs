@@ -7,7 +7,7 @@ using Serilog;
 
 namespace PublicitySite.Web.Operations;
 
-public static class OperationsServiceCollectionExtensions
+internal static class OperationsServiceCollectionExtensions
 {
     /// <summary>What an operator watches: health, the reverse proxy's headers, metrics and logs.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services)

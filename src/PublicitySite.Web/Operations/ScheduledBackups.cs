@@ -6,7 +6,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Web.Operations;
 
 /// <summary>Bound from <c>Backups</c>: <c>Backups__Daily=true</c> makes one backup a day and keeps the newest <see cref="Keep"/>.</summary>
-public sealed class BackupScheduleOptions
+internal sealed class BackupScheduleOptions
 {
     public const string Section = "Backups";
 
@@ -29,7 +29,7 @@ public sealed class BackupScheduleOptions
 /// at three o'clock still gets its backup), then all but the newest <see cref="BackupScheduleOptions.Keep"/> deleted.
 /// One node of a cluster does it (the job lock).
 /// </summary>
-public sealed partial class ScheduledBackups(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, SitePaths paths, TimeProvider clock, IOptions<BackupScheduleOptions> options, SiteMetrics metrics, ILogger<ScheduledBackups> logger) : BackgroundService
+internal sealed partial class ScheduledBackups(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, SitePaths paths, TimeProvider clock, IOptions<BackupScheduleOptions> options, SiteMetrics metrics, ILogger<ScheduledBackups> logger) : BackgroundService
 {
     private const string Prefix = "publicity-";
 

@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Operations;
 /// tokens) to the security log once the database has saved it, so the log files kept for six months hold what
 /// the audit trail holds even if the database is lost. Written after the save, never for a save that failed.
 /// </summary>
-public sealed partial class SecurityLog(ILoggerFactory loggers) : SaveChangesInterceptor
+internal sealed partial class SecurityLog(ILoggerFactory loggers) : SaveChangesInterceptor
 {
     private readonly ILogger logger = loggers.CreateLogger(SiteLogging.SecurityCategory);
     private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> pending = [];

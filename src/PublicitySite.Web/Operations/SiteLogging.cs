@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Operations;
 /// providers, because ASP.NET Core has no file provider at all, and keeping a separate security log for six
 /// months with its own retention needs rolling files with a time limit, which Serilog.Sinks.File does.
 /// </summary>
-public static class SiteLogging
+internal static class SiteLogging
 {
     /// <summary>The category of the security log; <see cref="SecurityLog"/> writes it.</summary>
     public const string SecurityCategory = "PublicitySite.Security";

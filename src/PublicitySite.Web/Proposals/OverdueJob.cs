@@ -3,7 +3,7 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>Marks overdue proposals at start-up and then every <see cref="ProposalOptions.OverdueCheckInterval"/>.</summary>
-public sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<OverdueJob> logger) : BackgroundService
+internal sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<OverdueJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

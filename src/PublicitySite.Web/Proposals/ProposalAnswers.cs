@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary><c>GET /api/proposals/{id}</c>: a public proposal in full, with its handling and the reply.</summary>
-public sealed record ProposalDetailAnswer(
+internal sealed record ProposalDetailAnswer(
     string Id,
     string Title,
     string Url,
@@ -32,10 +32,10 @@ public sealed record ProposalDetailAnswer(
     DateTimeOffset? PublishedUtc);
 
 /// <summary>The proposal a filing or an event changed, and its status after (null when the event changes none).</summary>
-public sealed record ProposalChangeAnswer(string Id, string? Status);
+internal sealed record ProposalChangeAnswer(string Id, string? Status);
 
 /// <summary><c>GET /api/proposals/queue</c>: the office's to-do lists, under the names the office uses.</summary>
-public sealed record ProposalQueueAnswer(
+internal sealed record ProposalQueueAnswer(
     [property: JsonPropertyName("待审查")] IReadOnlyList<ProposalSummary> AwaitingReview,
     [property: JsonPropertyName("待交办")] IReadOnlyList<ProposalSummary> AwaitingAssignment,
     [property: JsonPropertyName("即将到期")] IReadOnlyList<ProposalSummary> DueSoon,

@@ -14,7 +14,7 @@ namespace PublicitySite.Web.Proposals;
 /// office's writes (file, record an event, import, queue) for holders of <c>proposals.record</c>, by admin
 /// session or by a token with <c>write:proposals</c>. The writes are <see cref="ProposalOffice"/>'s commands.
 /// </summary>
-public static class ProposalApiEndpoints
+internal static class ProposalApiEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -2,7 +2,7 @@
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>The 提案追踪 feature's entry points: <c>services.AddProposals()</c> and <c>app.MapProposals()</c>.</summary>
-public static class ProposalEndpoints
+internal static class ProposalEndpoints
 {
     /// <summary>Must come before the site's catch-all, which would otherwise render proposals as plain articles.</summary>
     public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder routes)

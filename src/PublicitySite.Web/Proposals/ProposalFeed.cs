@@ -7,7 +7,7 @@ using PublicitySite.Web.Site;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>RSS 2.0 of proposal progress: one entry per recorded event of a public proposal, newest first.</summary>
-public static class ProposalFeed
+internal static class ProposalFeed
 {
     public const int Size = 50;
 

@@ -4,7 +4,7 @@ using PublicitySite.Web.Api;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>Reads the list filters from a query string, the same way for the page and the API.</summary>
-public static class ProposalFilterParser
+internal static class ProposalFilterParser
 {
     public const int MaxPageSize = 100;
 

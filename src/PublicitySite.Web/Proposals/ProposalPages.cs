@@ -9,7 +9,7 @@ using PublicitySite.Web.Site;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>The public 提案追踪 column: the filtered list, each proposal's page and the session statistics.</summary>
-public static class ProposalPages
+internal static class ProposalPages
 {
     public const string ColumnName = "提案追踪";
 

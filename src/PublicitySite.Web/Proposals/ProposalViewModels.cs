@@ -5,7 +5,7 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>One proposal as lists (page and API) show it.</summary>
-public sealed record ProposalSummary(
+internal sealed record ProposalSummary(
     string Id,
     string Title,
     string Url,
@@ -70,14 +70,14 @@ public sealed record ProposalSummary(
     public static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed record TimelineEntry(string Status, string Date, string? Note, string? Unit, string? Role, string? CoUnits, string? MergedInto, string? DueOn, string? Verdict, string? ReplyClass);
+internal sealed record TimelineEntry(string Status, string Date, string? Note, string? Unit, string? Role, string? CoUnits, string? MergedInto, string? DueOn, string? Verdict, string? ReplyClass);
 
-public sealed record ProposerLink(string Name, string? MemberId, string? Url, bool Lead);
+internal sealed record ProposerLink(string Name, string? MemberId, string? Url, bool Lead);
 
-public sealed record ReplyView(string? Class, string? ClassName, string? RefNo, string Date, string? TextHtml, string? Pdf);
+internal sealed record ReplyView(string? Class, string? ClassName, string? RefNo, string Date, string? TextHtml, string? Pdf);
 
 /// <summary>A public proposal in full: what its page and <c>GET /api/proposals/{id}</c> show.</summary>
-public sealed record ProposalDetailView
+internal sealed record ProposalDetailView
 {
     public required ProposalSummary Summary { get; init; }
 
@@ -139,9 +139,9 @@ public sealed record ProposalDetailView
 }
 
 /// <summary>One bar of a chart: the count, its width relative to the largest bar, its share of the total.</summary>
-public sealed record ChartBar(string Label, int Count, int Width, string Share, string? Url);
+internal sealed record ChartBar(string Label, int Count, int Width, string Share, string? Url);
 
-public sealed record Chart(string Id, string Title, int Total, IReadOnlyList<ChartBar> Bars)
+internal sealed record Chart(string Id, string Title, int Total, IReadOnlyList<ChartBar> Bars)
 {
     public static Chart From(string id, string title, IReadOnlyList<ProposalCount> counts, int total, Func<ProposalCount, string?>? link = null)
     {

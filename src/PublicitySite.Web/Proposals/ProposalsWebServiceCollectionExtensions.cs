@@ -3,7 +3,7 @@ using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.Proposals;
 
-public static class ProposalsWebServiceCollectionExtensions
+internal static class ProposalsWebServiceCollectionExtensions
 {
     /// <summary>Web side only: the core services come with <c>AddPublicityCore()</c> so every host (CLI, tests) keeps records in step.</summary>
     public static IServiceCollection AddProposals(this IServiceCollection services)

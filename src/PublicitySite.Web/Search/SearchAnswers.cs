@@ -4,7 +4,7 @@ namespace PublicitySite.Web.Search;
 /// <c>GET /api/search</c> and <c>/api/admin/search</c>: one page of hits with the words searched, the facet counts
 /// and, when nothing or only part matched, a message and suggestions.
 /// </summary>
-public sealed record SearchAnswer(
+internal sealed record SearchAnswer(
     string Query,
     int Total,
     int Page,
@@ -18,7 +18,7 @@ public sealed record SearchAnswer(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
 
 /// <summary>One hit; <c>version</c> and <c>status</c> only in the office's search, which sees drafts.</summary>
-public sealed record SearchHitAnswer(
+internal sealed record SearchHitAnswer(
     string Id,
     string Type,
     string Title,
@@ -31,13 +31,13 @@ public sealed record SearchHitAnswer(
     string? Status);
 
 /// <summary><c>GET /api/search/suggest</c>: committee words and names that begin as typed.</summary>
-public sealed record SuggestAnswer(IReadOnlyList<string> Items);
+internal sealed record SuggestAnswer(IReadOnlyList<string> Items);
 
 /// <summary>The synonym list: each group's words find each other.</summary>
-public sealed record SynonymsAnswer(IReadOnlyList<IReadOnlyList<string>> Groups);
+internal sealed record SynonymsAnswer(IReadOnlyList<IReadOnlyList<string>> Groups);
 
 /// <summary>The index's state and the progress of a rebuild, for the office and monitoring.</summary>
-public sealed record SearchStatusAnswer(
+internal sealed record SearchStatusAnswer(
     string State,
     string Label,
     bool Ready,

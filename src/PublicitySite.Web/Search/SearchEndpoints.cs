@@ -12,7 +12,7 @@ namespace PublicitySite.Web.Search;
 /// <c>GET /api/search</c> (published content), <c>GET /api/admin/search</c> (the office: latest versions,
 /// drafts included, of the types its role may see), reindex with progress, and the synonym list.
 /// </summary>
-public static class SearchEndpoints
+internal static class SearchEndpoints
 {
     public const string Unavailable = "搜索索引正在建立，请稍后再试。";
 

@@ -4,7 +4,7 @@ using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.Search;
 
-public static class SiteSearchServiceCollectionExtensions
+internal static class SiteSearchServiceCollectionExtensions
 {
     /// <summary>The search services and the start-up/indexing background service.</summary>
     public static IServiceCollection AddSiteSearch(this IServiceCollection services)

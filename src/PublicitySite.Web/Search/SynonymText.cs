@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Search;
 /// spaces. Blank lines and lines starting with # are skipped. Problems name the line as typed, which the
 /// store's own check (by group number) cannot.
 /// </summary>
-public static class SynonymText
+internal static class SynonymText
 {
     public const int MaxLength = 100_000;
 

@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Security;
 /// the site itself or from an inline <c>&lt;script&gt;</c> carrying the request's nonce (<see cref="CspNonce"/>);
 /// inline styles stay allowed because templates set widths and small layout rules in <c>style</c> attributes.
 /// </summary>
-public static class ContentSecurityPolicy
+internal static class ContentSecurityPolicy
 {
     private const string NonceKey = "publicity.csp-nonce";
 

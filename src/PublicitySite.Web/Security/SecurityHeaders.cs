@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Security;
 /// The headers an inspection's OWASP table asks of every response (pages, API, admin, files, errors), and the
 /// cookie settings that go with them.
 /// </summary>
-public static partial class SecurityHeaders
+internal static partial class SecurityHeaders
 {
     /// <summary>Pages written by a library, whose inline scripts are allowed by their hash (not their script files).</summary>
     private static readonly HashSet<string> HashedPages = new(StringComparer.OrdinalIgnoreCase) { "/api/docs/", "/api/docs/index.html" };

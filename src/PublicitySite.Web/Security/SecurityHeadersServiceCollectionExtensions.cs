@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace PublicitySite.Web.Security;
 
-public static class SecurityHeadersServiceCollectionExtensions
+internal static class SecurityHeadersServiceCollectionExtensions
 {
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
     {

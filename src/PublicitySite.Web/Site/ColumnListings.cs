@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Site;
 /// The published items of one type and column as narrow rows (no bodies), newest first, read once and kept
 /// in <see cref="PublicReadCache"/>: an item page finds its 上一篇/下一篇 and related items in memory.
 /// </summary>
-public sealed class ColumnListings(IServiceScopeFactory scopes, PublicReadCache cache)
+internal sealed class ColumnListings(IServiceScopeFactory scopes, PublicReadCache cache)
 {
     public Task<IReadOnlyList<ListingRow>> GetAsync(string type, string? column, CancellationToken cancellationToken = default) =>
         cache.GetOrLoadAsync(("listing", type, column), ct => LoadAsync(type, column, ct), cancellationToken: cancellationToken);
@@ -54,7 +54,7 @@ public sealed class ColumnListings(IServiceScopeFactory scopes, PublicReadCache 
 }
 
 /// <summary>One published item in a listing: enough for a link with its date.</summary>
-public sealed record ListingRow(string Id, string Title, string Url, DateTimeOffset? Date, string? Column, IReadOnlyList<string> Tags)
+internal sealed record ListingRow(string Id, string Title, string Url, DateTimeOffset? Date, string? Column, IReadOnlyList<string> Tags)
 {
     public EntryModel ToEntry() => new(Id, Title, Url, Date, Column, "{}");
 }

@@ -5,7 +5,7 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Site;
 
 /// <summary>A member card for the 委员风采 strip and the directory.</summary>
-public sealed record MemberCard(string Name, string Url, string? Sector, string? Party, string? Term, string? Photo, string? Summary, bool Sample)
+internal sealed record MemberCard(string Name, string Url, string? Sector, string? Party, string? Term, string? Photo, string? Summary, bool Sample)
 {
     /// <summary>One character for the portrait placeholder: the given name's first character.</summary>
     public string Initial => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { Length: > 0 } last ? last[..1] : "委";
@@ -22,7 +22,7 @@ public sealed record MemberCard(string Name, string Url, string? Sector, string?
 }
 
 /// <summary>A proposal line for 提案追踪: number, 案由, current status.</summary>
-public sealed record ProposalLine(string Title, string Url, string Number, string Status, string? StatusDate, bool Key, string? Category, bool Sample)
+internal sealed record ProposalLine(string Title, string Url, string Number, string Status, string? StatusDate, bool Key, string? Category, bool Sample)
 {
     /// <summary>已超期 beside the status when the recorded steps say the reply is late (the words lists use).</summary>
     public string? Overdue { get; init; }
@@ -70,7 +70,7 @@ public sealed record ProposalLine(string Title, string Url, string Number, strin
 }
 
 /// <summary>A 文史资料 collection (辑) card.</summary>
-public sealed record CollectionCard(string Title, string Url, string? Number, string? Year, string? Topic, string? Summary, bool Sample)
+internal sealed record CollectionCard(string Title, string Url, string? Number, string? Year, string? Topic, string? Summary, bool Sample)
 {
     public static CollectionCard From(EntryModel entry)
     {

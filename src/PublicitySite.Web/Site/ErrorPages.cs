@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Site;
 /// What a reader sees when something breaks: the Chinese 500 page in the theme, or a plain built-in page when
 /// the theme itself fails. API requests get problem details instead of HTML.
 /// </summary>
-public static class ErrorPages
+internal static class ErrorPages
 {
     private const string Fallback = """
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>服务暂时不可用</title></head>

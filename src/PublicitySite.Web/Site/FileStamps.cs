@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Site;
 /// The file's time is looked at no more than once a second, so a page render does not cost a system call per
 /// template and asset while an edited theme file still shows within a second.
 /// </summary>
-public sealed class FileStamps<T>
+internal sealed class FileStamps<T>
 {
     private const long RecheckMilliseconds = 1000;
     private readonly ConcurrentDictionary<string, Entry> entries = new();

@@ -7,7 +7,7 @@ using PublicitySite.Web.Caching;
 namespace PublicitySite.Web.Site;
 
 /// <summary>The home page: 头条, the news columns, 委员风采, 提案追踪 and 文史资料, each linking to its list.</summary>
-public static class HomePage
+internal static class HomePage
 {
     private const int Batch = 48;
 

@@ -9,7 +9,7 @@ namespace PublicitySite.Web.Site;
 /// related items. Member, proposal and literature pages use the same generic view until their features
 /// give them their own.
 /// </summary>
-public static class ItemPage
+internal static class ItemPage
 {
     public static async Task<IResult> RenderAsync(string path, HttpContext context, SitePages pages, ContentQueries queries, PublicReadCache cache, ColumnListings listings, ItemViews views, PublicitySite.Settings.SiteSettingsService settings, TimeProvider clock, SiteQueries siteQueries)
     {

@@ -8,7 +8,7 @@ namespace PublicitySite.Web.Site;
 /// so its sanitised HTML can be kept by version id and content hash: a page render that misses the page
 /// cache then costs queries and a template, not a Markdown parse and an HTML sanitiser pass.
 /// </summary>
-public sealed class ItemViews(ContentViewFactory factory) : IDisposable
+internal sealed class ItemViews(ContentViewFactory factory) : IDisposable
 {
     private readonly MemoryCache views = new(new MemoryCacheOptions { SizeLimit = 1000 });
 

@@ -5,7 +5,7 @@ namespace PublicitySite.Web.Site;
 /// first, as government sites do. It names the address and offers 继续访问 and 返回; only addresses the menus
 /// hold are offered, so the page cannot be used to lend the site's name to any other link.
 /// </summary>
-public static class LeavePage
+internal static class LeavePage
 {
     public static async Task<IResult> RenderAsync(HttpContext context, SitePages pages, string? to)
     {

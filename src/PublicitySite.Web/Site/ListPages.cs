@@ -6,7 +6,7 @@ using PublicitySite.Web.Caching;
 namespace PublicitySite.Web.Site;
 
 /// <summary>Column lists with pagination, and the directory pages for members, proposals and literature.</summary>
-public static class ListPages
+internal static class ListPages
 {
     public const int ColumnPageSize = 20;
 

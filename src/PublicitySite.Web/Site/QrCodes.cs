@@ -7,7 +7,7 @@ namespace PublicitySite.Web.Site;
 /// QR code images for 微信扫一扫 sharing, drawn on the server so the page needs no script and no outside
 /// service. Only this site's own paths are encoded, so the endpoint cannot be used to make codes for others.
 /// </summary>
-public sealed class QrCodes
+internal sealed class QrCodes
 {
     private const int MaxEntries = 2000;
     private readonly ConcurrentDictionary<string, byte[]> images = new();

@@ -63,7 +63,7 @@ public sealed record ReaderPreferences(bool Elder, string Size)
 }
 
 /// <summary>Directory pages other than the recipe's columns: members, proposals, literature.</summary>
-public static class SiteDirectories
+internal static class SiteDirectories
 {
     public static IReadOnlyList<ColumnLink> All { get; } =
     [

@@ -4,7 +4,7 @@ using PublicitySite.Web.Feeds;
 namespace PublicitySite.Web.Site;
 
 /// <summary>The public pages: home, column lists, directories, and every published item at its own path.</summary>
-public static class SiteEndpoints
+internal static class SiteEndpoints
 {
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder routes)
     {

@@ -107,7 +107,7 @@ public sealed record LayoutModel(SiteModel Site, string Title, string? ColumnNam
 /// One line of a list: what a reader needs to choose an article. The part data is parsed only when a view
 /// asks for more than title, address and date, which most lists never do.
 /// </summary>
-public sealed class EntryModel(string id, string title, string url, DateTimeOffset? date, string? column, string data)
+internal sealed class EntryModel(string id, string title, string url, DateTimeOffset? date, string? column, string data)
 {
     private JsonObject? parsed;
 

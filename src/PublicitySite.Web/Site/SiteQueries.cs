@@ -10,7 +10,7 @@ namespace PublicitySite.Web.Site;
 /// page cache should cost as few database round trips as possible. Published versions only, like
 /// <see cref="ContentQueries"/>.
 /// </summary>
-public sealed class SiteQueries(AppDbContext db)
+internal sealed class SiteQueries(AppDbContext db)
 {
     /// <summary>The newest <paramref name="take"/> published items of a type, optionally of some columns and a tag.</summary>
     public async Task<List<EntryModel>> LatestAsync(string type, IReadOnlyCollection<string>? columns = null, string? tag = null, int take = 10, bool byModified = false, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using PublicitySite.Settings;
 
 namespace PublicitySite.Web.Site;
 
-public sealed class SiteScheduleOptions
+internal sealed class SiteScheduleOptions
 {
     public const string Section = "SiteSchedule";
 
@@ -16,7 +16,7 @@ public sealed class SiteScheduleOptions
 /// 置顶 ends, 哀悼模式 begins or ends. When one of those times passes, the watcher tells the curation sinks
 /// (page cache, read cache) as if an editor had made the change, so every page shows it without a restart.
 /// </summary>
-public sealed partial class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
+internal sealed partial class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

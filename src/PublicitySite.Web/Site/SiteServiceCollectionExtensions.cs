@@ -3,7 +3,7 @@ using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.Site;
 
-public static class SiteServiceCollectionExtensions
+internal static class SiteServiceCollectionExtensions
 {
     public static IServiceCollection AddSite(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using PublicitySite.Web.Caching;
 namespace PublicitySite.Web.Site;
 
 /// <summary>网站地图 for people: every column, directory and page, linked from the header. Machines keep sitemap.xml.</summary>
-public static class SitemapPage
+internal static class SitemapPage
 {
     public static async Task<IResult> RenderAsync(HttpContext context, SitePages pages, SiteQueries queries, TimeProvider clock)
     {

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace PublicitySite.Web.Site;
 
-public static class ThemeAssets
+internal static class ThemeAssets
 {
     /// <summary>Long enough that returning readers never ask again; a changed file gets a new name instead.</summary>
     public static readonly TimeSpan FingerprintedLifetime = TimeSpan.FromDays(365);

@@ -11,7 +11,7 @@ namespace PublicitySite.Web.Site;
 /// items picked by hand. An item belongs to every topic whose sections name one of its tags, so it can be
 /// in several. <c>/zhuanti</c> lists the current topics and the archive of past ones.
 /// </summary>
-public static class TopicPages
+internal static class TopicPages
 {
     public const string ContentType = "Topic";
     public const string Part = "TopicPart";
@@ -79,7 +79,7 @@ public static class TopicPages
 }
 
 /// <summary>A 专题 as lists and the home block show it: banner, title, introduction and dates.</summary>
-public sealed record TopicCard(string Id, string Title, string Url, string? Summary, string? Banner, DateOnly? Start, DateOnly? End)
+internal sealed record TopicCard(string Id, string Title, string Url, string? Summary, string? Banner, DateOnly? Start, DateOnly? End)
 {
     public string Period => (Start, End) switch
     {

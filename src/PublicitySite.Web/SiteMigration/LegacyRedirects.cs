@@ -57,7 +57,7 @@ public sealed class LegacyAddressIndex(IServiceScopeFactory scopes, Microsoft.Ex
 }
 
 /// <summary>Old addresses of a migrated site answer 301 with their new address, for ever (see Core/Migration).</summary>
-public static class LegacyRedirects
+internal static class LegacyRedirects
 {
     private static readonly string[] IndexPages = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm"];
 

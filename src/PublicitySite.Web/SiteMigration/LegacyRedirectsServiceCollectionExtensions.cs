@@ -3,7 +3,7 @@ using PublicitySite.Web.Admin.Menu;
 
 namespace PublicitySite.Web.SiteMigration;
 
-public static class LegacyRedirectsServiceCollectionExtensions
+internal static class LegacyRedirectsServiceCollectionExtensions
 {
     public static IServiceCollection AddLegacyRedirects(this IServiceCollection services)
     {

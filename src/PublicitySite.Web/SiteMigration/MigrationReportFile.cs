@@ -4,7 +4,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Web.SiteMigration;
 
 /// <summary>Every real run's report is kept as a file under the data directory, whichever way it was started.</summary>
-public static class MigrationReportFile
+internal static class MigrationReportFile
 {
     public static async Task<string> SaveAsync(SitePaths paths, MigrationReport report, string text, CancellationToken cancellationToken)
     {

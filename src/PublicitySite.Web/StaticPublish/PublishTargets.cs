@@ -8,7 +8,7 @@ namespace PublicitySite.Web.StaticPublish;
 /// file, each with <c>.gz</c> and <c>.br</c> beside it. Every file is written to a temporary name and renamed
 /// over the old one, so a reader (nginx) sees the old page or the new one, never half of one.
 /// </summary>
-public sealed class PublishTargets(IReadOnlyList<string> directories)
+internal sealed class PublishTargets(IReadOnlyList<string> directories)
 {
     public IReadOnlyList<string> Directories { get; } = directories;
 
@@ -105,7 +105,7 @@ public sealed class PublishTargets(IReadOnlyList<string> directories)
     }
 
     /// <summary>Files under each directory that look like published pages, relative to it (for removing leftovers).</summary>
-    public IEnumerable<string> PublishedFiles(string directory) =>
+    public static IEnumerable<string> PublishedFiles(string directory) =>
         !Directory.Exists(directory)
             ? []
             : Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

@@ -1,7 +1,7 @@
 namespace PublicitySite.Web.StaticPublish;
 
 /// <summary>Bound from <c>StaticPublish</c>: <c>StaticPublish__Directory</c> turns static publishing on.</summary>
-public sealed class StaticPublishOptions
+internal sealed class StaticPublishOptions
 {
     public const string Section = "StaticPublish";
 

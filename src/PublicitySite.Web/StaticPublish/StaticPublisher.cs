@@ -15,7 +15,7 @@ namespace PublicitySite.Web.StaticPublish;
 /// removed, a page that appears in a re-rendered list or sitemap is written. Changes are picked up within
 /// tens of milliseconds and written atomically.
 /// </summary>
-public sealed partial class StaticPublisher(
+internal sealed partial class StaticPublisher(
     PageRenderer renderer,
     ThemeRenderer theme,
     IOptions<StaticPublishOptions> options,
@@ -276,7 +276,7 @@ public sealed partial class StaticPublisher(
         var removed = 0;
         foreach (var directory in targets.Directories)
         {
-            foreach (var file in targets.PublishedFiles(directory).ToList())
+            foreach (var file in PublishTargets.PublishedFiles(directory).ToList())
             {
                 if (!written.Contains(file) && !file.StartsWith(assets, StringComparison.Ordinal) && IsPageFile(file))
                 {
@@ -314,4 +314,4 @@ public sealed partial class StaticPublisher(
     private sealed record Outcome(string? File, IEnumerable<string> Links, bool Failed);
 }
 
-public sealed record PublishReport(int Pages, int Removed, int Failed, TimeSpan Elapsed);
+internal sealed record PublishReport(int Pages, int Removed, int Failed, TimeSpan Elapsed);

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PublicitySite.Web.StaticPublish;
 
 /// <summary>静态发布: the public site as files that nginx serves, kept current after every commit.</summary>
-public static class StaticPublishing
+internal static class StaticPublishing
 {
     /// <summary><c>publish [--directory dir] [--mirror dir]</c>: rebuilds the publish directories with a progress bar.</summary>
     public static Command Command(WebApplication app)

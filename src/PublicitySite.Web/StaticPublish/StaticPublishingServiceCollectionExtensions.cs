@@ -2,7 +2,7 @@ using PublicitySite.Web.Caching;
 
 namespace PublicitySite.Web.StaticPublish;
 
-public static class StaticPublishingServiceCollectionExtensions
+internal static class StaticPublishingServiceCollectionExtensions
 {
     public static IServiceCollection AddStaticPublishing(this IServiceCollection services)
     {

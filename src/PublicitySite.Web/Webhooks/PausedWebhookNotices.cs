@@ -5,7 +5,7 @@ using PublicitySite.Webhooks;
 namespace PublicitySite.Web.Webhooks;
 
 /// <summary>A webhook paused after failing again and again: the front end it feeds has stopped hearing of changes.</summary>
-public sealed class PausedWebhookNotices(WebhookService hooks) : IAdminNoticeSource
+internal sealed class PausedWebhookNotices(WebhookService hooks) : IAdminNoticeSource
 {
     public async Task<IReadOnlyList<AdminNotice>> ReadAsync(AdminPage page, CancellationToken cancellationToken)
     {

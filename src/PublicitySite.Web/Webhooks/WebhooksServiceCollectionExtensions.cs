@@ -5,7 +5,7 @@ using PublicitySite.Web.Admin.Notices;
 
 namespace PublicitySite.Web.Webhooks;
 
-public static class WebhooksServiceCollectionExtensions
+internal static class WebhooksServiceCollectionExtensions
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {

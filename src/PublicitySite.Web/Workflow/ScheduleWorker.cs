@@ -2,7 +2,7 @@ using PublicitySite.Workflow;
 
 namespace PublicitySite.Web.Workflow;
 
-public sealed class ScheduleOptions
+internal sealed class ScheduleOptions
 {
     public const string Section = "Workflow:Schedule";
 
@@ -14,7 +14,7 @@ public sealed class ScheduleOptions
 /// Runs <see cref="ScheduleRunner"/> at start (catching up on anything that fell due while the site was down)
 /// and then every <see cref="ScheduleOptions.PollSeconds"/>. A failed round is logged and retried next round.
 /// </summary>
-public sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<ScheduleWorker> logger) : BackgroundService
+internal sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

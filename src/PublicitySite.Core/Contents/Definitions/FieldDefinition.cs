@@ -41,7 +41,7 @@ public sealed record FieldDefinition
 }
 
 /// <summary>Values of <see cref="FieldDefinition.Accept"/>.</summary>
-public static class MediaAccept
+internal static class MediaAccept
 {
     public const string Image = "image";
     public const string Document = "document";

@@ -8,7 +8,7 @@ namespace PublicitySite.Contents.Definitions;
 /// Checks a value against its field definition and returns it in the one form storage keeps
 /// (dates as yyyy-MM-dd, date-times as UTC ISO 8601, lists as arrays). Errors are Chinese: editors read them.
 /// </summary>
-public static class FieldValueValidator
+internal static class FieldValueValidator
 {
     private const string NotText = "应为文字";
 

@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Admin.Editor;
 /// Serves the rich-text editor's committed bundle from the assembly (<c>/admin/editor/assets/…</c>): the site
 /// never loads editor code from anywhere else, and running it needs no Node.
 /// </summary>
-public static class RichEditorAssets
+internal static class RichEditorAssets
 {
     public const string Script = "/admin/editor/assets/rich-editor.js";
     public const string Styles = "/admin/editor/assets/rich-editor.css";

@@ -6,7 +6,7 @@ namespace PublicitySite.Web.Admin.Media;
 /// The media library's script and styles, and the editor's Media-field script, embedded in the assembly so they
 /// ship with the binaries. The page itself is the admin page <c>Admin/Pages/Media</c>.
 /// </summary>
-public static class MediaLibraryPage
+internal static class MediaLibraryPage
 {
     private const string ResourcePrefix = "media-admin/";
 

@@ -5,13 +5,13 @@ namespace PublicitySite.Web.Admin.Menu;
 /// <summary>One link of the admin menu, contributed by the feature it leads to.</summary>
 /// <param name="Group">One of <see cref="AdminMenu.Groups"/>.</param>
 /// <param name="Visible">Whether the signed-in user may use the page (the page checks again).</param>
-public sealed record AdminMenuEntry(string Group, string Label, string Url, Func<AdminPage, bool> Visible, int Order = 0);
+internal sealed record AdminMenuEntry(string Group, string Label, string Url, Func<AdminPage, bool> Visible, int Order = 0);
 
 /// <summary>
 /// The admin menu, built from the entries features register with <see cref="AdminMenuExtensions.AddAdminMenuEntry"/>:
 /// grouped (内容, 审核, 提案, 委员, 文史, 媒体, 系统) so the bar stays one line; a group with one link shows the link.
 /// </summary>
-public sealed class AdminMenu(IEnumerable<AdminMenuEntry> entries)
+internal sealed class AdminMenu(IEnumerable<AdminMenuEntry> entries)
 {
     public static readonly IReadOnlyList<string> Groups = ["内容", "审核", "提案", "委员", "文史", "媒体", "系统"];
 
@@ -38,7 +38,7 @@ public sealed class AdminMenu(IEnumerable<AdminMenuEntry> entries)
     }
 }
 
-public static class AdminMenuExtensions
+internal static class AdminMenuExtensions
 {
     /// <summary>Adds a link to the admin menu; the features call it from their Add… methods.</summary>
     public static IServiceCollection AddAdminMenuEntry(this IServiceCollection services, string group, string label, string url, Func<AdminPage, bool> visible, int order = 0)

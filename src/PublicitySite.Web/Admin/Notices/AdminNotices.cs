@@ -29,7 +29,7 @@ public sealed class AdminNotices(IEnumerable<IAdminNoticeSource> sources)
     }
 }
 
-public static class AdminNoticeExtensions
+internal static class AdminNoticeExtensions
 {
     /// <summary>Adds a source of 系统提醒; the features call it from their Add… methods.</summary>
     public static IServiceCollection AddAdminNotices<TSource>(this IServiceCollection services)
