@@ -21,7 +21,9 @@ public sealed class ScheduleRestartTests
         {
             var publisher = await first.ClientAsync("sched-publisher", "Publisher");
             id = await first.Services.AtStageAsync(2, "停机补发测试");
-            due = DateTimeOffset.UtcNow.AddSeconds(3);
+            // Far enough ahead that a busy machine still schedules it rather than publishing at once, and the first
+            // site has stopped before it is due.
+            due = DateTimeOffset.UtcNow.AddSeconds(10);
             var scheduled = await publisher.PostAsJsonAsync($"/api/content/{id}/publish", new { at = due });
             Assert.Equal("Scheduled", (await scheduled.JsonAsync())["status"]!.ToString());
             Assert.Equal(HttpStatusCode.NotFound, (await first.CreateClient().GetAsync($"/api/content/{id}")).StatusCode);
