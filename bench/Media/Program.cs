@@ -89,8 +89,8 @@ async Task<MediaAsset> UploadAsync(byte[] photo)
 {
     await using var scope = provider.CreateAsyncScope();
     var result = await scope.ServiceProvider.GetRequiredService<MediaUploader>()
-        .UploadAsync(new MemoryStream(photo), new MediaUpload("photo.jpg", "基准测试照片"), "bench");
-    return result.Asset ?? throw new InvalidOperationException(result.Problem!.Detail);
+        .UploadAsync(PublicitySite.Workflow.Actor.CommandLine, new MemoryStream(photo), new MediaUpload("photo.jpg", "基准测试照片"));
+    return result.Value ?? throw new InvalidOperationException(result.Failure!.Detail);
 }
 
 static byte[] Photo(int width, int height, int seed)
