@@ -16,7 +16,7 @@ internal static class CommandLine
     /// Whoever runs a verb has the server's shell and its data directory, so verbs act as an administrator;
     /// the audit trail names them 命令行.
     /// </summary>
-    internal static readonly PublicitySite.Workflow.Actor Operator = new("命令行", "Administrator", "localhost");
+    internal static readonly PublicitySite.Workflow.Actor Operator = new("命令行", PublicitySite.Workflow.Actor.AdministratorRole, "localhost");
 
     private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "help"];
 
