@@ -5,8 +5,15 @@ namespace PublicitySite.Web.Api;
 /// <summary>RFC 9457 problem details with Chinese titles: what other front ends show their users.</summary>
 internal static class ApiProblems
 {
+    /// <summary>The title of every 400 about the query or the body's fields.</summary>
+    public const string BadRequestTitle = "请求参数有误";
+
+    /// <summary>What a query parameter the operation does not take is told, with the ones it does take.</summary>
+    public static string UnknownParameter(string unknown, IEnumerable<string> known) =>
+        $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", known)}";
+
     public static IResult BadParameter(string parameter, string detail) => Results.Problem(
-        title: "请求参数有误",
+        title: BadRequestTitle,
         detail: detail,
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });

@@ -66,7 +66,7 @@ internal static class ContentReadEndpoints
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
-            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+            return ApiProblems.BadParameter(unknown, ApiProblems.UnknownParameter(unknown, Known));
         }
 
         var text = filters.Q;

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PublicitySite.Contents.Definitions;
+using PublicitySite.Web.Api;
 using PublicitySite.Web.Auth;
 
 namespace PublicitySite.Web.GraphQL;
@@ -59,7 +60,7 @@ internal static class GraphQLEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
-            await Results.Problem(title: "请求参数有误", detail: "需要 GraphQL 查询文本（query）", statusCode: StatusCodes.Status400BadRequest,
+            await Results.Problem(title: ApiProblems.BadRequestTitle, detail: "需要 GraphQL 查询文本（query）", statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["parameter"] = "query" }).ExecuteAsync(http);
             return;
         }

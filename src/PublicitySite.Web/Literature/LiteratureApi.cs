@@ -61,7 +61,7 @@ internal static class LiteratureApi
     {
         if (http.Request.Query.Keys.FirstOrDefault(k => k is not "collection") is { } unknown)
         {
-            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：collection");
+            return ApiProblems.BadParameter(unknown, ApiProblems.UnknownParameter(unknown, ["collection"]));
         }
 
         var collection = query.Collection;

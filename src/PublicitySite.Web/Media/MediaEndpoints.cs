@@ -249,7 +249,7 @@ internal static partial class MediaEndpoints
         result.Value is { } asset ? TypedResults.Ok(MediaModels.From(asset, variants.Profiles)) : ResultProblems.Problem(result.Failure!);
 
     private static ProblemHttpResult BadParameter(string parameter, string detail) =>
-        ResultProblems.Problem(new Failure.Invalid([new FieldError(parameter, detail)], "请求参数有误"));
+        ResultProblems.Problem(new Failure.Invalid([new FieldError(parameter, detail)], ApiProblems.BadRequestTitle));
 
     private static string? Field(MultipartUpload form, string name) => form.Fields.TryGetValue(name, out var value) ? value : null;
 

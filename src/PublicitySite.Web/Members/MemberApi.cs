@@ -61,7 +61,7 @@ internal static class MemberApi
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
-            return ApiProblems.BadParameter(unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+            return ApiProblems.BadParameter(unknown, ApiProblems.UnknownParameter(unknown, Known));
         }
 
         if (!paging.TryRead(out var page, out var pageSize, out var error))

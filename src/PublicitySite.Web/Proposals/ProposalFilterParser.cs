@@ -37,7 +37,7 @@ internal static class ProposalFilterParser
         ArgumentNullException.ThrowIfNull(paging);
         if (keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
-            return (null, unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join(", ", Known)}");
+            return (null, unknown, ApiProblems.UnknownParameter(unknown, Known));
         }
 
         int? term = null, meeting = null;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using PublicitySite.Web.Api;
 using PublicitySite.Contents.Definitions;
 using PublicitySite.Proposals;
 using PublicitySite.Search;
+using PublicitySite.Web.Api;
 
 namespace PublicitySite.Web.Search;
 
@@ -39,7 +39,7 @@ internal static class SearchRequestParser
         error = default;
         if (keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
-            error = (unknown, $"不支持的参数“{unknown}”。可用参数：{string.Join("、", Known)}");
+            error = (unknown, ApiProblems.UnknownParameter(unknown, Known));
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PublicitySite.Web.Api;
 using QRCoder;
 
 namespace PublicitySite.Web.Site;
@@ -18,7 +19,7 @@ internal sealed class QrCodes
         ArgumentNullException.ThrowIfNull(codes);
         if (path is null || path.Length is 0 or > 300 || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Contains('\\') || path.Any(char.IsControl))
         {
-            return Results.Problem(title: "请求参数有误", detail: "path 应为本站以“/”开头的网址路径，且不超过 300 个字符。", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: ApiProblems.BadRequestTitle, detail: "path 应为本站以“/”开头的网址路径，且不超过 300 个字符。", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var url = $"{context.Request.Scheme}://{context.Request.Host}{path}";
