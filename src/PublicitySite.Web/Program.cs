@@ -83,6 +83,7 @@ if (verb)                            // after the pipeline: `publish` renders pa
     return await CommandLine.RunAsync(app, args);
 }
 
+app.WarmUpWhileInitializing();      // routes built and theme parsed while set-up runs on the other core
 await initialized;                   // nothing is answered before the site is set up
 await app.RunAsync();
 return 0;

@@ -39,6 +39,7 @@ public sealed partial class IdleMemoryTrim(IOptions<MemoryTrimOptions> options, 
             {
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                NativeHeap.Trim();
                 var kept = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 watch.Trimmed(GC.GetTotalAllocatedBytes(), kept);
                 LogTrimmed(committed / (1024 * 1024), kept / (1024 * 1024));
@@ -52,30 +53,35 @@ public sealed partial class IdleMemoryTrim(IOptions<MemoryTrimOptions> options, 
 
 /// <summary>
 /// Decides, once per interval, whether the site is quiet and holds heap worth returning: next to nothing
-/// allocated since the last look, and the heap grown since the last trim, so a site at rest is collected once
-/// and not over and over.
+/// allocated since the last look, and either more than <see cref="GrowthBytes"/> allocated since the last trim or
+/// the committed heap grown by as much. Allocation counts on its own because the committed figure is only
+/// refreshed by a collection: a site whose requests stayed within the first generation's budget (tens of
+/// megabytes on a large-cache processor) holds all of it without any collection having run. A site at rest is
+/// collected once, not over and over.
 /// </summary>
 public sealed class QuietWatch(long allocated)
 {
     /// <summary>Allocation within one interval still counted as quiet: timers, health probes, log lines.</summary>
     public const long QuietBytes = 512 * 1024;
 
-    /// <summary>Growth of the committed heap since the last trim below which a trim is not worth its pause.</summary>
+    /// <summary>Growth since the last trim, allocated or committed, below which a trim is not worth its pause.</summary>
     public const long GrowthBytes = 8 * 1024 * 1024;
 
     private long lastAllocated = allocated;
+    private long allocatedAtTrim = allocated;
     private long kept;
 
     public bool ShouldTrim(long allocated, long committed)
     {
         var quiet = allocated - lastAllocated < QuietBytes;
         lastAllocated = allocated;
-        return quiet && committed - kept > GrowthBytes;
+        return quiet && (allocated - allocatedAtTrim > GrowthBytes || committed - kept > GrowthBytes);
     }
 
     public void Trimmed(long allocated, long committed)
     {
         lastAllocated = allocated;
+        allocatedAtTrim = allocated;
         kept = committed;
     }
 }

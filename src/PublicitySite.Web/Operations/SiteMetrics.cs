@@ -29,6 +29,7 @@ public sealed class SiteMetrics
         JobRuns = factory.CreateCounter("publicity_job_runs_total", "Background job runs by job and outcome.",
             new CounterConfiguration { LabelNames = ["job", "outcome"] });
         DiskFree = factory.CreateGauge("publicity_data_disk_free_bytes", "Free bytes on the disk of the data directory.");
+        RuntimeGauges.Register(Registry, factory);
     }
 
     public CollectorRegistry Registry { get; }

@@ -76,6 +76,30 @@ public sealed class ThemeRenderer
         return await Load(view).RenderAsync(context, Encoder);
     }
 
+    /// <summary>
+    /// Parses every view now, so the first reader of each kind of page does not wait for it. A view that does not
+    /// parse is left for its page to report, as it would be without this.
+    /// </summary>
+    public void ParseViews()
+    {
+        if (!Directory.Exists(viewsDir))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(viewsDir, "*.liquid", SearchOption.AllDirectories))
+        {
+            try
+            {
+                Load(Path.ChangeExtension(Path.GetRelativePath(viewsDir, file), null).Replace(Path.DirectorySeparatorChar, '/'));
+            }
+            catch (InvalidOperationException)
+            {
+                // reported again, with the file's name, when a page asks for the view
+            }
+        }
+    }
+
     /// <summary><c>{{ csp.nonce }}</c> for an inline script; made only when a template asks for it.</summary>
     public sealed class CspValues(HttpContext? http)
     {

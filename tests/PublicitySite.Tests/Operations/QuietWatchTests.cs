@@ -39,4 +39,16 @@ public sealed class QuietWatchTests
         Assert.False(watch.ShouldTrim(allocated: 30 * Mb, committed: 45 * Mb));
         Assert.True(watch.ShouldTrim(allocated: 30 * Mb + 10, committed: 45 * Mb));
     }
+
+    [Fact]
+    public void Allocation_since_the_last_trim_counts_even_when_no_collection_has_refreshed_the_committed_figure()
+    {
+        var watch = new QuietWatch(allocated: 0);
+        watch.Trimmed(allocated: 0, committed: 12 * Mb);
+
+        Assert.False(watch.ShouldTrim(allocated: 4 * Mb, committed: 12 * Mb));
+        Assert.False(watch.ShouldTrim(allocated: 4 * Mb + 10, committed: 12 * Mb));
+        Assert.False(watch.ShouldTrim(allocated: 35 * Mb, committed: 12 * Mb));
+        Assert.True(watch.ShouldTrim(allocated: 35 * Mb + 10, committed: 12 * Mb));
+    }
 }
