@@ -29,6 +29,7 @@ var work = Path.Combine(Path.GetTempPath(), "publicity-bench-startup-" + Guid.Ne
 var dataDir = Path.Combine(work, "data");
 Console.WriteLine($"启动与内存基准：{webDll}，{Environment.ProcessorCount} 核，负载 {BenchFiles.LoadAverage()}{(environment.Count > 0 ? "，环境 " + string.Join(" ", environment) : "")}");
 var rows = new List<(string What, string Value, string Target)>();
+var breakdown = new List<string>();
 try
 {
     await using (var cold = await SiteRun.StartAsync(webDll, dataDir, environment))
@@ -52,6 +53,7 @@ try
 
     await Task.Delay(TimeSpan.FromSeconds(restSeconds));
     rows.Add(("静置内存（每类页面各访问一次后）", $"{warm.Memory().Now:F0} MB", "≤ 200 MB"));
+    var atRest = await warm.MemoryBreakdownAsync();
 
     var (requests, errors) = await LoadAsync(urls, connections, TimeSpan.FromSeconds(loadSeconds));
     var (now, peak) = warm.Memory();
@@ -59,6 +61,8 @@ try
     rows.Add(("负载期间峰值内存", $"{peak:F0} MB", ""));
     await Task.Delay(TimeSpan.FromSeconds(restSeconds));
     rows.Add(($"负载结束 {restSeconds} 秒后内存", $"{warm.Memory().Now:F0} MB", ""));
+    breakdown.Add("静置时：" + atRest);
+    breakdown.Add("负载后静置时：" + await warm.MemoryBreakdownAsync());
 }
 finally
 {
@@ -73,6 +77,8 @@ foreach (var (what, value, target) in rows)
     Console.WriteLine($"| {what} | {value} | {target} |");
 }
 
+Console.WriteLine();
+breakdown.ForEach(Console.WriteLine);
 Console.WriteLine($"负载（结束时）：{BenchFiles.LoadAverage()}");
 return 0;
 

@@ -92,6 +92,14 @@ internal sealed class SiteRun : IAsyncDisposable
         throw new TimeoutException("the web host was not ready within 5 minutes");
     }
 
+    /// <summary>Resident memory by kind (code and types, assemblies, native libraries, anonymous), with the site's own gauges.</summary>
+    public async Task<string> MemoryBreakdownAsync()
+    {
+        using var client = new HttpClient();
+        var metrics = await client.GetStringAsync(new Uri(BaseUrl + "/metrics"));
+        return MemoryMap.Describe(MemoryMap.Read(process.Id), metrics);
+    }
+
     /// <summary>Resident memory now and at its peak (VmRSS, VmHWM), in MB.</summary>
     public (double Now, double Peak) Memory()
     {

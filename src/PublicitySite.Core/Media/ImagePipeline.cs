@@ -29,17 +29,21 @@ public sealed class ImagePipeline : IDisposable
     // Decoding is memory- and CPU-heavy: one image per core at a time, however many uploads and variant
     // requests arrive together, so a burst queues instead of exhausting memory.
     private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
-    private readonly Configuration configuration;
+    private readonly Lazy<Configuration> configuration;
     private readonly MediaOptions options;
 
     public ImagePipeline(IOptions<MediaOptions> settings)
     {
         options = settings.Value;
-        configuration = new Configuration(new JpegConfigurationModule(), new PngConfigurationModule(), new GifConfigurationModule(), new WebpConfigurationModule())
+        configuration = new(Configure);
+    }
+
+    // Made with the first image, not at start-up: a site that serves no upload that day never loads ImageSharp.
+    private Configuration Configure() =>
+        new(new JpegConfigurationModule(), new PngConfigurationModule(), new GifConfigurationModule(), new WebpConfigurationModule())
         {
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = options.DecoderMemoryMegabytes }),
         };
-    }
 
     /// <summary>Runs image work off the request thread, within the per-core limit.</summary>
     public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
@@ -63,7 +67,7 @@ public sealed class ImagePipeline : IDisposable
         IImageInfo? info;
         try
         {
-            info = Image.Identify(configuration, data, out _);
+            info = Image.Identify(configuration.Value, data, out _);
         }
         catch (Exception e) when (IsDecoderFailure(e))
         {
@@ -169,7 +173,7 @@ public sealed class ImagePipeline : IDisposable
     {
         try
         {
-            return Image.Load(configuration, data);
+            return Image.Load(configuration.Value, data);
         }
         catch (Exception e) when (IsDecoderFailure(e))
         {

@@ -27,6 +27,12 @@ internal static class EditorialServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Logout");
             o.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Pages only: without these, start-up loads every type of the site's assemblies looking for
+            // controllers and view components there are none of.
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().Single());
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.ViewComponents.ViewComponentFeatureProvider>().Single());
         });
         return services;
     }

@@ -35,10 +35,17 @@ internal static class ClusterServiceCollectionExtensions
             throw new InvalidOperationException("集群模式（Cluster__Redis）需要共享的 PostgreSQL 数据库：请设置 Database__Provider=Postgres 和 ConnectionStrings__Default。");
         }
 
+        AddRedisCluster(builder.Services, options, connection);
+        return builder;
+    }
+
+    // Its own method so that a single node never loads the Redis client: the runtime loads the assemblies a
+    // method names when it first compiles the method, whichever branch runs.
+    private static void AddRedisCluster(IServiceCollection services, ClusterOptions options, string connection)
+    {
         var redisOptions = ConfigurationOptions.Parse(options.Redis!);
         redisOptions.AbortOnConnectFail = false; // start while Redis is down; reconnect in the background
         redisOptions.ClientName = "publicity";
-        var services = builder.Services;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddDataProtection().SetApplicationName("PublicitySite");
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
@@ -54,6 +61,5 @@ internal static class ClusterServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<INodeSignals>(sp => sp.GetRequiredService<ClusterBroadcaster>()));
         services.Replace(ServiceDescriptor.Singleton<IJobLock>(new PostgresJobLock(connection)));
         services.AddSingleton<ISharedRateCounter, RedisRateCounter>();
-        return builder;
     }
 }

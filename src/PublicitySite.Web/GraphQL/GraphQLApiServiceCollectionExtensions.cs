@@ -8,7 +8,8 @@ internal static class GraphQLApiServiceCollectionExtensions
     {
         services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
         // CJK written as characters, as everywhere else in the API.
-        services.AddSingleton<IGraphQLTextSerializer>(new global::GraphQL.SystemTextJson.GraphQLSerializer(
+        // Made on the first GraphQL request, so a site nobody queries never loads the GraphQL assemblies.
+        services.AddSingleton<IGraphQLTextSerializer>(_ => new global::GraphQL.SystemTextJson.GraphQLSerializer(
             o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All)));
         services.AddSingleton<GraphSchemaProvider>();
         services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section);

@@ -37,21 +37,28 @@ internal static class ConfigurationCheck
                 findings.Add(new(FindingLevel.Error, "配置", "数据库为 PostgreSQL，但没有连接字符串",
                     "设置 ConnectionStrings__Default，例如 Host=127.0.0.1;Port=5432;Database=publicity;Username=publicity;Password=…"));
             }
-            else
+            else if (Unparsable(connection) is { } problem)
             {
-                try
-                {
-                    _ = new NpgsqlConnectionStringBuilder(connection);
-                }
-                catch (ArgumentException ex)
-                {
-                    findings.Add(new(FindingLevel.Error, "配置", $"ConnectionStrings__Default 无法解析：{ex.Message}",
-                        "写成 Host=…;Port=5432;Database=…;Username=…;Password=… 的形式"));
-                }
+                findings.Add(new(FindingLevel.Error, "配置", $"ConnectionStrings__Default 无法解析：{problem}",
+                    "写成 Host=…;Port=5432;Database=…;Username=…;Password=… 的形式"));
             }
         }
 
         return findings;
+    }
+
+    // Its own method so that a SQLite site never loads the PostgreSQL driver (a method's assemblies load when it is compiled).
+    private static string? Unparsable(string connection)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connection);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>Prints the errors found and says whether the host must not start.</summary>

@@ -50,9 +50,7 @@ internal static class HostingExtensions
         // the first does the work, the rest find it done.
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
-        await using var serialized = db.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
-            ? await PublicitySite.Changes.PostgresJobLock.AcquireAsync(db.GetConnectionString()!, "initialize", CancellationToken.None)
-            : null;
+        await using var serialized = db.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? await SerializeAsync(db.GetConnectionString()!) : null;
         var initializer = scope.ServiceProvider.GetRequiredService<SiteInitializer>();
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicityOptions>>().Value;
         var password = options.AdminPassword ?? Environment.GetEnvironmentVariable("PUBLICITY_ADMIN_PASSWORD");
@@ -74,6 +72,10 @@ internal static class HostingExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
             Console.WriteLine($"网站已启动：{string.Join("  ", app.Urls)}（数据目录 {app.Services.GetRequiredService<SitePaths>().DataDir}）"));
     }
+
+    // Its own method so that a SQLite site never loads the PostgreSQL driver (a method's assemblies load when it is compiled).
+    private static async Task<IAsyncDisposable?> SerializeAsync(string connectionString) =>
+        await PublicitySite.Changes.PostgresJobLock.AcquireAsync(connectionString, "initialize", CancellationToken.None);
 
     /// <summary>Finds the repository's recipe, seed and themes folders from the content root or the binaries.</summary>
     internal static SitePaths ResolvePaths(PublicityOptions options, string contentRoot)
