@@ -20,7 +20,13 @@ public sealed class MetricsAndLogsTests
         using var client = site.CreateClient();
         await client.GetAsync(new Uri("/", UriKind.Relative));
         await client.GetAsync(new Uri("/", UriKind.Relative));
-        await client.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString("政协"), UriKind.Relative));
+        // The index opens beside the started site; on a busy machine a search can come first and get a 503.
+        await site.Services.GetRequiredService<PublicitySite.Search.SearchIndexer>().WaitForIdleAsync(TimeSpan.FromSeconds(60));
+        using (var search = await client.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString("政协"), UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        }
+
         await Task.Delay(1500); // a round of the schedule job
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
@@ -34,6 +40,11 @@ public sealed class MetricsAndLogsTests
         Assert.Contains("publicity_search_index_lag ", text, StringComparison.Ordinal);
         Assert.Contains("publicity_webhook_queue_depth 0", text, StringComparison.Ordinal);
         Assert.Contains("publicity_job_runs_total{job=\"schedule\",outcome=\"ok\"}", text, StringComparison.Ordinal);
+        double Gauge(string name) => double.Parse(text.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Gauge("publicity_gc_committed_bytes"), 1, Gauge("publicity_process_resident_bytes"));
+        Assert.True(Gauge("publicity_gc_allocated_bytes") >= Gauge("publicity_gc_heap_bytes"));
+        Assert.True(Gauge("publicity_jit_compiled_methods") > 1000);
+        Assert.True(Gauge("publicity_loaded_assemblies") > 50);
     }
 
     [Fact]
