@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,7 +36,9 @@ internal abstract class StoredJsonTranslator(ISqlExpressionFactory sql) : IMetho
         public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
 
         public void ApplyServices(IServiceCollection services) =>
-            new EntityFrameworkRelationalServicesBuilder(services).TryAdd<IMethodCallTranslatorPlugin, TTranslator>();
+            new EntityFrameworkRelationalServicesBuilder(services)
+                .TryAdd<IMethodCallTranslatorPlugin, TTranslator>()
+                .TryAdd<IEvaluatableExpressionFilterPlugin, NotEvaluatedBeforeTheQuery>();
 
         public void Validate(IDbContextOptions options)
         {
@@ -55,6 +58,16 @@ internal abstract class StoredJsonTranslator(ISqlExpressionFactory sql) : IMetho
                 debugInfo["StoredJson"] = typeof(TTranslator).Name;
         }
     }
+}
+
+/// <summary>
+/// Keeps a call whose arguments are all known in advance in the SQL, as for any database function: the method
+/// itself only throws.
+/// </summary>
+internal sealed class NotEvaluatedBeforeTheQuery : IEvaluatableExpressionFilterPlugin
+{
+    public bool IsEvaluatableExpression(Expression expression) =>
+        expression is not MethodCallExpression call || call.Method != StoredJson.TextMethod;
 }
 
 /// <summary>SQLite's <see cref="StoredJsonTranslator"/>.</summary>
