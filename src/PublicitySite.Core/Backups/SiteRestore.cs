@@ -219,10 +219,19 @@ public static class SiteRestore
         }
     }
 
-    internal static AppDbContext Open(DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.Postgres
-            ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options);
+    internal static AppDbContext Open(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+            PostgresAppDbContext.Configure(postgres, connectionString);
+            return new PostgresAppDbContext(postgres.Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        SqliteAppDbContext.Configure(sqlite, connectionString);
+        return new SqliteAppDbContext(sqlite.Options);
+    }
 
     private static string SqliteFile(string connectionString) => Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 

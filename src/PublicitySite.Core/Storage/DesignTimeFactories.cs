@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace PublicitySite.Storage;
 
-/// <summary>Used only by <c>dotnet ef migrations add</c>; the running site configures contexts itself.</summary>
+/// <summary>Used only by <c>dotnet ef migrations add</c> and <c>dbcontext optimize</c>; the running site configures contexts itself.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>

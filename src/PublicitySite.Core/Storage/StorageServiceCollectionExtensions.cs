@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
-                services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<PostgresAppDbContext>((sp, o) => PostgresAppDbContext.Configure(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:
@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
                 {
                     // Made when the database is first used, so `--help` leaves no empty data directory behind.
                     Directory.CreateDirectory(paths.DataDir);
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>());
+                    SqliteAppDbContext.Configure(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>());
                 }, optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
