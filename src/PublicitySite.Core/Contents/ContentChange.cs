@@ -31,3 +31,22 @@ public interface IContentChangeStager
 {
     ValueTask StageAsync(PublicitySite.Storage.AppDbContext db, ContentChange change, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A sink that keeps rows of its own in the content's database, on the same context. In a batch
+/// (<see cref="ContentManager.RunBatchAsync"/>) it hears all the batch's changes at once, inside the batch's
+/// transaction, so its rows commit with the content and it can do once what several changes of one item ask
+/// for; outside a batch it hears each change as every sink does.
+/// </summary>
+public interface IContentIndexSink : IContentChangeSink
+{
+    /// <summary>The batch's changes in the order they were made; by default each is handled as if alone.</summary>
+    async ValueTask OnBatchAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            await OnChangedAsync(change, cancellationToken);
+        }
+    }
+}

@@ -10,7 +10,7 @@ namespace PublicitySite.Contents;
 /// Every change to content goes through here: versions are never edited in place, at most one version of an
 /// item is published, and sinks hear of a change only after it is committed.
 /// </summary>
-public sealed class ContentManager(
+public sealed partial class ContentManager(
     AppDbContext db,
     SiteDefinitionStore definitions,
     IEnumerable<IContentChangeSink> sinks,
@@ -355,6 +355,12 @@ public sealed class ContentManager(
         await db.SaveChangesAsync(cancellationToken);
         var changes = pending.ToList();
         pending.Clear();
+        if (batch is not null)
+        {
+            batch.AddRange(changes);
+            return;
+        }
+
         if (db.Database.CurrentTransaction is not null)
         {
             insideTransaction.AddRange(changes);

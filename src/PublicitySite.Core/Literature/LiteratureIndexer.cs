@@ -7,7 +7,7 @@ using PublicitySite.Storage;
 namespace PublicitySite.Literature;
 
 /// <summary>Keeps <see cref="LiteratureArticleEntry"/> in step with published articles, after each commit.</summary>
-public sealed class LiteratureIndexer(AppDbContext db) : IContentChangeSink
+public sealed class LiteratureIndexer(AppDbContext db) : IContentIndexSink
 {
     public const string CollectionType = "LiteratureCollection";
     public const string ArticleType = "LiteratureArticle";

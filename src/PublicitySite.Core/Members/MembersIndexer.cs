@@ -11,7 +11,7 @@ namespace PublicitySite.Members;
 /// Keeps <see cref="MemberIndexEntry"/> and <see cref="MemberLink"/> in step with published content. Runs after
 /// each commit; only the published version counts, so a draft never shows up on a profile.
 /// </summary>
-public sealed class MembersIndexer(AppDbContext db) : IContentChangeSink
+public sealed class MembersIndexer(AppDbContext db) : IContentIndexSink
 {
     public const string MemberType = "Member";
     public const string NewsType = "News";
@@ -27,14 +27,39 @@ public sealed class MembersIndexer(AppDbContext db) : IContentChangeSink
             return;
         }
 
-        await RemoveAsync(change.ContentItemId, cancellationToken);
-        if (change.Kind == ContentChangeKind.Published)
+        await ReindexAsync([change], cancellationToken);
+    }
+
+    /// <summary>
+    /// An item's rows are rebuilt from what it is now, so only its last change counts: one removal and one read
+    /// for the whole batch instead of one per change.
+    /// </summary>
+    public async ValueTask OnBatchAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        var last = changes.Where(c => Types.Contains(c.ContentType) && c.Kind != ContentChangeKind.Saved)
+            .GroupBy(c => c.ContentItemId)
+            .Select(g => g.Last())
+            .ToList();
+        if (last.Count > 0)
         {
-            var row = await db.ContentItemVersions.AsNoTracking()
-                .Where(v => v.ContentItemId == change.ContentItemId && v.Published)
+            await ReindexAsync(last, cancellationToken);
+        }
+    }
+
+    private async Task ReindexAsync(List<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        var ids = changes.Select(c => c.ContentItemId).ToList();
+        await db.Set<MemberIndexEntry>().Where(e => ids.Contains(e.ContentItemId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MemberLink>().Where(e => ids.Contains(e.SourceItemId)).ExecuteDeleteAsync(cancellationToken);
+        var published = changes.Where(c => c.Kind == ContentChangeKind.Published).Select(c => c.ContentItemId).ToList();
+        if (published.Count > 0)
+        {
+            var rows = await db.ContentItemVersions.AsNoTracking()
+                .Where(v => published.Contains(v.ContentItemId) && v.Published)
                 .Join(db.ContentItems.AsNoTracking().Where(i => !i.Deleted), v => v.ContentItemId, i => i.Id, (v, i) => new { v, i })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (row is not null)
+                .ToListAsync(cancellationToken);
+            // In the order of the changes, so rows are written in the order one change at a time wrote them.
+            foreach (var row in rows.OrderBy(r => published.IndexOf(r.i.Id)))
             {
                 Add(row.i, row.v);
             }
@@ -59,12 +84,6 @@ public sealed class MembersIndexer(AppDbContext db) : IContentChangeSink
 
         await db.SaveChangesAsync(cancellationToken);
         return rows.Count;
-    }
-
-    private async Task RemoveAsync(string id, CancellationToken cancellationToken)
-    {
-        await db.Set<MemberIndexEntry>().Where(e => e.ContentItemId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<MemberLink>().Where(e => e.SourceItemId == id).ExecuteDeleteAsync(cancellationToken);
     }
 
     private void Add(ContentItem item, ContentItemVersion version)

@@ -17,7 +17,7 @@ public sealed partial class ProposalIndexer(
     ProposalLifecycle lifecycle,
     ProposalTimelineReader timelines,
     TimeProvider clock,
-    ILogger<ProposalIndexer> logger) : IContentChangeSink
+    ILogger<ProposalIndexer> logger) : IContentIndexSink
 {
     private const string MemberType = "Member";
 
@@ -26,7 +26,11 @@ public sealed partial class ProposalIndexer(
         ArgumentNullException.ThrowIfNull(change);
         if (change.ContentType == MemberType)
         {
-            await RelinkMemberAsync(change.ContentItemId, cancellationToken);
+            foreach (var id in await LinkedToMemberAsync(change.ContentItemId, cancellationToken))
+            {
+                await RefreshAsync(id, cancellationToken);
+            }
+
             return;
         }
 
@@ -35,24 +39,67 @@ public sealed partial class ProposalIndexer(
             return;
         }
 
-        if (change.Kind == ContentChangeKind.Saved && !await db.Set<ProposalEvent>().AnyAsync(e => e.ContentItemId == change.ContentItemId, cancellationToken))
+        if (change.Kind == ContentChangeKind.Saved)
         {
-            var latest = await db.ContentItemVersions.AsNoTracking()
-                .FirstOrDefaultAsync(v => v.ContentItemId == change.ContentItemId && v.Latest, cancellationToken);
-            if (latest is not null)
-            {
-                var events = timelines.Read(change.ContentItemId, ContentData.Parse(latest.Data), out var problem);
-                if (problem is not null)
-                {
-                    LogTimelineProblem(change.ContentItemId, problem);
-                }
-
-                db.Set<ProposalEvent>().AddRange(events);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await ImportTimelineAsync(change.ContentItemId, cancellationToken);
         }
 
         await RefreshAsync(change.ContentItemId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Timelines become events as they would one change at a time; then each proposal concerned is recomputed
+    /// once, in the order it first came up: a record is recomputed whole from what the item is now, so a second
+    /// recomputation in the same batch found nothing new (a proposal saved then published was done twice).
+    /// </summary>
+    public async ValueTask OnBatchAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var refresh = new List<string>();
+        foreach (var change in changes)
+        {
+            if (change.ContentType == MemberType)
+            {
+                refresh.AddRange(await LinkedToMemberAsync(change.ContentItemId, cancellationToken));
+            }
+            else if (change.ContentType == ProposalVisibility.ContentType)
+            {
+                if (change.Kind == ContentChangeKind.Saved)
+                {
+                    await ImportTimelineAsync(change.ContentItemId, cancellationToken);
+                }
+
+                refresh.Add(change.ContentItemId);
+            }
+        }
+
+        foreach (var id in refresh.Distinct())
+        {
+            await RefreshAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>On an item's first save its <c>timeline</c> becomes events, once.</summary>
+    private async Task ImportTimelineAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        if (await db.Set<ProposalEvent>().AnyAsync(e => e.ContentItemId == contentItemId, cancellationToken))
+        {
+            return;
+        }
+
+        var latest = await db.ContentItemVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.ContentItemId == contentItemId && v.Latest, cancellationToken);
+        if (latest is not null)
+        {
+            var events = timelines.Read(contentItemId, ContentData.Parse(latest.Data), out var problem);
+            if (problem is not null)
+            {
+                LogTimelineProblem(contentItemId, problem);
+            }
+
+            db.Set<ProposalEvent>().AddRange(events);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Recomputes one proposal's record from its versions and events.</summary>
@@ -153,22 +200,18 @@ public sealed partial class ProposalIndexer(
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>A member created, renamed or removed after proposals named them: their links follow.</summary>
-    private async Task RelinkMemberAsync(string memberId, CancellationToken cancellationToken)
+    /// <summary>The proposals whose links follow a member created, renamed or removed after they named them.</summary>
+    private async Task<List<string>> LinkedToMemberAsync(string memberId, CancellationToken cancellationToken)
     {
         var title = await db.ContentItemVersions.AsNoTracking()
             .Where(v => v.ContentItemId == memberId && v.Latest)
             .Select(v => v.Title)
             .FirstOrDefaultAsync(cancellationToken);
-        var affected = await db.Set<ProposalProposer>().AsNoTracking()
+        return await db.Set<ProposalProposer>().AsNoTracking()
             .Where(p => p.MemberId == memberId || (title != null && p.Name == title))
             .Select(p => p.ContentItemId)
             .Distinct()
             .ToListAsync(cancellationToken);
-        foreach (var id in affected)
-        {
-            await RefreshAsync(id, cancellationToken);
-        }
     }
 
     private async Task AddProposersAsync(string contentItemId, string proposerType, IReadOnlyList<string> names, CancellationToken cancellationToken)

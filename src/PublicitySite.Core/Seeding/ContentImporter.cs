@@ -50,16 +50,31 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
             .OrderBy(p => Array.IndexOf(Order, p.Type) is var i && i < 0 ? Order.Length : i)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .ToList();
-        var done = 0;
-        foreach (var (file, key, matter, type) in ordered)
-        {
-            progress?.Report((done++, ordered.Count, Path.GetRelativePath(folder, file)));
-            await ImportOneAsync(folder, file, key, matter, type, author, report, cancellationToken);
-            // Each item is finished and committed: letting the tracker keep it made every later save compare all
-            // earlier items again, so an import grew with the square of its size (most of a first start's time).
-            db.ChangeTracker.Clear();
-        }
+        // One transaction for the whole folder: a file that fails half-way undoes the import, never leaving
+        // some of its files in and the rest out.
+        await contents.RunBatchAsync(
+            async ct =>
+            {
+                var done = 0;
+                foreach (var (file, key, matter, type) in ordered)
+                {
+                    var relative = Path.GetRelativePath(folder, file);
+                    progress?.Report((done++, ordered.Count, relative));
+                    try
+                    {
+                        await ImportOneAsync(folder, file, key, matter, type, author, report, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        throw new ContentImportException(relative, ex);
+                    }
 
+                    // Each item is finished and saved: letting the tracker keep it made every later save compare all
+                    // earlier items again, so an import grew with the square of its size.
+                    db.ChangeTracker.Clear();
+                }
+            },
+            cancellationToken);
         progress?.Report((ordered.Count, ordered.Count, ""));
         return report;
     }

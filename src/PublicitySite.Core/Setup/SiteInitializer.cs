@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PublicitySite.Contents.Definitions;
@@ -46,10 +47,12 @@ public sealed partial class SiteInitializer(
         ImportReport? report = null;
         if (importSeed && Directory.Exists(paths.SeedDir) && !await db.Documents.AnyAsync(d => d.Key == SeedMarker, cancellationToken))
         {
+            var started = Stopwatch.GetTimestamp();
             report = await importer.ImportFolderAsync(paths.SeedDir, AdminName, cancellationToken: cancellationToken);
             db.Documents.Add(new StoredDocument { Key = SeedMarker, Json = "{}", UpdatedUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
-            LogSeed(report.Imported.Count, report.Published, report.Skipped.Count);
+            var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogSeed(report.Imported.Count, report.Published, report.Skipped.Count, milliseconds);
         }
 
         string? generated = null;
@@ -69,6 +72,6 @@ public sealed partial class SiteInitializer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied recipe {File}")]
     private partial void LogRecipe(string file);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Imported seed content: {Imported} items, {Published} published, {Skipped} skipped")]
-    private partial void LogSeed(int imported, int published, int skipped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported seed content: {Imported} items, {Published} published, {Skipped} skipped in {Milliseconds} ms")]
+    private partial void LogSeed(int imported, int published, int skipped, long milliseconds);
 }

@@ -55,17 +55,26 @@ internal static class ContentCommands
             await using var scope = app.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
             ImportReport report = null!;
-            await AnsiConsole.Progress().StartAsync(async ctx =>
+            try
             {
-                var task = ctx.AddTask("导入");
-                var progress = new Progress<(int Done, int Total, string File)>(p =>
+                await AnsiConsole.Progress().StartAsync(async ctx =>
                 {
-                    task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Done;
-                    task.Description = Markup.Escape(p.File.Length > 0 ? p.File : "导入");
+                    var task = ctx.AddTask("导入");
+                    var progress = new Progress<(int Done, int Total, string File)>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                        task.Description = Markup.Escape(p.File.Length > 0 ? p.File : "导入");
+                    });
+                    report = await importer.ImportFolderAsync(folder.FullName, "admin", progress, cancellationToken);
                 });
-                report = await importer.ImportFolderAsync(folder.FullName, "admin", progress, cancellationToken);
-            });
+            }
+            catch (ContentImportException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+
             var table = new Table().AddColumns("文件", "结果");
             report.Imported.ForEach(f => table.AddRow(Markup.Escape(f), "[green]已导入[/]"));
             report.AlreadyPresent.ForEach(f => table.AddRow(Markup.Escape(f), "已存在，跳过"));
