@@ -7,10 +7,11 @@ namespace PublicitySite.Web.Mail;
 /// Sends the outbox's due mails in the background, one sender across the cluster (the job lock), and looks
 /// again after <see cref="MailOptions.PollInterval"/> or at once when more were due than one batch.
 /// </summary>
-internal sealed partial class MailDispatcher(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, IOptions<MailOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<MailDispatcher> logger) : BackgroundService
+internal sealed partial class MailDispatcher(PublicitySite.Web.Operations.FirstAnswer firstAnswer, IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, IOptions<MailOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<MailDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstAnswer.WaitAsync(stoppingToken);
         if (!options.Value.Enabled)
         {
             return;

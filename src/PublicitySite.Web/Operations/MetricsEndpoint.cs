@@ -35,6 +35,12 @@ internal static class MetricsEndpoint
         finally
         {
             var metrics = http.RequestServices.GetRequiredService<SiteMetrics>();
+            var first = http.RequestServices.GetRequiredService<FirstAnswer>();
+            if (!first.HasAnswered)
+            {
+                first.Answered();
+            }
+
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var group = SiteMetrics.GroupOf(http.Request.Path);
             metrics.Requests.WithLabels(group, http.Request.Method, http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Observe(seconds);

@@ -17,6 +17,7 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddSingleton<SiteMetrics>();
+        services.AddSingleton<FirstAnswer>();
         services.AddOptions<BackupScheduleOptions>().BindConfiguration(BackupScheduleOptions.Section);
         services.AddSingleton<ScheduledBackups>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackups>());

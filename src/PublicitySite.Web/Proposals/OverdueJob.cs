@@ -3,10 +3,11 @@ using PublicitySite.Proposals;
 namespace PublicitySite.Web.Proposals;
 
 /// <summary>Marks overdue proposals at start-up and then every <see cref="ProposalOptions.OverdueCheckInterval"/>.</summary>
-internal sealed partial class OverdueJob(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<OverdueJob> logger) : BackgroundService
+internal sealed partial class OverdueJob(PublicitySite.Web.Operations.FirstAnswer firstAnswer, IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProposalOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<OverdueJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstAnswer.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, clock);
         do
         {

@@ -16,10 +16,11 @@ internal sealed class SiteScheduleOptions
 /// 置顶 ends, 哀悼模式 begins or ends. When one of those times passes, the watcher tells the curation sinks
 /// (page cache, read cache) as if an editor had made the change, so every page shows it without a restart.
 /// </summary>
-internal sealed partial class SiteScheduleWatcher(IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
+internal sealed partial class SiteScheduleWatcher(PublicitySite.Web.Operations.FirstAnswer firstAnswer, IServiceScopeFactory scopes, IEnumerable<ICurationChangeSink> sinks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteScheduleOptions> options, ILogger<SiteScheduleWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstAnswer.WaitAsync(stoppingToken);
         var last = clock.GetUtcNow().UtcDateTime;
         using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))

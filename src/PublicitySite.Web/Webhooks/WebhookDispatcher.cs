@@ -5,10 +5,11 @@ using PublicitySite.Webhooks;
 namespace PublicitySite.Web.Webhooks;
 
 /// <summary>Sends the outbox: woken right after a commit that may have queued deliveries, and on a timer for retries.</summary>
-internal sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, WebhookSignal signal, IOptions<WebhookOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed partial class WebhookDispatcher(PublicitySite.Web.Operations.FirstAnswer firstAnswer, IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, WebhookSignal signal, IOptions<WebhookOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstAnswer.WaitAsync(stoppingToken);
         if (!options.Value.Dispatch)
         {
             return;

@@ -14,10 +14,11 @@ internal sealed class ScheduleOptions
 /// Runs <see cref="ScheduleRunner"/> at start (catching up on anything that fell due while the site was down)
 /// and then every <see cref="ScheduleOptions.PollSeconds"/>. A failed round is logged and retried next round.
 /// </summary>
-internal sealed partial class ScheduleWorker(IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<ScheduleWorker> logger) : BackgroundService
+internal sealed partial class ScheduleWorker(PublicitySite.Web.Operations.FirstAnswer firstAnswer, IServiceScopeFactory scopes, PublicitySite.Changes.IJobLock locks, Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, PublicitySite.Web.Operations.SiteMetrics metrics, ILogger<ScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await firstAnswer.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
         do
         {
