@@ -64,8 +64,14 @@ dotnet test PublicitySite.sln -c Release --logger "console;verbosity=normal" "$@
 status=${PIPESTATUS[0]}
 set -e -o pipefail
 # One closing line for people and CI: the totals of every test project.
-awk '/^[[:space:]]*Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed: [0-9]+[[:space:]]*$/ { f += $2 }
-     /^[[:space:]]*Skipped: [0-9]+[[:space:]]*$/ { s += $2 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+totals=$(awk '/^[[:space:]]*Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]*Failed: [0-9]+[[:space:]]*$/ { f += $2 }
+     /^[[:space:]]*Skipped: [0-9]+[[:space:]]*$/ { s += $2 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log")
+echo "$totals"
+# A run stopped before any test (a killed build, a signal) must not pass for a green one.
+if [ "${totals%% passed*}" = "0" ] && [ "$status" -eq 0 ]; then
+  echo "No test ran: the run was stopped before the tests or the build produced none." >&2
+  status=1
+fi
 # CI shows the end of the output: name each failed test there again, with the first lines of its message.
 if grep -qE '^[[:space:]]+Failed [A-Za-z]' "$log"; then
   echo "Failed tests:"
