@@ -48,6 +48,7 @@ builder.Services.AddMediaFeature();  // uploads, image pipeline, variants, media
 builder.Services.AddStaticPublishing(); // 静态发布: the public site as files for nginx, rewritten after commits
 builder.Services.AddLegacyRedirects(); // 网站迁移: old addresses of a migrated site answer 301
 builder.AddCluster();                // with Cluster__Redis: eviction bus, shared keys and limits, once-per-cluster jobs
+builder.Services.LoadOnDemand();     // last: the key ring is read at the first sign-in, not at start
 
 var app = builder.Build();
 var initialized = verb ? Task.CompletedTask : app.StartSiteInitialization(); // migrate, recipe and seed on first start, administrator: on another core while the pipeline below is set up

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
+using PublicitySite.RichText;
 
 namespace PublicitySite.Markdown;
 
@@ -58,13 +59,14 @@ public sealed partial class MarkdownRenderer
             sanitizer.AllowedTags.Remove(tag);
         }
 
+        sanitizer.AllowedAttributes.Remove("style"); // as in rich bodies: the theme gives the look
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
-        return sanitizer;
+        return sanitizer.WithoutCss();
     }
 
     [GeneratedRegex(@"\s+")]

@@ -42,7 +42,7 @@ internal static partial class RichHtmlSanitizer
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         };
-        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true }.WithoutCss();
         sanitizer.RemovingTag += (_, e) =>
         {
             // Their text is code or styling, never words of the article.

@@ -1,4 +1,5 @@
 using PublicitySite.Markdown;
+using PublicitySite.RichText;
 
 namespace PublicitySite.Tests.Markdown;
 
@@ -23,9 +24,17 @@ public sealed class MarkdownRendererTests
     [InlineData("<iframe src=\"https://example.com\"></iframe>", "<iframe")]
     [InlineData("<form action=\"/x\"><input name=a></form>", "<input")]
     [InlineData("<p style=\"x\"><style>body{}</style>文字</p>", "<style")]
+    [InlineData("<p style=\"background:url(javascript:alert(1))\">文字</p>", "style=")]
     public void Raw_html_that_could_run_or_post_is_removed(string markdown, string forbidden)
     {
         Assert.DoesNotContain(forbidden, renderer.ToHtml(markdown), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_sanitiser_that_keeps_styles_is_refused_without_the_css_engine()
+    {
+        var keeping = new Ganss.Xss.HtmlSanitizer();
+        Assert.Throws<InvalidOperationException>(() => keeping.WithoutCss());
     }
 
     [Fact]
