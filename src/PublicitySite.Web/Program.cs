@@ -22,7 +22,7 @@ using PublicitySite.Web.StaticPublish;
 using PublicitySite.Web.Webhooks;
 
 var verb = CommandLine.IsVerb(args);
-var builder = WebApplication.CreateBuilder(HostingExtensions.HostArguments(args, verb));
+var builder = HostingExtensions.CreateSiteBuilder(args, verb); // slim: no IIS, no HTTP/3
 builder.AddSiteLogging(verb);        // JSON files under the data directory, security log kept six months; verbs log warnings only
 
 if (ConfigurationCheck.Refuse(builder.Configuration))
