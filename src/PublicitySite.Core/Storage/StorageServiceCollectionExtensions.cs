@@ -45,7 +45,8 @@ public static class StorageServiceCollectionExtensions
     {
         // Migrate also rebuilds the model from the last snapshot and compares it with the code's, a second or so
         // of a restart spent finding nothing: an up-to-date database, the usual case, needs only the history read.
-        if (db.Database.GetMigrations().Except(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        var applied = await AppliedMigrations.ReadAsync(db, cancellationToken);
+        if (applied is null || db.Database.GetMigrations().Except(applied).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
