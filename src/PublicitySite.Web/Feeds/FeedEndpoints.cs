@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using PublicitySite.Commands;
 using PublicitySite.Contents;
 using PublicitySite.Contents.Definitions;
@@ -161,17 +159,10 @@ internal static class FeedEndpoints
 
     private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
 
-    private static string Write(Action<XmlWriter> body)
+    private static string Write(Action<FeedXml> body)
     {
-        var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
-        {
-            writer.WriteStartDocument();
-            body(writer);
-            writer.WriteEndDocument();
-        }
-
-        // StringBuilder output declares utf-16; the bytes sent are UTF-8.
-        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        var xml = new FeedXml();
+        body(xml);
+        return xml.ToString();
     }
 }

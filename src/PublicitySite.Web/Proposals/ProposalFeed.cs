@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using PublicitySite.Proposals;
+using PublicitySite.Web.Feeds;
 using PublicitySite.Web.Site;
 
 namespace PublicitySite.Web.Proposals;
@@ -17,36 +16,32 @@ internal static class ProposalFeed
         var theme = pages.Theme;
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var events = await queries.RecentEventsAsync(Size, cancellationToken);
-        var output = new StringBuilder();
-        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) };
-        await using (var xml = XmlWriter.Create(new StringWriter(output, CultureInfo.InvariantCulture), settings))
+        var xml = new FeedXml();
+        xml.WriteStartElement("rss");
+        xml.WriteAttributeString("version", "2.0");
+        xml.WriteStartElement("channel");
+        xml.WriteElementString("title", $"{site.Name} - 提案办理进展");
+        xml.WriteElementString("link", origin + "/proposals");
+        xml.WriteElementString("description", "提案立案、交办、答复、评价等办理环节的最新进展");
+        xml.WriteElementString("language", "zh-CN");
+        foreach (var (e, record) in events)
         {
-            xml.WriteStartElement("rss");
-            xml.WriteAttributeString("version", "2.0");
-            xml.WriteStartElement("channel");
-            xml.WriteElementString("title", $"{site.Name} - 提案办理进展");
-            xml.WriteElementString("link", origin + "/proposals");
-            xml.WriteElementString("description", "提案立案、交办、答复、评价等办理环节的最新进展");
-            xml.WriteElementString("language", "zh-CN");
-            foreach (var (e, record) in events)
-            {
-                var summary = ProposalSummary.From(record);
-                xml.WriteStartElement("item");
-                xml.WriteElementString("title", $"{record.Number}《{record.Title}》：{ProposalNames.Of(e.Kind)}");
-                xml.WriteElementString("link", origin + summary.Url);
-                xml.WriteElementString("description", string.Join("　", new[] { e.Unit, e.Note }.Where(s => !string.IsNullOrWhiteSpace(s))));
-                xml.WriteElementString("pubDate", new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToString("r", CultureInfo.InvariantCulture));
-                xml.WriteStartElement("guid");
-                xml.WriteAttributeString("isPermaLink", "false");
-                xml.WriteString($"proposal-event-{e.Id}");
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-
+            var summary = ProposalSummary.From(record);
+            xml.WriteStartElement("item");
+            xml.WriteElementString("title", $"{record.Number}《{record.Title}》：{ProposalNames.Of(e.Kind)}");
+            xml.WriteElementString("link", origin + summary.Url);
+            xml.WriteElementString("description", string.Join("　", new[] { e.Unit, e.Note }.Where(s => !string.IsNullOrWhiteSpace(s))));
+            xml.WriteElementString("pubDate", new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToString("r", CultureInfo.InvariantCulture));
+            xml.WriteStartElement("guid");
+            xml.WriteAttributeString("isPermaLink", "false");
+            xml.WriteString($"proposal-event-{e.Id}");
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
 
-        return Results.Text(output.ToString(), "application/rss+xml; charset=utf-8");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        return Results.Text(xml.ToString(), "application/rss+xml; charset=utf-8");
     }
 }
