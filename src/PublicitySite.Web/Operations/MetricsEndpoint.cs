@@ -25,31 +25,35 @@ internal sealed class MetricsOptions
 internal static class MetricsEndpoint
 {
     /// <summary>Times every request by route group; first after the forwarded headers, so it sees everything.</summary>
-    public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
+        // Singletons: resolved once here, not on every request.
+        var metrics = app.ApplicationServices.GetRequiredService<SiteMetrics>();
+        var first = app.ApplicationServices.GetRequiredService<FirstAnswer>();
+        return app.Use(async (http, next) =>
         {
-            await next(http);
-        }
-        finally
-        {
-            var metrics = http.RequestServices.GetRequiredService<SiteMetrics>();
-            var first = http.RequestServices.GetRequiredService<FirstAnswer>();
-            if (!first.HasAnswered)
+            var started = Stopwatch.GetTimestamp();
+            try
             {
-                first.Answered();
+                await next(http);
             }
+            finally
+            {
+                if (!first.HasAnswered)
+                {
+                    first.Answered();
+                }
 
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var group = SiteMetrics.GroupOf(http.Request.Path);
-            metrics.Requests.WithLabels(group, http.Request.Method, http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Observe(seconds);
-            if (group == "search" && http.Response.StatusCode == StatusCodes.Status200OK)
-            {
-                metrics.Search.WithLabels(http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "page").Observe(seconds);
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                var group = SiteMetrics.GroupOf(http.Request.Path);
+                metrics.Requests.WithLabels(group, http.Request.Method, http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Observe(seconds);
+                if (group == "search" && http.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    metrics.Search.WithLabels(http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "page").Observe(seconds);
+                }
             }
-        }
-    });
+        });
+    }
 
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder routes)
     {

@@ -13,7 +13,6 @@ internal static class ProposalFeed
     public static async Task<IResult> Rss(HttpContext http, ProposalQueries queries, SitePages pages, CancellationToken cancellationToken)
     {
         var site = await pages.SiteAsync(http);
-        var theme = pages.Theme;
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var events = await queries.RecentEventsAsync(Size, cancellationToken);
         var xml = new FeedXml();
