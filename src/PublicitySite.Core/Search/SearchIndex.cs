@@ -30,11 +30,41 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     private readonly SemaphoreSlim gate = new(1, 1);
     private IndexGeneration? live;
     private HashSet<string>? dirty = [];
+    private readonly TaskCompletionSource asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SearchIndexState state;
 
     public SearchIndexState State => state;
 
     public bool IsReady => state == SearchIndexState.Ready;
+
+    /// <summary>
+    /// Completes when a search is asked for while the index is <see cref="SearchIndexState.Starting"/>. Start-up
+    /// holds the opening back until the first page has been answered, unless a search wants it sooner.
+    /// </summary>
+    public Task Asked => asked.Task;
+
+    /// <summary>
+    /// While the index is <see cref="SearchIndexState.Starting"/>: asks for it (<see cref="Asked"/>) and waits, at
+    /// most <paramref name="max"/>, until it is open or a build has begun. Returns at once otherwise.
+    /// </summary>
+    public async Task WhenStartedAsync(TimeSpan max, CancellationToken cancellationToken = default)
+    {
+        if (state != SearchIndexState.Starting)
+        {
+            return;
+        }
+
+        asked.TrySetResult();
+        try
+        {
+            await started.Task.WaitAsync(max, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // still starting: the caller answers as for an index that is not ready
+        }
+    }
 
     /// <summary>Progress of the build in hand, for the admin page; null when none runs.</summary>
     public (int Done, int Total)? BuildProgress { get; internal set; }
@@ -99,7 +129,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
                 live = generation;
                 dirty = null;
                 Checkpoint = stamp.Checkpoint;
-                state = SearchIndexState.Ready;
+                SetState(SearchIndexState.Ready);
             }
             finally
             {
@@ -114,6 +144,12 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             LogUnusable(ex, Root);
             return false;
         }
+    }
+
+    private void SetState(SearchIndexState value)
+    {
+        state = value;
+        started.TrySetResult();
     }
 
     /// <summary>A searcher over the latest committed-or-not changes; null while no index is ready.</summary>
@@ -162,7 +198,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             dirty ??= [];
             if (live is null)
             {
-                state = SearchIndexState.Building;
+                SetState(SearchIndexState.Building);
             }
         }
         finally
@@ -194,7 +230,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             old = live;
             live = built;
             dirty = null;
-            state = SearchIndexState.Ready;
+            SetState(SearchIndexState.Ready);
         }
         finally
         {
@@ -254,7 +290,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
             {
                 LogUnusable(ex, Root);
                 dirty ??= [];
-                state = SearchIndexState.Building;
+                SetState(SearchIndexState.Building);
                 return false;
             }
         }

@@ -62,16 +62,16 @@ internal static class SearchEndpoints
     private static async Task<IResult> Public(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, [AsParameters] SearchFilters filters, SiteDefinitionStore definitions, SearchService search, SiteSettingsService settings, TimeProvider clock)
     {
         var archivedBefore = ArchiveWindow.Cutoffs(definitions.Current, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
-        return Run(http, paging, filters, definitions, search, r => r with { ArchivedBefore = archivedBefore });
+        return await RunAsync(http, paging, filters, definitions, search, r => r with { ArchivedBefore = archivedBefore });
     }
 
     private static async Task<IResult> Staff(HttpContext http, [AsParameters] Paging<SearchRequestParser.PageLimits> paging, [AsParameters] SearchFilters filters, SiteDefinitionStore definitions, SearchService search, ActorAccessor actors)
     {
         var role = new WorkflowPolicy(definitions.Current).RoleOf(await actors.CurrentAsync(http));
-        return Run(http, paging, filters, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
+        return await RunAsync(http, paging, filters, definitions, search, r => r with { Scope = SearchScope.Staff, AllowedTypes = role?.ContentTypes ?? [] });
     }
 
-    private static IResult Run(HttpContext http, Paging<SearchRequestParser.PageLimits> paging, SearchFilters filters, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
+    private static async Task<IResult> RunAsync(HttpContext http, Paging<SearchRequestParser.PageLimits> paging, SearchFilters filters, SiteDefinitionStore definitions, SearchService search, Func<SearchRequest, SearchRequest> scope)
     {
         if (!SearchRequestParser.TryParse(http.Request.Query.Keys, filters, paging, definitions.Current, out var request, out var error))
         {
@@ -79,6 +79,7 @@ internal static class SearchEndpoints
         }
 
         var staff = scope(request);
+        await search.WhenOpenedAsync(http.RequestAborted);
         if (search.Search(staff) is not { } result)
         {
             http.Response.Headers.RetryAfter = "5";
