@@ -13,7 +13,7 @@ internal static class EditorialExtensions
         routes.MapPreviewLinks();
         routes.MapLivePreview();
         routes.MapRichEditorAssets();
-        routes.MapRazorPages();
+        routes.MapAdminPages();      // built on the first request under /admin
         routes.MapGet("/admin/denied", () => Results.Redirect("/admin")).ExcludeFromDescription();
         return routes;
     }
