@@ -9,11 +9,13 @@ using PublicitySite.Bench.Startup;
 // restart on that data, memory at rest, and memory after a minute of mixed reads.
 //   dotnet build src/PublicitySite.Web -c Release && dotnet run --project bench/Startup -c Release -- [options]
 // Options: --load-seconds 60 --connections 16 --rest-seconds 10 --env NAME=VALUE (repeatable, to compare runtime settings)
+//          --restarts 3 (the restart is timed this many times; the median is the figure, as one start moves with the load)
 //          --web <folder> measures a published site (deploy/publish.sh) instead of the build output
 string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var loadSeconds = int.Parse(Value("--load-seconds") ?? "60", CultureInfo.InvariantCulture);
 var connections = int.Parse(Value("--connections") ?? "16", CultureInfo.InvariantCulture);
 var restSeconds = int.Parse(Value("--rest-seconds") ?? "10", CultureInfo.InvariantCulture);
+var restarts = Math.Max(1, int.Parse(Value("--restarts") ?? "3", CultureInfo.InvariantCulture));
 var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var root = BenchFiles.FindRoot();
 var webDll = Value("--web") is { } published
@@ -38,9 +40,20 @@ try
         rows.Add(("冷启动到搜索可用", $"{cold.SearchReady.TotalSeconds:F2} s", ""));
     }
 
-    await using var warm = await SiteRun.StartAsync(webDll, dataDir, environment);
-    rows.Add(("重启（已有数据）到首页可用", $"{warm.PageReady.TotalSeconds:F2} s", "≤ 2 s"));
-    rows.Add(("重启到搜索可用", $"{warm.SearchReady.TotalSeconds:F2} s", ""));
+    var pageTimes = new List<double>();
+    var searchTimes = new List<double>();
+    for (var i = 1; i < restarts; i++)
+    {
+        await using var again = await SiteRun.StartAsync(webDll, dataDir, environment);
+        pageTimes.Add(again.PageReady.TotalSeconds);
+        searchTimes.Add(again.SearchReady.TotalSeconds);
+    }
+
+    await using var warm = await SiteRun.StartAsync(webDll, dataDir, environment); // the last restart is measured on
+    pageTimes.Add(warm.PageReady.TotalSeconds);
+    searchTimes.Add(warm.SearchReady.TotalSeconds);
+    rows.Add(("重启（已有数据）到首页可用", Spread(pageTimes), "≤ 2 s"));
+    rows.Add(("重启到搜索可用", Spread(searchTimes), ""));
 
     var urls = await MixedUrlsAsync(warm.BaseUrl);
     using (var client = new HttpClient())
@@ -81,6 +94,14 @@ Console.WriteLine();
 breakdown.ForEach(Console.WriteLine);
 Console.WriteLine($"负载（结束时）：{BenchFiles.LoadAverage()}");
 return 0;
+
+// The median of the restarts, with their range when there were several.
+static string Spread(List<double> seconds)
+{
+    var sorted = seconds.Order().ToList();
+    var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    return sorted.Count == 1 ? $"{median:F2} s" : $"{median:F2} s（{sorted.Count} 次的中位数，{sorted[0]:F2}–{sorted[^1]:F2}）";
+}
 
 // The reads a public site gets: pages, a column, search, the API's list and detail, directories, feeds.
 static async Task<List<Uri>> MixedUrlsAsync(string baseUrl)
