@@ -15,8 +15,11 @@ public enum ContentChangeKind
 public sealed record ContentChange(string ContentItemId, string ContentType, ContentChangeKind Kind, int Version, string? Column, string? PreviousColumn = null);
 
 /// <summary>
-/// Told of every committed change, after the transaction (never inside it), so a slow index or cache never
-/// holds a database lock and never sees a change that was rolled back.
+/// Told of every change <see cref="ContentManager"/> commits in this process. A plain sink hears it after the
+/// transaction (never inside it), so a slow cache never holds a database lock and never sees a change that was
+/// rolled back. An <see cref="IContentIndexSink"/>, whose rows commit with the content, hears a batch's changes
+/// inside the batch's transaction instead. Changes committed on other nodes reach the node-local sinks through
+/// the cluster bus; the search index follows the database's change log rather than these calls.
 /// </summary>
 public interface IContentChangeSink
 {

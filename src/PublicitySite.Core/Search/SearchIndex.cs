@@ -31,7 +31,7 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     private IndexGeneration? live;
     private HashSet<string>? dirty = [];
     private readonly TaskCompletionSource asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SearchIndexState state;
 
     public SearchIndexState State => state;
@@ -45,12 +45,12 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     public Task Asked => asked.Task;
 
     /// <summary>
-    /// While the index is <see cref="SearchIndexState.Starting"/>: asks for it (<see cref="Asked"/>) and waits, at
-    /// most <paramref name="max"/>, until it is open or a build has begun. Returns at once otherwise.
+    /// Until the index is <see cref="SearchIndexState.Ready"/>: asks for it (<see cref="Asked"/>) and waits, at most
+    /// <paramref name="max"/>, for it to open or for its first build to finish. Returns at once when it is ready.
     /// </summary>
-    public async Task WhenStartedAsync(TimeSpan max, CancellationToken cancellationToken = default)
+    public async Task WhenReadyAsync(TimeSpan max, CancellationToken cancellationToken = default)
     {
-        if (state != SearchIndexState.Starting)
+        if (state == SearchIndexState.Ready)
         {
             return;
         }
@@ -58,11 +58,11 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
         asked.TrySetResult();
         try
         {
-            await started.Task.WaitAsync(max, cancellationToken);
+            await ready.Task.WaitAsync(max, cancellationToken);
         }
         catch (TimeoutException)
         {
-            // still starting: the caller answers as for an index that is not ready
+            // still opening or building: the caller answers as for an index that is not ready
         }
     }
 
@@ -149,7 +149,10 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     private void SetState(SearchIndexState value)
     {
         state = value;
-        started.TrySetResult();
+        if (value == SearchIndexState.Ready)
+        {
+            ready.TrySetResult();
+        }
     }
 
     /// <summary>A searcher over the latest committed-or-not changes; null while no index is ready.</summary>

@@ -20,14 +20,14 @@ public sealed class SearchService(SearchIndex index, QueryPlanner planner, Searc
     // Every public search filters on this one term: cached per segment as a bit set instead of read each time.
     private readonly Filter publicOnly = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Public, "1"))));
 
-    /// <summary>How long a search in the first moments of a start waits for the index to be opened.</summary>
-    private static readonly TimeSpan OpenWait = TimeSpan.FromSeconds(5);
+    /// <summary>How long a search waits for an index that is still opening or being built for the first time.</summary>
+    private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Called before searching: in the first moments of a start, when the index has not been opened yet (start-up
-    /// opens it after the first page), has it opened now and waits for it rather than answering 503.
+    /// Called before searching: while the index is not ready yet (start-up opens it after the first page, a new site
+    /// builds it), has it opened now and waits for it, up to 5 s, rather than answering 503 at once.
     /// </summary>
-    public Task WhenOpenedAsync(CancellationToken cancellationToken) => index.WhenStartedAsync(OpenWait, cancellationToken);
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => index.WhenReadyAsync(ReadyWait, cancellationToken);
 
     /// <summary>The result, or null while the index is not ready (the caller answers 503).</summary>
     public SearchResult? Search(SearchRequest request)

@@ -35,7 +35,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
                 var type = matter.Values["type"]?.ToString();
                 if (string.IsNullOrWhiteSpace(type))
                 {
-                    throw new FormatException("front matter has no 'type'");
+                    throw new FormatException("开头的元数据没有 type");
                 }
 
                 parsed.Add((file, key, matter, type));
@@ -91,7 +91,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         var site = definitions.Current;
         if (site.FindType(typeName) is not { } type)
         {
-            Skip(report, folder, file, $"unknown type '{typeName}'");
+            Skip(report, folder, file, $"未知的内容类型“{typeName}”");
             return;
         }
 
@@ -109,7 +109,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         foreach (var name in unknown)
         {
             values.Remove(name);
-            report.Warnings.Add((relative, $"unknown key '{name}' ignored"));
+            report.Warnings.Add((relative, $"未知字段“{name}”，已忽略"));
         }
 
         DateTime? published = null;
@@ -117,7 +117,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         {
             if (!DateTimeOffset.TryParse(when.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
             {
-                Skip(report, folder, file, $"'published' is not a date: {when}");
+                Skip(report, folder, file, $"published 不是日期：{when}");
                 return;
             }
 
@@ -127,7 +127,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         var created = await contents.CreateAsync(type.Name, values, author, key, cancellationToken);
         if (created.Failure is { } failure)
         {
-            Skip(report, folder, file, string.Join("; ", failure.Messages));
+            Skip(report, folder, file, string.Join("；", failure.Messages));
             return;
         }
 
@@ -140,7 +140,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
         var result = await contents.PublishAsync(created.Value!.ContentItemId, recordedUtc: published ?? clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
         if (result.Failure is { } notPublished)
         {
-            report.Warnings.Add((relative, "imported but not published: " + string.Join("; ", notPublished.Messages)));
+            report.Warnings.Add((relative, "已导入，未能发布：" + string.Join("；", notPublished.Messages)));
         }
         else
         {
@@ -173,7 +173,7 @@ public sealed partial class ContentImporter(AppDbContext db, ContentManager cont
                     .FirstOrDefaultAsync(cancellationToken);
                 if (id is null)
                 {
-                    report.Warnings.Add((relative, $"{field.Name}: no {field.ContentType} called '{name}'"));
+                    report.Warnings.Add((relative, $"{field.Name}：没有名为“{name}”的 {field.ContentType}"));
                 }
                 else
                 {

@@ -13,13 +13,13 @@ internal sealed record FrontMatter(JsonObject Values, string Body)
         text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            throw new FormatException("the file does not start with a '---' front matter line");
+            throw new FormatException("文件没有以元数据的开头行 --- 开始");
         }
 
         var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            throw new FormatException("the front matter has no closing '---' line");
+            throw new FormatException("元数据没有结束行 ---");
         }
 
         var yaml = text[4..(end + 1)];
@@ -32,12 +32,12 @@ internal sealed record FrontMatter(JsonObject Values, string Body)
         }
         catch (YamlException ex)
         {
-            throw new FormatException($"front matter line {ex.Start.Line + 1}: {ex.Message}", ex);
+            throw new FormatException($"元数据第 {ex.Start.Line + 1} 行：{ex.Message}", ex);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new FormatException("the front matter is not a set of 'key: value' lines");
+            throw new FormatException("元数据不是“键: 值”形式的行");
         }
 
         return new FrontMatter((JsonObject)ToJson(root)!, body.Trim('\n'));

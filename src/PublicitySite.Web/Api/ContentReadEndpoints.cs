@@ -124,7 +124,7 @@ internal static class ContentReadEndpoints
         {
             // The index follows commits a moment later, so full-text answers are not stored in the page cache.
             PageCache.DoNotStore(http);
-            await search.WhenOpenedAsync(cancellationToken);
+            await search.WhenReadyAsync(cancellationToken);
             if (!search.TryMatchPublished(text, out matching))
             {
                 http.Response.Headers.RetryAfter = "5";

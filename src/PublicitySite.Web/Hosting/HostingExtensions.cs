@@ -72,7 +72,7 @@ internal static class HostingExtensions
             Console.WriteLine($"已导入示例内容：{report.Imported.Count} 项（发布 {report.Published} 项），跳过 {report.Skipped.Count} 个文件。");
             foreach (var (file, problem) in report.Skipped)
             {
-                Console.WriteLine($"  跳过 {file}: {problem}");
+                Console.WriteLine($"  跳过 {file}：{problem}");
             }
         }
 

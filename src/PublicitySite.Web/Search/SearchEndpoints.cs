@@ -79,7 +79,7 @@ internal static class SearchEndpoints
         }
 
         var staff = scope(request);
-        await search.WhenOpenedAsync(http.RequestAborted);
+        await search.WhenReadyAsync(http.RequestAborted);
         if (search.Search(staff) is not { } result)
         {
             http.Response.Headers.RetryAfter = "5";

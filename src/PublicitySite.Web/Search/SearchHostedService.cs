@@ -26,7 +26,7 @@ internal sealed partial class SearchHostedService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Opening the index compiles much of Lucene: on two cores that would slow the first page of a restart.
-        // It waits for that page, unless a search asks first (SearchService.WhenOpenedAsync).
+        // It waits for that page, unless a search asks first (SearchService.WhenReadyAsync).
         await Task.WhenAny(firstAnswer.WaitAsync(stoppingToken), index.Asked);
         stoppingToken.ThrowIfCancellationRequested();
         var (start, rebuild) = await OpenAsync(stoppingToken);

@@ -39,7 +39,7 @@ internal static class SearchPage
         }
 
         request = request with { ArchivedBefore = ArchiveWindow.Cutoffs(site, await settings.GetAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime) };
-        await search.WhenOpenedAsync(http.RequestAborted);
+        await search.WhenReadyAsync(http.RequestAborted);
         if (search.Search(request) is not { } result)
         {
             http.Response.Headers.RetryAfter = "5";

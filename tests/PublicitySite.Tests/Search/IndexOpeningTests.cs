@@ -58,6 +58,17 @@ public sealed class IndexOpeningTests
     }
 
     [Fact]
+    public async Task A_search_on_a_new_site_waits_for_its_first_index_instead_of_answering_503()
+    {
+        await using var site = new TestSite(seed: false); // no index yet: the first request asks for it to be built
+        using var client = site.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/search?q=%E6%94%BF%E5%8D%8F", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(site.Services.GetRequiredService<SearchIndex>().IsReady);
+    }
+
+    [Fact]
     public async Task Waiting_for_an_index_that_is_already_open_asks_for_nothing()
     {
         using var dir = new TestDirectory();
@@ -68,7 +79,7 @@ public sealed class IndexOpeningTests
         var index = site.Services.GetRequiredService<SearchIndex>();
         await WaitUntilAsync(() => index.IsReady);
 
-        await index.WhenStartedAsync(TimeSpan.FromSeconds(5));
+        await index.WhenReadyAsync(TimeSpan.FromSeconds(5));
         Assert.False(index.Asked.IsCompleted);
     }
 

@@ -66,6 +66,7 @@ public sealed class ContentImporterTests
         Assert.Equal(["good.md"], report.Imported);
         Assert.Equal(["badcolumn.md", "broken.md", "nomatter.md"], report.Skipped.Select(s => s.File).Order());
         Assert.Contains(report.Skipped, s => s.File == "badcolumn.md" && s.Problem.Contains("火星新闻", StringComparison.Ordinal));
+        Assert.Contains(report.Skipped, s => s.File == "nomatter.md" && s.Problem.Contains("元数据", StringComparison.Ordinal)); // said in Chinese, as the operator reads it
         Assert.NotNull(await host.RunAsync<ContentQueries, (PublishedEntry?, string?)>(q => q.FindByPathAsync("news/" + DateTime.UtcNow.AddHours(8).Year + "/good")).ContinueWith(t => t.Result.Item1));
     }
 
