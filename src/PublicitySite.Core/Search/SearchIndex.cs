@@ -39,8 +39,8 @@ public sealed partial class SearchIndex(SitePaths paths, DomainDictionary dictio
     public bool IsReady => state == SearchIndexState.Ready;
 
     /// <summary>
-    /// Completes when a search is asked for while the index is <see cref="SearchIndexState.Starting"/>. Start-up
-    /// holds the opening back until the first page has been answered, unless a search wants it sooner.
+    /// Completes when a search is asked for before the index is ready. Start-up holds the opening back until the
+    /// first page has been answered, unless a search wants it sooner.
     /// </summary>
     public Task Asked => asked.Task;
 
